@@ -1,0 +1,280 @@
+// From a table as read to its scores and findings: validate each row, parse its target and actual
+// once, score it, then the levels, the budget block, the weights, the total and the grade.
+import { Decimal } from 'decimal.js';
+import type {
+  BudgetResult,
+  CellRef,
+  CellText,
+  Finding,
+  FindingCode,
+  IndicatorResult,
+  Lang,
+  LevelResult,
+  RawBudget,
+  RawIndicatorRow,
+  RawTable,
+  Severity,
+  TableReport,
+} from '../model.js';
+import { messagesFor } from '../i18n/messages.js';
+import { indicatorRowSchema, type CellIssue } from '../schema/table.js';
+import type { Profile } from '../schema/profile.js';
+import { describeExpression } from './describe.js';
+import { isPlaceholder, parseExpression } from './expression.js';
+import { parseNumber, parsePercent } from './numbers.js';
+import { gradeOf, scoreBudget, scoreIndicator } from './score.js';
+
+const SEVERITY: Record<FindingCode, Severity> = {
+  'missing-reason': 'error',
+  'score-exceeds-weight': 'error',
+  'weight-sum': 'error',
+  'unparsed-value': 'error',
+  'missing-value': 'error',
+  'qualitative-tier': 'error',
+  'score-mismatch': 'warning',
+  'deviation-mismatch': 'warning',
+  'budget-mismatch': 'warning',
+  'total-mismatch': 'warning',
+  'grade-mismatch': 'warning',
+  'ambiguous-comparator': 'warning',
+};
+
+const ZERO = new Decimal(0);
+const TOTAL_WEIGHT = new Decimal(100);
+
+/** Collects findings for one table; each knows its severity from its code. */
+class FindingList {
+  readonly items: Finding[] = [];
+  add(code: FindingCode, ref: CellRef | null, indicator: string | null, message: string): void {
+    this.items.push({ code, severity: SEVERITY[code], ref, indicator, message });
+  }
+  sorted(): Finding[] {
+    const key = (f: Finding) => (f.ref ? [f.ref.row, f.ref.col] : [Number.MAX_SAFE_INTEGER, 0]);
+    return [...this.items].sort((a, b) => {
+      const [ar, ac] = key(a);
+      const [br, bc] = key(b);
+      return ar! - br! || ac! - bc! || a.code.localeCompare(b.code);
+    });
+  }
+}
+
+function fmt(d: Decimal): string {
+  return d.toFixed(2);
+}
+
+/** Within the profile's tolerance; a declared value is compared as written. */
+function differs(declared: Decimal, computed: Decimal, tolerance: number): boolean {
+  return declared.minus(computed).abs().gt(tolerance);
+}
+
+/** A declared percentage matches when it does as points, or (with no % sign) as a fraction (0.7241). */
+function percentDiffers(declared: CellText | null, computed: Decimal, tolerance: number): { declared: Decimal } | null {
+  const p = parsePercent(declared?.text ?? null);
+  if (p === null) return null;
+  if (!differs(p.points, computed, tolerance)) return null;
+  if (!p.sign && !differs(p.points.times(100), computed, tolerance)) return null;
+  return { declared: p.points };
+}
+
+function countsAsReason(text: string | null, profile: Profile): boolean {
+  if (text === null || isPlaceholder(text)) return false;
+  return !profile.placeholders.includes(text.trim());
+}
+
+function analyzeRow(raw: RawIndicatorRow, profile: Profile, lang: Lang, findings: FindingList): IndicatorResult {
+  const m = messagesFor(lang);
+  const name = raw.name.text ?? '';
+  const indicator = name || null;
+  const cells = { name: raw.name, target: raw.target, actual: raw.actual, weight: raw.weight, score: raw.score };
+  const result: IndicatorResult = {
+    level1: raw.level1,
+    level2: raw.level2,
+    name,
+    raw,
+    target: null,
+    actual: null,
+    weight: null,
+    score: null,
+    declaredScore: null,
+    deviation: null,
+    declaredDeviation: parsePercent(raw.deviation?.text ?? null)?.points ?? null,
+    reason: countsAsReason(raw.reason?.text ?? null, profile) ? raw.reason!.text : null,
+    rule: null,
+  };
+
+  const checked = indicatorRowSchema.safeParse({
+    name: raw.name.text,
+    target: raw.target.text,
+    actual: raw.actual.text,
+    weight: raw.weight.text,
+    score: raw.score.text,
+  });
+  const failed = new Set<string>();
+  if (!checked.success) {
+    for (const issue of checked.error.issues) {
+      const field = issue.path[0] as keyof typeof cells;
+      failed.add(field);
+      const cell = cells[field];
+      if ((issue.message as CellIssue) === 'missing') findings.add('missing-value', cell.ref, indicator, m.missingValue({ field }));
+      else findings.add('unparsed-value', cell.ref, indicator, m.unreadableNumber({ field, text: cell.text ?? '' }));
+    }
+  }
+  const text = (field: 'weight' | 'score') => (failed.has(field) ? null : parseNumber(cells[field].text));
+  result.weight = text('weight');
+  result.declaredScore = text('score');
+
+  for (const field of ['target', 'actual'] as const) {
+    if (failed.has(field)) continue;
+    const parsed = parseExpression(cells[field].text, raw.unit?.text ?? null);
+    if (!parsed.ok) {
+      findings.add('unparsed-value', cells[field].ref, indicator, m.unreadable({ field, text: cells[field].text ?? '' }));
+      continue;
+    }
+    result[field] = parsed.expr;
+    if (parsed.comparatorAfter) {
+      findings.add('ambiguous-comparator', cells[field].ref, indicator, m.ambiguousComparator({ text: cells[field].text ?? '', read: describeExpression(parsed.expr) }));
+    }
+  }
+
+  const { weight, declaredScore } = result;
+  if (weight !== null && declaredScore !== null && declaredScore.gt(weight)) {
+    findings.add('score-exceeds-weight', raw.score.ref, indicator, m.scoreExceedsWeight({ declared: fmt(declaredScore), weight: fmt(weight) }));
+  }
+  if (result.target === null || result.actual === null || weight === null) return result;
+
+  const scored = scoreIndicator(result.target, result.actual, weight, declaredScore, profile);
+  if (scored.problem) {
+    const message =
+      scored.problem.kind === 'unit-mismatch'
+        ? m.unitMismatch({ target: scored.problem.target, actual: scored.problem.actual })
+        : m.incomparable({ target: raw.target.text ?? '', actual: raw.actual.text ?? '' });
+    findings.add('unparsed-value', raw.actual.ref, indicator, message);
+    return result;
+  }
+  result.score = scored.score;
+  result.deviation = scored.deviation;
+  result.rule = scored.rule;
+
+  if (scored.range && declaredScore !== null && (declaredScore.lt(scored.range.min) || declaredScore.gt(scored.range.max))) {
+    findings.add('qualitative-tier', raw.score.ref, indicator, m.qualitativeTier({ declared: fmt(declaredScore), min: fmt(scored.range.min), max: fmt(scored.range.max) }));
+  } else if (declaredScore !== null && scored.score !== null && differs(declaredScore, scored.score, profile.tolerance)) {
+    findings.add('score-mismatch', raw.score.ref, indicator, m.scoreMismatch({ declared: fmt(declaredScore), computed: fmt(scored.score) }));
+  }
+
+  if (scored.deviation !== null) {
+    const off = percentDiffers(raw.deviation, scored.deviation, profile.tolerance);
+    if (off) findings.add('deviation-mismatch', raw.deviation!.ref, indicator, m.deviationMismatch({ declared: fmt(off.declared), computed: fmt(scored.deviation) }));
+  }
+
+  const scoredBelow = [scored.score, declaredScore].some((s) => s !== null && s.lt(weight));
+  if ((scored.met === false || scoredBelow) && result.reason === null) {
+    const shown = declaredScore ?? scored.score ?? ZERO;
+    findings.add('missing-reason', (raw.reason ?? raw.score).ref, indicator, m.missingReason({ score: fmt(shown), weight: fmt(weight) }));
+  }
+  return result;
+}
+
+function amount(cell: CellText | null): Decimal | null {
+  return cell === null || isPlaceholder(cell.text) ? null : parseNumber(cell.text);
+}
+
+function analyzeBudget(raw: RawBudget, profile: Profile, lang: Lang, findings: FindingList): BudgetResult {
+  const m = messagesFor(lang);
+  const label = raw.label.text;
+  const result: BudgetResult = {
+    initial: amount(raw.initial),
+    adjusted: amount(raw.adjusted),
+    executed: amount(raw.executed),
+    rate: null,
+    declaredRate: parsePercent(raw.rate?.text ?? null)?.points ?? null,
+    weight: amount(raw.weight) ?? new Decimal(profile.budget.weight),
+    score: null,
+    declaredScore: amount(raw.score),
+    raw,
+  };
+  // The adjusted full-year budget; 年初预算数 only when no adjusted figure is given.
+  const budget = result.adjusted ?? result.initial;
+  if (budget === null || result.executed === null) {
+    const missing = budget === null ? (raw.adjusted ?? raw.initial) : raw.executed;
+    findings.add('missing-value', (missing ?? raw.label).ref, label, m.missingValue({ field: budget === null ? 'budget' : 'executed' }));
+    return result;
+  }
+  const { rate, score } = scoreBudget(budget, result.executed, result.weight, profile);
+  result.rate = rate;
+  result.score = score;
+  if (rate !== null && raw.rate) {
+    const off = percentDiffers(raw.rate, rate, profile.tolerance);
+    if (off) findings.add('budget-mismatch', raw.rate.ref, label, m.budgetRateMismatch({ declared: fmt(off.declared), computed: fmt(rate) }));
+  }
+  if (result.declaredScore !== null && raw.score && differs(result.declaredScore, score, profile.tolerance)) {
+    findings.add('budget-mismatch', raw.score.ref, label, m.budgetScoreMismatch({ declared: fmt(result.declaredScore), computed: fmt(score) }));
+  }
+  return result;
+}
+
+function sumLevels(table: RawTable, indicators: IndicatorResult[]): LevelResult[] {
+  const levels = new Map<string, LevelResult>();
+  for (const level of table.levels) {
+    levels.set(level.name, { name: level.name, weight: ZERO, declaredWeight: parseNumber(level.declaredWeight), score: ZERO });
+  }
+  for (const row of indicators) {
+    let level = levels.get(row.level1);
+    if (!level) levels.set(row.level1, (level = { name: row.level1, weight: ZERO, declaredWeight: null, score: ZERO }));
+    level.weight = level.weight.plus(row.weight ?? ZERO);
+    level.score = level.score.plus(row.score ?? row.declaredScore ?? ZERO);
+  }
+  return [...levels.values()];
+}
+
+/** Scores one indicator table under a profile; messages in `lang`. Pure: no I/O. */
+export function analyzeTable(table: RawTable, profile: Profile, lang: Lang): TableReport {
+  const m = messagesFor(lang);
+  const findings = new FindingList();
+  const indicators = table.rows.map((row) => analyzeRow(row, profile, lang, findings));
+  const levels = sumLevels(table, indicators);
+
+  let budget: BudgetResult | null = null;
+  if (table.budget) budget = analyzeBudget(table.budget, profile, lang, findings);
+  else findings.add('missing-value', null, null, m.missingBudget());
+
+  for (const level of levels) {
+    if (level.declaredWeight !== null && !level.weight.eq(level.declaredWeight)) {
+      const ref = table.levels.find((l) => l.name === level.name)?.ref ?? null;
+      findings.add('weight-sum', ref, level.name, m.weightSumLevel({ level: level.name, sum: level.weight.toFixed(), declared: level.declaredWeight.toFixed() }));
+    }
+  }
+  if (indicators.every((row) => row.weight !== null)) {
+    const budgetWeight = budget?.weight ?? ZERO;
+    const sum = levels.reduce((s, l) => s.plus(l.weight), budgetWeight);
+    if (!sum.eq(TOTAL_WEIGHT)) {
+      findings.add('weight-sum', null, null, m.weightSumTotal({ sum: sum.toFixed(), budget: budgetWeight.toFixed(), expected: TOTAL_WEIGHT.toFixed() }));
+    }
+  }
+
+  const budgetScore = budget?.score ?? budget?.declaredScore ?? ZERO;
+  const total = levels.reduce((s, l) => s.plus(l.score), budgetScore);
+  const grade = gradeOf(total, profile);
+  const declaredTotal = amount(table.declaredTotal);
+  if (declaredTotal !== null && differs(declaredTotal, total, profile.tolerance)) {
+    findings.add('total-mismatch', table.declaredTotal!.ref, null, m.totalMismatch({ declared: fmt(declaredTotal), computed: fmt(total) }));
+  }
+  const declaredGrade = table.declaredGrade?.text ?? null;
+  if (declaredGrade !== null && declaredGrade !== grade) {
+    findings.add('grade-mismatch', table.declaredGrade!.ref, null, m.gradeMismatch({ declared: declaredGrade, computed: grade, total: fmt(total) }));
+  }
+
+  return {
+    sheet: table.sheet,
+    department: table.department?.text ?? null,
+    profile: profile.name,
+    total,
+    declaredTotal,
+    grade,
+    declaredGrade,
+    budget,
+    levels,
+    indicators,
+    findings: findings.sorted(),
+    table,
+  };
+}

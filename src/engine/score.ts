@@ -1,0 +1,166 @@
+// Scoring one indicator row: the rules of domain.md, on parsed expressions, in decimal arithmetic.
+import { Decimal } from 'decimal.js';
+import type { Expression } from '../model.js';
+import type { Profile } from '../schema/profile.js';
+import { round2, roundTo } from './numbers.js';
+
+/** Which rule gave a row its score. */
+export type RuleId =
+  | 'met'
+  | 'at-least-ratio'
+  | 'exact-zero'
+  | 'reverse-ratio'
+  | 'reverse-linear'
+  | 'reverse-per-point'
+  | 'completion'
+  | 'tier'
+  | 'deadline-missed';
+
+/** Why a row could not be scored. */
+export type ScoreProblem =
+  | { kind: 'unit-mismatch'; target: string; actual: string }
+  | { kind: 'incomparable' };
+
+export interface RowScore {
+  /** Computed score, capped at the weight and rounded; null when it cannot be computed. */
+  score: Decimal | null;
+  /** Computed 偏差度 in percent (−27.59), rounded to 2 decimals; null when it has no meaning. */
+  deviation: Decimal | null;
+  /** Whether the target was met; null when unknown. */
+  met: boolean | null;
+  rule: RuleId | null;
+  /** For tier words and missed deadlines: the range the self-score must lie in, in points. */
+  range: { min: Decimal; max: Decimal } | null;
+  problem: ScoreProblem | null;
+}
+
+const ZERO = new Decimal(0);
+const HUNDRED = new Decimal(100);
+
+/** Words that, given as the actual of a qualitative target or deadline, say it was met. */
+const MET_WORDS = /^(是|达标|已达标|满足|合格|按时|按期|及时|按时完成|按期完成|如期完成|已完成|完成|100%完成)$/;
+const NEGATION = /[未不没无]/;
+
+type Quantity = { value: Decimal; unit: string | null };
+
+function quantityOf(expr: Expression): Quantity | null {
+  return expr.kind === 'at-least' || expr.kind === 'at-most' || expr.kind === 'exact' ? { value: expr.value, unit: expr.unit } : null;
+}
+
+/** A percentage actual (or a bare number) read as a completion rate for a qualitative target. */
+function completionOf(actual: Expression): Decimal | null {
+  const q = quantityOf(actual);
+  return q && (q.unit === '%' || q.unit === null) ? q.value : null;
+}
+
+function result(score: Decimal | null, deviation: Decimal | null, met: boolean | null, rule: RuleId | null): RowScore {
+  return { score, deviation, met, rule, range: null, problem: null };
+}
+
+function problem(p: ScoreProblem): RowScore {
+  return { score: null, deviation: null, met: null, rule: null, range: null, problem: p };
+}
+
+function tierRange(tier: 'met' | 'partial' | 'unmet', weight: Decimal, profile: Profile): { min: Decimal; max: Decimal } {
+  const met = weight.times(profile.tiers.met).div(100);
+  const partial = weight.times(profile.tiers.partial).div(100);
+  if (tier === 'met') return { min: met, max: weight };
+  if (tier === 'partial') return { min: partial, max: met };
+  return { min: ZERO, max: partial };
+}
+
+/** A tier word sets a range for the self-score: the declared score inside it is accepted, else the nearest bound. */
+function scoreByRange(range: { min: Decimal; max: Decimal }, declared: Decimal | null, met: boolean, rule: RuleId): RowScore {
+  const within = declared === null ? (met ? range.max : range.min) : Decimal.min(Decimal.max(declared, range.min), range.max);
+  return { score: within, deviation: null, met, rule, range, problem: null };
+}
+
+function scoreCompletion(p: Decimal, weight: Decimal): RowScore {
+  if (p.gte(HUNDRED)) return result(weight, ZERO, true, 'met');
+  const clamped = Decimal.max(p, ZERO);
+  return result(weight.times(clamped).div(HUNDRED), round2(clamped.minus(HUNDRED)), false, 'completion');
+}
+
+function scoreWordTarget(target: string, actual: Expression, weight: Decimal, declared: Decimal | null, profile: Profile): RowScore {
+  if (actual.kind === 'tier') return scoreByRange(tierRange(actual.tier, weight, profile), declared, actual.tier === 'met', 'tier');
+  if (actual.kind === 'qualitative') {
+    const word = actual.word;
+    const same = word === target || (word.includes(target) && !NEGATION.test(word.replace(target, '')));
+    return same || MET_WORDS.test(word) ? result(weight, ZERO, true, 'met') : problem({ kind: 'incomparable' });
+  }
+  const p = completionOf(actual);
+  return p === null ? problem({ kind: 'incomparable' }) : scoreCompletion(p, weight);
+}
+
+function dateKey(year: number | null, month: number, day: number | null): number {
+  return (year ?? 0) * 10000 + month * 100 + (day ?? 31);
+}
+
+function scoreDeadline(target: Extract<Expression, { kind: 'deadline' }>, actual: Expression, weight: Decimal, declared: Decimal | null, profile: Profile): RowScore {
+  if (actual.kind === 'deadline') {
+    // Years are compared only when both dates give one (`7月31日前` against `2022年7月20日`).
+    const withYears = target.year !== null && actual.year !== null;
+    const met = dateKey(withYears ? actual.year : null, actual.month, actual.day) <= dateKey(withYears ? target.year : null, target.month, target.day);
+    if (met) return result(weight, ZERO, true, 'met');
+    // A missed deadline is scored like a tier below 达成: the self-score must stay under its bound.
+    return scoreByRange({ min: ZERO, max: tierRange('partial', weight, profile).max }, declared, false, 'deadline-missed');
+  }
+  return scoreWordTarget('', actual, weight, declared, profile);
+}
+
+function scoreQuantity(target: Expression & { value: Decimal }, b: Decimal, weight: Decimal, profile: Profile): RowScore {
+  const a = target.value;
+  const actual = Decimal.max(b, ZERO); // a negative actual counts as 0
+  const deviation = a.isZero() ? null : round2(actual.minus(a).div(a).times(HUNDRED));
+  if (target.kind === 'at-most') {
+    if (actual.lte(a)) return result(weight, ZERO, true, 'met');
+    if (a.isZero()) return result(ZERO, deviation, false, 'reverse-ratio');
+    const rule = profile.reverse;
+    if (rule.rule === 'ratio') return result(weight.times(a).div(actual), deviation, false, 'reverse-ratio');
+    if (rule.rule === 'linear') return result(weight.times(Decimal.max(ZERO, new Decimal(1).minus(actual.minus(a).div(a)))), deviation, false, 'reverse-linear');
+    return result(Decimal.max(ZERO, weight.minus(actual.minus(a).times(rule.deduction))), deviation, false, 'reverse-per-point');
+  }
+  if (a.isZero() && target.kind === 'exact') {
+    return actual.lte(0) ? result(weight, ZERO, true, 'met') : result(ZERO, null, false, 'exact-zero');
+  }
+  if (actual.gte(a)) return result(weight, ZERO, true, 'met');
+  return result(weight.times(actual).div(a), deviation, false, 'at-least-ratio');
+}
+
+/**
+ * Scores a row from its parsed target and actual. `declared` (the unit's own score) is only used
+ * where the rules leave the score to the unit within a range (tier words, missed deadlines).
+ */
+export function scoreIndicator(target: Expression, actual: Expression, weight: Decimal, declared: Decimal | null, profile: Profile): RowScore {
+  let raw: RowScore;
+  if (target.kind === 'qualitative') raw = scoreWordTarget(target.word, actual, weight, declared, profile);
+  else if (target.kind === 'deadline') raw = scoreDeadline(target, actual, weight, declared, profile);
+  else if (target.kind === 'tier') raw = scoreWordTarget(target.tier === 'met' ? '达成' : '', actual, weight, declared, profile);
+  else if (actual.kind === 'tier') raw = scoreByRange(tierRange(actual.tier, weight, profile), declared, actual.tier === 'met', 'tier');
+  else {
+    const b = quantityOf(actual);
+    if (b === null) return problem({ kind: 'incomparable' });
+    if (target.unit !== null && b.unit !== null && target.unit !== b.unit) {
+      return problem({ kind: 'unit-mismatch', target: target.unit, actual: b.unit });
+    }
+    raw = scoreQuantity(target, b.value, weight, profile);
+  }
+  if (raw.score === null) return raw;
+  // No row scores above its weight, nor below 0; then each row is rounded on its own.
+  const capped = Decimal.min(Decimal.max(raw.score, ZERO), weight);
+  return { ...raw, score: roundTo(capped, profile.rounding) };
+}
+
+/** Budget execution: rate = executed / budget as a percentage (2 decimals), score = weight × min(1, rate / benchmark). */
+export function scoreBudget(budget: Decimal, executed: Decimal, weight: Decimal, profile: Profile): { rate: Decimal | null; score: Decimal } {
+  if (budget.lte(0)) return { rate: null, score: ZERO };
+  const rate = round2(executed.div(budget).times(HUNDRED));
+  const ratio = Decimal.min(new Decimal(1), Decimal.max(ZERO, rate.div(profile.budget.benchmark)));
+  return { rate, score: roundTo(weight.times(ratio), profile.rounding) };
+}
+
+/** The grade of a total under the profile's grade bands. */
+export function gradeOf(total: Decimal, profile: Profile): string {
+  const band = profile.grades.find((g) => total.gte(g.min));
+  return band ? band.grade : profile.grades[profile.grades.length - 1]!.grade;
+}

@@ -1,0 +1,165 @@
+// Every sentence the user reads, in Chinese (default) and English, keyed by what it says.
+import type { Lang } from '../model.js';
+
+type Field = 'name' | 'target' | 'actual' | 'weight' | 'score' | 'deviation' | 'reason' | 'budget' | 'executed' | 'rate';
+
+const zhFields: Record<Field, string> = {
+  name: '三级指标名称',
+  target: '年度指标值',
+  actual: '实际完成值',
+  weight: '分值',
+  score: '得分',
+  deviation: '偏差度',
+  reason: '偏差原因',
+  budget: '全年预算数',
+  executed: '全年执行数',
+  rate: '执行率',
+};
+
+const enFields: Record<Field, string> = {
+  name: 'indicator name',
+  target: 'target',
+  actual: 'actual value',
+  weight: 'weight',
+  score: 'score',
+  deviation: 'deviation',
+  reason: 'reason',
+  budget: 'full-year budget',
+  executed: 'amount executed',
+  rate: 'execution rate',
+};
+
+const zh = {
+  missingReason: (p: { score: string; weight: string }) => `未完成目标或得分低于分值（${p.score}/${p.weight}），未填写偏差原因`,
+  scoreExceedsWeight: (p: { declared: string; weight: string }) => `自评得分 ${p.declared} 超过分值 ${p.weight}`,
+  weightSumLevel: (p: { level: string; sum: string; declared: string }) => `“${p.level}”下各指标分值合计 ${p.sum}，与标注的 ${p.declared} 分不符`,
+  weightSumTotal: (p: { sum: string; budget: string; expected: string }) => `分值合计 ${p.sum}（其中预算执行 ${p.budget}），应为 ${p.expected}`,
+  unreadable: (p: { field: Field; text: string }) => `无法识别${zhFields[p.field]}“${p.text}”，应为数字、比较式（≥99%、≤20%、1次）、定性词（达标）或期限（7月31日前）`,
+  unreadableNumber: (p: { field: Field; text: string }) => `无法识别${zhFields[p.field]}“${p.text}”，应为数字`,
+  incomparable: (p: { target: string; actual: string }) => `实际完成值“${p.actual}”无法与指标值“${p.target}”比较`,
+  unitMismatch: (p: { target: string; actual: string }) => `指标值单位“${p.target}”与实际完成值单位“${p.actual}”不一致`,
+  missingValue: (p: { field: Field }) => `缺少${zhFields[p.field]}`,
+  missingBudget: () => '未找到预算执行情况（全年预算数、全年执行数）',
+  scoreMismatch: (p: { declared: string; computed: string }) => `自评得分 ${p.declared}，按规则应为 ${p.computed}`,
+  deviationMismatch: (p: { declared: string; computed: string }) => `填报偏差度 ${p.declared}%，计算应为 ${p.computed}%`,
+  budgetRateMismatch: (p: { declared: string; computed: string }) => `填报执行率 ${p.declared}%，按金额计算为 ${p.computed}%`,
+  budgetScoreMismatch: (p: { declared: string; computed: string }) => `填报预算执行得分 ${p.declared}，按规则应为 ${p.computed}`,
+  totalMismatch: (p: { declared: string; computed: string }) => `填报总分 ${p.declared}，计算总分为 ${p.computed}`,
+  gradeMismatch: (p: { declared: string; computed: string; total: string }) => `填报等级“${p.declared}”，按计算总分 ${p.total} 应为“${p.computed}”`,
+  ambiguousComparator: (p: { text: string; read: string }) => `“${p.text}”的比较符写在数字之后，按“${p.read}”理解`,
+  qualitativeTier: (p: { declared: string; min: string; max: string }) => `自评得分 ${p.declared} 不在完成档次对应的分值区间 ${p.min}–${p.max} 内`,
+};
+
+type Messages = typeof zh;
+
+const en: Messages = {
+  missingReason: (p) => `target missed or scored below its weight (${p.score} of ${p.weight}) and no reason given`,
+  scoreExceedsWeight: (p) => `declared score ${p.declared} exceeds the weight ${p.weight}`,
+  weightSumLevel: (p) => `weights under "${p.level}" add up to ${p.sum}, not the ${p.declared} its label declares`,
+  weightSumTotal: (p) => `weights add up to ${p.sum} (budget execution ${p.budget} included), not ${p.expected}`,
+  unreadable: (p) => `cannot read the ${enFields[p.field]} "${p.text}": expected a number, a comparison (≥99%, ≤20%, 1次), a word (达标) or a deadline (7月31日前)`,
+  unreadableNumber: (p) => `cannot read the ${enFields[p.field]} "${p.text}": expected a number`,
+  incomparable: (p) => `the actual value "${p.actual}" cannot be compared with the target "${p.target}"`,
+  unitMismatch: (p) => `the target's unit "${p.target}" differs from the actual value's unit "${p.actual}"`,
+  missingValue: (p) => `missing ${enFields[p.field]}`,
+  missingBudget: () => 'no budget execution block found (full-year budget and amount executed)',
+  scoreMismatch: (p) => `declared score ${p.declared}, the rules give ${p.computed}`,
+  deviationMismatch: (p) => `declared deviation ${p.declared}%, computed ${p.computed}%`,
+  budgetRateMismatch: (p) => `declared execution rate ${p.declared}%, the amounts give ${p.computed}%`,
+  budgetScoreMismatch: (p) => `declared budget score ${p.declared}, the rules give ${p.computed}`,
+  totalMismatch: (p) => `declared total ${p.declared}, computed total ${p.computed}`,
+  gradeMismatch: (p) => `declared grade "${p.declared}", the computed total ${p.total} gives "${p.computed}"`,
+  ambiguousComparator: (p) => `"${p.text}" has its comparator after the number; read as "${p.read}"`,
+  qualitativeTier: (p) => `declared score ${p.declared} is outside the range ${p.min}–${p.max} of the completion tier`,
+};
+
+export function messagesFor(lang: Lang): Messages {
+  return lang === 'en' ? en : zh;
+}
+
+/** Labels of the console summary, the summary sheet and the CLI's own messages. */
+const zhUi = {
+  department: '单位',
+  sheet: '工作表',
+  profile: '评分规则',
+  total: '总分',
+  computed: '计算',
+  declared: '填报',
+  grade: '等级',
+  budget: '预算执行',
+  rate: '执行率',
+  level: '一级指标',
+  weight: '分值',
+  score: '得分',
+  findings: '问题',
+  severity: '级别',
+  cell: '单元格',
+  indicator: '指标',
+  message: '说明',
+  error: '错误',
+  warning: '提示',
+  noFindings: '未发现问题',
+  computedScore: '计算得分',
+  computedDeviation: '计算偏差度',
+  checkResult: '检查结果',
+  summarySheetTitle: '绩效自评表评分结果',
+  counts: (e: number, w: number) => `错误 ${e} 项，提示 ${w} 项`,
+  wrote: (path: string) => `已写入评分副本：${path}`,
+  notXlsx: (file: string) => `${file}：不是 xlsx 工作簿`,
+  oldFormat: (file: string, ext: string) => `${file}：不支持 ${ext} 格式，请在 Excel 或 WPS 中另存为 .xlsx 后再评分`,
+  damaged: (file: string) => `${file}：工作簿已损坏，无法读取`,
+  notFound: (file: string) => `${file}：文件不存在`,
+  unreadableFile: (file: string, why: string) => `${file}：无法读取（${why}）`,
+  noTable: (file: string) => `${file}：未找到绩效指标表（需要含“三级指标”“指标值”“实际完成值”“分值”“得分”的表头行）`,
+  sameAsInput: (file: string) => `${file}：输出文件不能与输入文件相同`,
+  writeFailed: (file: string, why: string) => `${file}：无法写入（${why}）`,
+  unknownProfile: (name: string, known: string) => `未知的评分规则“${name}”，可选：${known}`,
+  outWithMany: () => '-o 只能用于单个输入文件',
+  crashed: (why: string) => `内部错误：${why}`,
+};
+
+type Ui = typeof zhUi;
+
+const enUi: Ui = {
+  department: 'Unit',
+  sheet: 'Sheet',
+  profile: 'Profile',
+  total: 'Total',
+  computed: 'computed',
+  declared: 'declared',
+  grade: 'Grade',
+  budget: 'Budget execution',
+  rate: 'rate',
+  level: 'First level',
+  weight: 'Weight',
+  score: 'Score',
+  findings: 'Findings',
+  severity: 'Severity',
+  cell: 'Cell',
+  indicator: 'Indicator',
+  message: 'Message',
+  error: 'error',
+  warning: 'warning',
+  noFindings: 'no findings',
+  computedScore: 'Computed score',
+  computedDeviation: 'Computed deviation',
+  checkResult: 'Findings',
+  summarySheetTitle: 'Performance self-evaluation: scoring result',
+  counts: (e, w) => `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}`,
+  wrote: (path) => `scored copy written: ${path}`,
+  notXlsx: (file) => `${file}: not an xlsx workbook`,
+  oldFormat: (file, ext) => `${file}: ${ext} files are not supported; save it as .xlsx in Excel or WPS and score that`,
+  damaged: (file) => `${file}: the workbook is damaged and cannot be read`,
+  notFound: (file) => `${file}: no such file`,
+  unreadableFile: (file, why) => `${file}: cannot be read (${why})`,
+  noTable: (file) => `${file}: no indicator table found (a header row with 三级指标, 指标值, 实际完成值, 分值 and 得分)`,
+  sameAsInput: (file) => `${file}: the output file cannot be the input file`,
+  writeFailed: (file, why) => `${file}: cannot write (${why})`,
+  unknownProfile: (name, known) => `unknown profile "${name}"; choose one of: ${known}`,
+  outWithMany: () => '-o works with a single input file only',
+  crashed: (why) => `internal error: ${why}`,
+};
+
+export function uiFor(lang: Lang): Ui {
+  return lang === 'en' ? enUi : zhUi;
+}

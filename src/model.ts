@@ -1,0 +1,251 @@
+// The types every stage shares: where a value came from, what a target or actual means,
+// what the reader hands the engine, and what the engine hands the formatters.
+import type { Decimal } from 'decimal.js';
+
+/** A cell in the workbook, as users name it (`自评表!H23`). */
+export interface CellRef {
+  /** Worksheet name as shown on its tab. */
+  sheet: string;
+  /** A1-style address of the cell (the top-left cell of a merge). */
+  address: string;
+  /** 1-based row number. */
+  row: number;
+  /** 1-based column number. */
+  col: number;
+}
+
+/** A cell as read: its value as text, the way the user sees it, and where it is. */
+export interface CellText {
+  /**
+   * The value as text, trimmed; null for an empty cell. Numbers are written in plain decimal
+   * notation from the stored value (never rounded to the display format); a number with a
+   * percent format is written as a percentage (`0.7241` → `72.41%`); a formula gives its cached
+   * result; rich text is joined; an error value (`#DIV/0!`) is kept as written.
+   */
+  text: string | null;
+  /** Where the value was read from. */
+  ref: CellRef;
+}
+
+/** A unit of measure, normalised: `%` for `%`, `％` and `百分比`; otherwise as written, without spaces. */
+export type Unit = string;
+
+/**
+ * A target (年度指标值) or actual (实际完成值) parsed once into what it means. Rules never look at
+ * the text again.
+ */
+export type Expression =
+  /** `≥X`, `>X`, `>=X`, `不少于X`, `不低于X`, `X以上`: higher is better. */
+  | { kind: 'at-least'; value: Decimal; unit: Unit | null; strict: boolean }
+  /** `≤X`, `<X`, `<=X`, `不超过X`, `不高于X`, `X以内`: a control or reverse indicator. */
+  | { kind: 'at-most'; value: Decimal; unit: Unit | null; strict: boolean }
+  /** `=X`, `﹦X`, or a bare number with or without a unit (`1次`, `100%`, `72890 元`). */
+  | { kind: 'exact'; value: Decimal; unit: Unit | null }
+  /** A word: 达标, 相关, 合理, 效果明显 … (as a target), or the same word given as an actual. */
+  | { kind: 'qualitative'; word: string }
+  /** A date to be met by: `7月31日前`, `2022年12月底前`. `day` null means the end of the month. */
+  | { kind: 'deadline'; year: number | null; month: number; day: number | null }
+  /** An actual given as a tier word: 达成 / 达成预期指标 / 完成 (met), 部分达成 (partial), 未达成 (unmet). */
+  | { kind: 'tier'; tier: 'met' | 'partial' | 'unmet' };
+
+/** The outcome of parsing one target or actual. */
+export type ParseResult =
+  | {
+      ok: true;
+      expr: Expression;
+      /** The comparator stood after the number (`20≤`), a typo read as `≤20`. */
+      comparatorAfter: boolean;
+    }
+  | {
+      ok: false;
+      /** `empty`: nothing there; `placeholder`: `-`, `—`, `/`, `……`; `unreadable`: text we cannot read. */
+      reason: 'empty' | 'placeholder' | 'unreadable';
+    };
+
+/** One indicator row as read from the sheet, before validation. */
+export interface RawIndicatorRow {
+  /** 一级指标, without a weight annotation such as `(40分)`. */
+  level1: string;
+  /** 二级指标, inherited from its merged cell; null when the table has no such column. */
+  level2: string | null;
+  /** 三级指标: the indicator's name as written. */
+  name: CellText;
+  /** 年度指标值. */
+  target: CellText;
+  /** 度量单位, when the table has that column. */
+  unit: CellText | null;
+  /** 实际完成值. */
+  actual: CellText;
+  /** 分值 / 权重. */
+  weight: CellText;
+  /** 得分 as declared by the unit. */
+  score: CellText;
+  /** 偏差度 as declared, when the table has that column. */
+  deviation: CellText | null;
+  /** 偏差原因分析及改进措施, when the table has that column. */
+  reason: CellText | null;
+}
+
+/** A first-level heading, with the weight its label declares (`产出指标 (40分)`). */
+export interface RawLevel {
+  name: string;
+  /** The weight from the label, when it carries one. */
+  declaredWeight: string | null;
+  ref: CellRef;
+}
+
+/** The budget block (部门整体支出情况 / 预算情况 / 项目资金): its total row. */
+export interface RawBudget {
+  /** Label cell of the total row (部门预算总额). */
+  label: CellText;
+  /** 年初预算数. */
+  initial: CellText | null;
+  /** 全年预算数 / 调整预算数 / 调整后预算数. */
+  adjusted: CellText | null;
+  /** 全年执行数 / 预算执行数. */
+  executed: CellText | null;
+  /** 执行率 as declared. */
+  rate: CellText | null;
+  /** 分值 of the block. */
+  weight: CellText | null;
+  /** 得分 as declared. */
+  score: CellText | null;
+}
+
+/** Which column holds what, by header; 1-based column numbers. */
+export interface ColumnMap {
+  level1: number;
+  level2: number | null;
+  name: number;
+  target: number;
+  unit: number | null;
+  actual: number;
+  weight: number;
+  score: number;
+  deviation: number | null;
+  reason: number | null;
+}
+
+/** One indicator table as found in a workbook: everything the engine needs, as text with its cells. */
+export interface RawTable {
+  sheet: string;
+  /** 部门（单位）名称 / 项目名称 value. */
+  department: CellText | null;
+  /** Declared 总分 (the 总分 row) or 自评得分 (header block). */
+  declaredTotal: CellText | null;
+  /** Declared grade (自评结果 / 评价等级), where present. */
+  declaredGrade: CellText | null;
+  budget: RawBudget | null;
+  levels: RawLevel[];
+  rows: RawIndicatorRow[];
+  columns: ColumnMap;
+  /** Row of the header (the last row of a two-row header). */
+  headerRow: number;
+  /** Last column used by the table, so that computed columns can go beside it. */
+  lastColumn: number;
+}
+
+export type Severity = 'error' | 'warning';
+
+/** Stable finding codes: public API (README, JSON output, CI formats). */
+export type FindingCode =
+  | 'missing-reason'
+  | 'score-exceeds-weight'
+  | 'weight-sum'
+  | 'unparsed-value'
+  | 'missing-value'
+  | 'score-mismatch'
+  | 'deviation-mismatch'
+  | 'budget-mismatch'
+  | 'total-mismatch'
+  | 'grade-mismatch'
+  | 'ambiguous-comparator'
+  | 'qualitative-tier';
+
+/** A problem found in a table. Absent fields are null, never missing. */
+export interface Finding {
+  code: FindingCode;
+  severity: Severity;
+  /** The cell it concerns. */
+  ref: CellRef | null;
+  /** The indicator's name (三级指标), or the block's, when it concerns one. */
+  indicator: string | null;
+  /** The message in the run's language. */
+  message: string;
+}
+
+export type Lang = 'zh' | 'en';
+
+/** One indicator row after scoring. */
+export interface IndicatorResult {
+  level1: string;
+  level2: string | null;
+  name: string;
+  /** The row as read, with the cell of every value. */
+  raw: RawIndicatorRow;
+  target: Expression | null;
+  actual: Expression | null;
+  weight: Decimal | null;
+  /** Computed score, or null when the row could not be scored. */
+  score: Decimal | null;
+  declaredScore: Decimal | null;
+  /** Computed 偏差度 in percent. */
+  deviation: Decimal | null;
+  /** Declared 偏差度 in percent. */
+  declaredDeviation: Decimal | null;
+  /** The reason as written, when it counts as one. */
+  reason: string | null;
+  /** Which scoring rule applied (`met`, `at-least-ratio`, `reverse-ratio` …), null when none could. */
+  rule: string | null;
+}
+
+/** The budget block after scoring. */
+export interface BudgetResult {
+  initial: Decimal | null;
+  adjusted: Decimal | null;
+  executed: Decimal | null;
+  /** Execution rate in percent, 2 decimals. */
+  rate: Decimal | null;
+  declaredRate: Decimal | null;
+  weight: Decimal;
+  score: Decimal | null;
+  declaredScore: Decimal | null;
+  raw: RawBudget;
+}
+
+/** A first-level indicator's subtotal. */
+export interface LevelResult {
+  name: string;
+  /** Sum of its rows' weights. */
+  weight: Decimal;
+  /** Weight declared by its label, when it has one. */
+  declaredWeight: Decimal | null;
+  /** Sum of its rows' rounded scores. */
+  score: Decimal;
+}
+
+/** The scoring of one indicator table. */
+export interface TableReport {
+  sheet: string;
+  department: string | null;
+  profile: string;
+  /** Budget score plus the rows' rounded scores. */
+  total: Decimal;
+  declaredTotal: Decimal | null;
+  grade: string;
+  declaredGrade: string | null;
+  budget: BudgetResult | null;
+  levels: LevelResult[];
+  indicators: IndicatorResult[];
+  /** Sorted by sheet, row, column, code. */
+  findings: Finding[];
+  /** The table as read, for the workbook writer. */
+  table: RawTable;
+}
+
+/** The result of one input file: its tables, or why it could not be read. */
+export interface FileReport {
+  /** The path as the user gave it. */
+  file: string;
+  tables: TableReport[];
+}

@@ -1,0 +1,73 @@
+// The JSON format: one document for the whole run, documented in README.md (public API).
+import { Decimal } from 'decimal.js';
+import type { CellRef, FileReport, TableReport } from '../model.js';
+
+/** Bumped on any change that could break a consumer of the JSON output. */
+export const SCHEMA_VERSION = 1;
+
+function cell(ref: CellRef | null): string | null {
+  return ref ? `${ref.sheet}!${ref.address}` : null;
+}
+
+function tableJson(file: string, r: TableReport) {
+  const b = r.budget;
+  return {
+    file,
+    sheet: r.sheet,
+    department: r.department,
+    profile: r.profile,
+    total: r.total,
+    declaredTotal: r.declaredTotal,
+    grade: r.grade,
+    declaredGrade: r.declaredGrade,
+    budget: b && {
+      initial: b.initial,
+      adjusted: b.adjusted,
+      executed: b.executed,
+      rate: b.rate,
+      weight: b.weight,
+      score: b.score,
+      declaredScore: b.declaredScore,
+    },
+    levels: r.levels.map((l) => ({ name: l.name, weight: l.weight, score: l.score })),
+    indicators: r.indicators.map((i) => ({
+      level1: i.level1,
+      level2: i.level2,
+      name: i.name,
+      cell: cell(i.raw.name.ref),
+      target: i.raw.target.text,
+      actual: i.raw.actual.text,
+      weight: i.weight,
+      score: i.score,
+      declaredScore: i.declaredScore,
+      deviation: i.deviation,
+      reason: i.reason,
+    })),
+    findings: r.findings.map((f) => ({ code: f.code, severity: f.severity, cell: cell(f.ref), indicator: f.indicator, message: f.message })),
+  };
+}
+
+/** JSON.stringify, but a Decimal is written as a number with 2 decimals (`7.40`, `-27.59`). */
+function stringify(value: unknown, indent = ''): string {
+  if (value instanceof Decimal) return value.toFixed(2);
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    return `[\n${value.map((v) => inner + stringify(v, inner)).join(',\n')}\n${indent}]`;
+  }
+  const entries = Object.entries(value);
+  if (entries.length === 0) return '{}';
+  return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${stringify(v, inner)}`).join(',\n')}\n${indent}}`;
+}
+
+export function formatJson(files: FileReport[]): string {
+  const tables = files.flatMap((f) => f.tables.map((t) => tableJson(f.file, t)));
+  const all = files.flatMap((f) => f.tables.flatMap((t) => t.findings));
+  const summary = {
+    files: files.length,
+    errors: all.filter((f) => f.severity === 'error').length,
+    warnings: all.filter((f) => f.severity === 'warning').length,
+  };
+  return `${stringify({ schemaVersion: SCHEMA_VERSION, files: tables, summary })}\n`;
+}

@@ -1,0 +1,54 @@
+// Terminal text: display width of Chinese text, and wrapping that never drops a character.
+
+/** Columns a code point takes in a terminal: 2 for East Asian wide and full-width forms, else 1. */
+function charWidth(cp: number): number {
+  if (cp < 0x1100) return 1;
+  return (cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf && cp !== 0x303f) || (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x20000 && cp <= 0x3fffd)
+    ? 2
+    : 1;
+}
+
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += charWidth(ch.codePointAt(0)!);
+  return w;
+}
+
+/** Breaks text into lines of at most `width` columns, at spaces where it can, anywhere in Chinese text. */
+export function wrapText(text: string, width: number): string {
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    let w = 0;
+    for (const word of paragraph.split(/(?<= )/)) {
+      const ww = displayWidth(word);
+      if (w + ww <= width) {
+        line += word;
+        w += ww;
+        continue;
+      }
+      if (ww <= width && ww === word.length && line) {
+        // A Latin word that fits on a line of its own moves there whole.
+        lines.push(line.trimEnd());
+        line = word.trimStart();
+        w = displayWidth(line);
+        continue;
+      }
+      for (const ch of word) {
+        const cw = charWidth(ch.codePointAt(0)!);
+        if (w + cw > width && line) {
+          lines.push(line.trimEnd());
+          line = '';
+          w = 0;
+        }
+        if (ch === ' ' && w === 0) continue;
+        line += ch;
+        w += cw;
+      }
+    }
+    lines.push(line.trimEnd());
+  }
+  return lines.join('\n');
+}

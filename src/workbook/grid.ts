@@ -1,0 +1,134 @@
+// A worksheet as a plain grid of texts with its merges: what the table finder works on.
+// Only this folder knows exceljs; the grid is built from it once per sheet.
+import { Decimal } from 'decimal.js';
+import type ExcelJS from 'exceljs';
+import type { CellRef, CellText } from '../model.js';
+
+/** A cell position, 1-based. */
+export interface Pos {
+  row: number;
+  col: number;
+}
+
+/** Column number → letters (1 → A, 28 → AB). */
+export function columnLetters(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+export class Grid {
+  /** Text of every non-empty master cell, by key. */
+  private readonly texts = new Map<number, string>();
+  /** For every cell inside a merge: its master's key. */
+  private readonly masters = new Map<number, number>();
+  /** For every master of a merge: its bottom-right corner. */
+  private readonly extents = new Map<number, Pos>();
+
+  constructor(
+    readonly sheet: string,
+    readonly rowCount: number,
+    readonly colCount: number,
+  ) {}
+
+  private static key(row: number, col: number): number {
+    return row * 20000 + col;
+  }
+
+  setText(row: number, col: number, text: string | null): void {
+    if (text !== null) this.texts.set(Grid.key(row, col), text);
+  }
+
+  addMerge(top: number, left: number, bottom: number, right: number): void {
+    const master = Grid.key(top, left);
+    this.extents.set(master, { row: bottom, col: right });
+    // Cells past the used range can hold nothing we read: do not map them (whole-column merges).
+    for (let r = top; r <= Math.min(bottom, this.rowCount); r++) {
+      for (let c = left; c <= Math.min(right, this.colCount); c++) this.masters.set(Grid.key(r, c), master);
+    }
+  }
+
+  /** The top-left cell of the merge holding (row, col), or the cell itself. */
+  master(row: number, col: number): Pos {
+    const m = this.masters.get(Grid.key(row, col));
+    return m === undefined ? { row, col } : { row: Math.floor(m / 20000), col: m % 20000 };
+  }
+
+  /** The text shown at (row, col): a merged cell shows its master's text. */
+  text(row: number, col: number): string | null {
+    const m = this.master(row, col);
+    return this.texts.get(Grid.key(m.row, m.col)) ?? null;
+  }
+
+  /** Whether (row, col) is the top-left cell of its merge, or not merged at all. */
+  isMaster(row: number, col: number): boolean {
+    const m = this.master(row, col);
+    return m.row === row && m.col === col;
+  }
+
+  /** Bottom-right corner of the merge whose master is at (row, col), or the cell itself. */
+  extent(row: number, col: number): Pos {
+    const m = this.master(row, col);
+    return this.extents.get(Grid.key(m.row, m.col)) ?? m;
+  }
+
+  ref(row: number, col: number): CellRef {
+    const m = this.master(row, col);
+    return { sheet: this.sheet, address: `${columnLetters(m.col)}${m.row}`, row: m.row, col: m.col };
+  }
+
+  cell(row: number, col: number): CellText {
+    return { text: this.text(row, col), ref: this.ref(row, col) };
+  }
+}
+
+function isPercentFormat(numFmt: string | undefined): boolean {
+  return numFmt !== undefined && /%/.test(numFmt.replace(/"[^"]*"/g, '').replace(/\\./g, ''));
+}
+
+/** A cell's value as the text the user sees (see CellText.text for the conventions). */
+export function cellText(value: ExcelJS.CellValue, numFmt: string | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return null;
+    const d = new Decimal(value);
+    return isPercentFormat(numFmt) ? `${d.times(100).toFixed()}%` : d.toFixed();
+  }
+  if (typeof value === 'string') return value.trim() || null;
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) {
+    return Number.isNaN(value.getTime()) ? null : `${value.getUTCFullYear()}年${value.getUTCMonth() + 1}月${value.getUTCDate()}日`;
+  }
+  if ('richText' in value) return value.richText.map((run) => run.text).join('').trim() || null;
+  if ('error' in value) return String(value.error);
+  if ('formula' in value || 'sharedFormula' in value) {
+    const result = (value as { result?: unknown }).result;
+    return cellText((result ?? null) as ExcelJS.CellValue, numFmt);
+  }
+  if ('text' in value) return cellText(value.text as ExcelJS.CellValue, numFmt);
+  return null;
+}
+
+interface MergeRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** Builds the grid of one worksheet. */
+export function gridOf(ws: ExcelJS.Worksheet): Grid {
+  const grid = new Grid(ws.name, ws.rowCount, ws.columnCount);
+  // exceljs keeps merges in a private map keyed by master address; it has no public list.
+  const merges = (ws as unknown as { _merges?: Record<string, { model?: MergeRange } & Partial<MergeRange>> })._merges ?? {};
+  for (const merge of Object.values(merges)) {
+    const m = merge.model ?? (merge as MergeRange);
+    grid.addMerge(m.top, m.left, m.bottom, m.right);
+  }
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (grid.isMaster(r, c)) grid.setText(r, c, cellText(cell.value, cell.numFmt));
+    });
+  });
+  return grid;
+}
