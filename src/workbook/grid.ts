@@ -127,7 +127,10 @@ export function gridOf(ws: ExcelJS.Worksheet): Grid {
   }
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     row.eachCell({ includeEmpty: false }, (cell, c) => {
-      if (grid.isMaster(r, c)) grid.setText(r, c, cellText(cell.value, cell.numFmt));
+      if (!grid.isMaster(r, c)) return;
+      // A formula whose cached result is 0 comes back from exceljs without `result` in its value.
+      const value = cell.formula ? ((cell.result ?? null) as ExcelJS.CellValue) : cell.value;
+      grid.setText(r, c, cellText(value, cell.numFmt));
     });
   });
   return grid;
