@@ -222,6 +222,8 @@ export interface LevelResult {
   declaredWeight: Decimal | null;
   /** Sum of its rows' rounded scores. */
   score: Decimal;
+  /** Sum of its rows' declared scores; null when none is declared. */
+  declaredScore: Decimal | null;
 }
 
 /** The scoring of one indicator table. */

@@ -1,66 +1,17 @@
-// The command line: options to a typed request, then read → analyze → write → format.
+// The command line: commander wiring only, options to a typed request handed to a command.
 // Returns the exit code; never calls process.exit (that would cut piped output short).
 import { Command, CommanderError, Option } from 'commander';
-import { analyzeTable } from '../engine/analyze.js';
 import { EXIT, RunError } from '../errors.js';
 import { uiFor } from '../i18n/messages.js';
-import type { FileReport, Lang } from '../model.js';
-import { defaultProfileName, loadProfile } from '../profiles/index.js';
-import { formatConsole } from '../report/console.js';
-import { formatJson } from '../report/json.js';
+import type { Lang } from '../model.js';
+import { defaultProfileName } from '../profiles/builtin.js';
+import type { EvalOptions } from './eval.js';
 
 /** Where the CLI writes and what it knows of its terminal; tests pass their own. */
 export interface Io {
   stdout: { write(s: string): unknown; isTTY?: boolean; columns?: number };
   stderr: { write(s: string): unknown };
   env: Record<string, string | undefined>;
-}
-
-interface EvalOptions {
-  profile: string;
-  lang: Lang;
-  format: 'table' | 'json';
-  output?: string;
-  write: boolean;
-}
-
-async function runEval(files: string[], opts: EvalOptions, io: Io): Promise<number> {
-  const ui = uiFor(opts.lang);
-  const profile = loadProfile(opts.profile);
-  if (opts.output !== undefined && files.length > 1) throw new RunError((u) => u.outWithMany());
-  // exceljs is loaded here, not at start-up: `perf-score --help` must stay fast.
-  const { openWorkbook } = await import('../workbook/read.js');
-  const { defaultOutputPath, writeScoredCopy } = await import('../workbook/write.js');
-
-  const reports: FileReport[] = [];
-  const written: string[] = [];
-  let failed = false;
-  for (const file of files) {
-    try {
-      const opened = await openWorkbook(file);
-      const tables = opened.tables.map((t) => analyzeTable(t, profile, opts.lang));
-      if (opts.write) {
-        const out = opts.output ?? defaultOutputPath(file);
-        await writeScoredCopy(opened, tables, out, opts.lang);
-        written.push(out);
-      }
-      reports.push({ file, tables });
-    } catch (err) {
-      if (!(err instanceof RunError)) throw err;
-      io.stderr.write(`${err.render(ui)}\n`);
-      failed = true;
-    }
-  }
-
-  if (opts.format === 'json') io.stdout.write(formatJson(reports));
-  else if (reports.length > 0) {
-    const color = Boolean(io.stdout.isTTY) && !io.env.NO_COLOR;
-    io.stdout.write(formatConsole(reports, { lang: opts.lang, color, width: io.stdout.columns ?? 100 }));
-    for (const out of written) io.stdout.write(`${ui.wrote(out)}\n`);
-  }
-  if (failed) return EXIT.couldNotRun;
-  const errors = reports.some((r) => r.tables.some((t) => t.findings.some((f) => f.severity === 'error')));
-  return errors ? EXIT.findings : EXIT.clean;
 }
 
 function program(io: Io, done: (code: number) => void): Command {
@@ -79,7 +30,11 @@ function program(io: Io, done: (code: number) => void): Command {
     .option('-o, --output <file>', 'where to write the scored copy (default: <name>.scored.xlsx beside the input)')
     .option('--no-write', 'do not write a scored copy')
     .exitOverride()
-    .action(async (files: string[], opts: EvalOptions) => done(await runEval(files, opts, io)));
+    .action(async (files: string[], opts: EvalOptions) => {
+      // Loaded on demand: `perf-score --help` must not pay for exceljs, zod and the formatters.
+      const { runEval } = await import('./eval.js');
+      done(await runEval(files, opts, io));
+    });
   return cmd;
 }
 

@@ -215,13 +215,14 @@ function analyzeBudget(raw: RawBudget, profile: Profile, lang: Lang, findings: F
 function sumLevels(table: RawTable, indicators: IndicatorResult[]): LevelResult[] {
   const levels = new Map<string, LevelResult>();
   for (const level of table.levels) {
-    levels.set(level.name, { name: level.name, weight: ZERO, declaredWeight: parseNumber(level.declaredWeight), score: ZERO });
+    levels.set(level.name, { name: level.name, weight: ZERO, declaredWeight: parseNumber(level.declaredWeight), score: ZERO, declaredScore: null });
   }
   for (const row of indicators) {
     let level = levels.get(row.level1);
-    if (!level) levels.set(row.level1, (level = { name: row.level1, weight: ZERO, declaredWeight: null, score: ZERO }));
+    if (!level) levels.set(row.level1, (level = { name: row.level1, weight: ZERO, declaredWeight: null, score: ZERO, declaredScore: null }));
     level.weight = level.weight.plus(row.weight ?? ZERO);
     level.score = level.score.plus(row.score ?? row.declaredScore ?? ZERO);
+    if (row.declaredScore !== null) level.declaredScore = (level.declaredScore ?? ZERO).plus(row.declaredScore);
   }
   return [...levels.values()];
 }
@@ -259,7 +260,8 @@ export function analyzeTable(table: RawTable, profile: Profile, lang: Lang): Tab
     findings.add('total-mismatch', table.declaredTotal!.ref, null, m.totalMismatch({ declared: fmt(declaredTotal), computed: fmt(total) }));
   }
   const declaredGrade = table.declaredGrade?.text ?? null;
-  if (declaredGrade !== null && declaredGrade !== grade) {
+  // 优秀 declares the grade 优.
+  if (declaredGrade !== null && !declaredGrade.startsWith(grade)) {
     findings.add('grade-mismatch', table.declaredGrade!.ref, null, m.gradeMismatch({ declared: declaredGrade, computed: grade, total: fmt(total) }));
   }
 

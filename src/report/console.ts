@@ -15,9 +15,10 @@ export interface ConsoleOptions {
   width: number;
 }
 
-function newTable(head: string[]): Table.Table {
+function newTable(head: string[], compact: boolean): Table.Table {
   // cli-table3 colours its borders and headers by default, even when piped: styles off, we colour ourselves.
-  return new Table({ head, style: { head: [], border: [], compact: false }, wordWrap: false });
+  // Its wordWrap drops Chinese text: cells are wrapped by wrapText before they get here.
+  return new Table({ head, style: { head: [], border: [], compact }, wordWrap: false });
 }
 
 function dec(d: Decimal | null): string {
@@ -26,7 +27,7 @@ function dec(d: Decimal | null): string {
 
 function summaryTable(r: TableReport, lang: Lang): string {
   const ui = uiFor(lang);
-  const t = newTable(['', ui.computed, ui.declared]);
+  const t = newTable(['', ui.computed, ui.declared], true);
   t.push([ui.total, dec(r.total), dec(r.declaredTotal)]);
   t.push([ui.grade, r.grade, r.declaredGrade ?? '']);
   if (r.budget) {
@@ -34,7 +35,7 @@ function summaryTable(r: TableReport, lang: Lang): string {
     const pct = (d: Decimal | null) => (d === null ? '' : `（${d.toFixed(2)}%）`);
     t.push([`${ui.budget}（${b.weight.toFixed()}）`, `${dec(b.score)}${pct(b.rate)}`, `${dec(b.declaredScore)}${pct(b.declaredRate)}`]);
   }
-  for (const level of r.levels) t.push([`${level.name}（${level.weight.toFixed()}）`, dec(level.score), '']);
+  for (const level of r.levels) t.push([`${level.name}（${level.weight.toFixed()}）`, dec(level.score), dec(level.declaredScore)]);
   return t.toString();
 }
 
@@ -47,7 +48,7 @@ function findingsTable(findings: Finding[], o: ConsoleOptions, chalk: InstanceTy
   const indicator = Math.min(natural(2), 20);
   // 13 = the borders and padding of a four-column table.
   const message = Math.max(20, o.width - sev - cell - indicator - 13);
-  const t = newTable([ui.severity, ui.cell, ui.indicator, ui.message]);
+  const t = newTable([ui.severity, ui.cell, ui.indicator, ui.message], false);
   for (const [i, f] of findings.entries()) {
     const [s, c, ind, msg] = cells[i]!;
     const paint = f.severity === 'error' ? chalk.red : chalk.yellow;

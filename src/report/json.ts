@@ -5,6 +5,15 @@ import type { CellRef, FileReport, TableReport } from '../model.js';
 /** Bumped on any change that could break a consumer of the JSON output. */
 export const SCHEMA_VERSION = 1;
 
+/** An amount of money: written with the precision it was given (`378.1`, `12.3456`), not 2 decimals. */
+class Amount {
+  constructor(readonly text: string) {}
+}
+
+function amount(d: Decimal | null): Amount | null {
+  return d === null ? null : new Amount(d.toFixed());
+}
+
 function cell(ref: CellRef | null): string | null {
   return ref ? `${ref.sheet}!${ref.address}` : null;
 }
@@ -21,15 +30,15 @@ function tableJson(file: string, r: TableReport) {
     grade: r.grade,
     declaredGrade: r.declaredGrade,
     budget: b && {
-      initial: b.initial,
-      adjusted: b.adjusted,
-      executed: b.executed,
+      initial: amount(b.initial),
+      adjusted: amount(b.adjusted),
+      executed: amount(b.executed),
       rate: b.rate,
       weight: b.weight,
       score: b.score,
       declaredScore: b.declaredScore,
     },
-    levels: r.levels.map((l) => ({ name: l.name, weight: l.weight, score: l.score })),
+    levels: r.levels.map((l) => ({ name: l.name, weight: l.weight, score: l.score, declaredScore: l.declaredScore })),
     indicators: r.indicators.map((i) => ({
       level1: i.level1,
       level2: i.level2,
@@ -50,6 +59,7 @@ function tableJson(file: string, r: TableReport) {
 /** JSON.stringify, but a Decimal is written as a number with 2 decimals (`7.40`, `-27.59`). */
 function stringify(value: unknown, indent = ''): string {
   if (value instanceof Decimal) return value.toFixed(2);
+  if (value instanceof Amount) return value.text;
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   const inner = `${indent}  `;
   if (Array.isArray(value)) {

@@ -108,12 +108,12 @@ function addSummarySheet(workbook: ExcelJS.Workbook, reports: TableReport[], lan
     ws.addRow([ui.total, r.total.toNumber(), num(r.declaredTotal)]);
     ws.addRow([ui.grade, r.grade, r.declaredGrade]);
     if (r.budget) {
-      ws.addRow([`${ui.budget} ${ui.rate}`, r.budget.rate === null ? null : `${r.budget.rate.toFixed(2)}%`, r.budget.declaredRate === null ? null : `${r.budget.declaredRate.toFixed(2)}%`]);
-      ws.addRow([`${ui.budget} ${ui.score}`, num(r.budget.score), num(r.budget.declaredScore)]);
+      ws.addRow([ui.budgetRate, r.budget.rate === null ? null : `${r.budget.rate.toFixed(2)}%`, r.budget.declaredRate === null ? null : `${r.budget.declaredRate.toFixed(2)}%`]);
+      ws.addRow([ui.budgetScore, num(r.budget.score), num(r.budget.declaredScore)]);
     }
     ws.addRow([]);
-    bold(ws.addRow([ui.level, ui.weight, ui.score]));
-    for (const level of r.levels) ws.addRow([level.name, level.weight.toNumber(), level.score.toNumber()]);
+    bold(ws.addRow([ui.level, ui.weight, `${ui.score}（${ui.computed}）`, `${ui.score}（${ui.declared}）`]));
+    for (const level of r.levels) ws.addRow([level.name, level.weight.toNumber(), level.score.toNumber(), num(level.declaredScore)]);
     ws.addRow([]);
     bold(ws.addRow([ui.severity, ui.cell, ui.indicator, ui.message]));
     if (r.findings.length === 0) ws.addRow([ui.noFindings]);

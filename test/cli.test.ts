@@ -1,0 +1,482 @@
+// End-to-end tests of the command line: each test spawns the real bin (bin/perf-score.js → dist/,
+// built by the global setup) in a fresh temporary directory holding copies of the fixtures, so
+// nothing is ever written into fixtures/.
+import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { writeWorkbookWithoutTable, zipOf } from './cli/files.js';
+import {
+  REPO,
+  cleanWorkdirs,
+  displayWidth,
+  importsOf,
+  listing,
+  loadWorkbook,
+  merges,
+  noteText,
+  run,
+  sha256,
+  tablesIn,
+  workdir,
+  type RunResult,
+} from './cli/helpers.js';
+
+afterEach(cleanWorkdirs);
+
+/** The JSON document of `eval --format json` (README.md), as far as these tests read it. */
+interface JsonFinding {
+  code: string;
+  severity: 'error' | 'warning';
+  cell: string | null;
+  indicator: string | null;
+  message: string;
+}
+interface JsonTable {
+  file: string;
+  sheet: string;
+  department: string | null;
+  profile: string;
+  total: number;
+  declaredTotal: number | null;
+  grade: string;
+  declaredGrade: string | null;
+  budget: { rate: number | null; score: number | null; declaredScore: number | null } | null;
+  levels: { name: string; weight: number; score: number }[];
+  indicators: { name: string; cell: string; weight: number | null; score: number | null; deviation: number | null }[];
+  findings: JsonFinding[];
+}
+interface JsonDocument {
+  schemaVersion: number;
+  files: JsonTable[];
+  summary: { files: number; errors: number; warnings: number };
+}
+
+function parseJson(r: RunResult): JsonDocument {
+  return JSON.parse(r.stdout) as JsonDocument;
+}
+
+/** Scores `fixtures/<name>` copied into a fresh directory, as JSON, writing nothing. */
+function evalJson(name: string, ...args: string[]): { r: RunResult; doc: JsonDocument; dir: string } {
+  const dir = workdir([name], 'fixtures');
+  const r = run(['eval', `fixtures/${name}`, '--format', 'json', '--no-write', ...args], { cwd: dir });
+  return { r, doc: parseJson(r), dir };
+}
+
+const SEED4 = '部门整体绩效自评表';
+
+describe('eval --format json', () => {
+  it('seed 000 with zhengzhou-shangjie: the published total, budget, levels and rows, no findings', () => {
+    const { r, doc, dir } = evalJson('seed-000.xlsx', '--profile', 'zhengzhou-shangjie');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    // One JSON document and nothing else.
+    expect(r.stdout.trimStart().startsWith('{')).toBe(true);
+    expect(r.stdout.endsWith('}\n')).toBe(true);
+    expect(doc.schemaVersion).toBe(1);
+    expect(doc.files).toHaveLength(1);
+    const t = doc.files[0]!;
+    expect(t.file).toBe('fixtures/seed-000.xlsx');
+    expect(t.department).toBe('郑州市上街区信访局');
+    expect(t.profile).toBe('zhengzhou-shangjie');
+    expect(t.total).toBe(95.81);
+    expect(t.declaredTotal).toBe(95.81);
+    expect(t.grade).toBe('优');
+    expect(t.budget?.rate).toBe(72.41);
+    expect(t.budget?.score).toBe(8.05);
+    expect(t.levels.map((l) => [l.name, l.weight, l.score])).toEqual([
+      ['投入管理指标', 30, 28.17],
+      ['产出指标', 25, 24.79],
+      ['效益指标', 35, 34.8],
+    ]);
+    expect(t.indicators).toHaveLength(31);
+    expect(t.indicators.find((i) => i.name === '预算执行率')).toMatchObject({
+      cell: '自评表!D20',
+      weight: 3,
+      score: 2.17,
+      deviation: -27.59,
+    });
+    expect(t.findings).toEqual([]);
+    expect(doc.summary).toEqual({ files: 1, errors: 0, warnings: 0 });
+    // Decimals are written with two places.
+    expect(r.stdout).toContain('"total": 95.81');
+    expect(r.stdout).toContain('"weight": 30.00');
+    expect(r.stdout).toContain('"deviation": -27.59');
+    expect(listing(dir)).toEqual(['fixtures/', 'fixtures/seed-000.xlsx']);
+  });
+
+  it('seed 002 with zhengzhou-shangjie: total 96.88, budget score written as 7.40', () => {
+    const { r, doc } = evalJson('seed-002.xlsx', '--profile', 'zhengzhou-shangjie');
+    expect(r.status).toBe(0);
+    const t = doc.files[0]!;
+    expect(t.total).toBe(96.88);
+    expect(t.budget?.score).toBe(7.4);
+    expect(r.stdout).toMatch(/"budget": \{[^}]*"score": 7\.40,/);
+    expect(r.stdout).toContain('"total": 96.88');
+    expect(doc.summary).toEqual({ files: 1, errors: 0, warnings: 0 });
+  });
+
+  it('seed 004 with the default profile: exit 1, its own total, the findings in order', () => {
+    const { r, doc } = evalJson('seed-004.xlsx');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('');
+    const t = doc.files[0]!;
+    expect(t.profile).toBe('mof');
+    expect(t.total).toBe(97.2);
+    expect(t.declaredTotal).toBe(95.92);
+    expect(r.stdout).toContain('"total": 97.20');
+    expect(t.findings.map((f) => [f.code, f.cell])).toEqual([
+      ['total-mismatch', `${SEED4}!G4`],
+      ['missing-reason', `${SEED4}!H25`],
+      ['score-mismatch', `${SEED4}!H25`],
+      ['ambiguous-comparator', `${SEED4}!D26`],
+      ['ambiguous-comparator', `${SEED4}!D27`],
+      ['missing-reason', `${SEED4}!H27`],
+      ['score-mismatch', `${SEED4}!H27`],
+    ]);
+    expect(t.findings.filter((f) => f.severity === 'error').map((f) => f.code)).toEqual(['missing-reason', 'missing-reason']);
+    for (const f of t.findings) expect(Object.keys(f).sort()).toEqual(['cell', 'code', 'indicator', 'message', 'severity']);
+    expect(doc.summary).toEqual({ files: 1, errors: 2, warnings: 5 });
+  });
+});
+
+describe('--lang', () => {
+  const scoreMismatch = (doc: JsonDocument) =>
+    doc.files[0]!.findings.find((f) => f.code === 'score-mismatch' && f.indicator === '结转结余率')?.message;
+
+  it('writes the findings in Chinese by default', () => {
+    const { doc } = evalJson('seed-004.xlsx');
+    expect(scoreMismatch(doc)).toBe('自评得分 0.00，按规则应为 0.78');
+    expect(doc.files[0]!.findings[0]!.message).toBe('填报总分 95.92，计算总分为 97.20');
+  });
+
+  it('writes the findings in English with --lang en', () => {
+    const { r, doc } = evalJson('seed-004.xlsx', '--lang', 'en');
+    expect(r.status).toBe(1);
+    expect(scoreMismatch(doc)).toBe('declared score 0.00, the rules give 0.78');
+    expect(doc.files[0]!.findings[0]!.message).toBe('declared total 95.92, computed total 97.20');
+    for (const f of doc.files[0]!.findings) expect(f.message).not.toMatch(/[，（）]|按规则|未填写/);
+  });
+
+  it('rejects a language it does not have', () => {
+    const dir = workdir(['seed-000.xlsx']);
+    const r = run(['eval', join(dir, 'seed-000.xlsx'), '--lang', 'fr']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('fr');
+    expect(listing(dir)).toEqual(['seed-000.xlsx']);
+  });
+});
+
+describe('the scored copy', () => {
+  it('is written beside the input, which is left byte for byte as it was', async () => {
+    const dir = workdir(['seed-004.xlsx']);
+    const input = join(dir, 'seed-004.xlsx');
+    const out = join(dir, 'seed-004.scored.xlsx');
+    const before = sha256(input);
+    const r = run(['eval', input]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain(out);
+    expect(r.stdout).toContain(`已写入评分副本：${out}`);
+    expect(sha256(input)).toBe(before);
+    // No temporary file left behind.
+    expect(listing(dir)).toEqual(['seed-004.scored.xlsx', 'seed-004.xlsx']);
+
+    const original = await loadWorkbook(input);
+    const scored = await loadWorkbook(out);
+    expect(scored.worksheets.map((ws) => ws.name)).toEqual([...original.worksheets.map((ws) => ws.name), '评分结果']);
+
+    const ws = scored.getWorksheet(SEED4)!;
+    const ows = original.getWorksheet(SEED4)!;
+    expect(merges(ws)).toEqual(merges(ows));
+    expect(merges(ws).length).toBeGreaterThan(0);
+
+    const h27 = ws.getCell('H27');
+    expect(noteText(h27.note)).toContain('score-mismatch');
+    expect(noteText(h27.note)).toContain('自评得分 0.00，按规则应为 0.78');
+    expect(h27.fill).toMatchObject({ type: 'pattern', pattern: 'solid' });
+    expect(ows.getCell('H27').fill).not.toMatchObject({ pattern: 'solid' });
+    expect(h27.value).toBe(0); // the declared score is kept
+
+    // The computed columns start right after the table's last column (H).
+    expect(ows.getCell('I19').value).toBeNull();
+    expect(ws.getCell('I19').value).toBe('计算得分');
+    expect(ws.getCell('I27').value).toBe(0.78);
+    expect(ws.getCell('I25').value).toBe(2);
+
+    // The summary sheet carries the computed and declared totals.
+    const summary = scored.getWorksheet('评分结果')!;
+    const totals: unknown[][] = [];
+    summary.eachRow((row) => {
+      if (row.getCell(1).value === '总分') totals.push([row.getCell(2).value, row.getCell(3).value]);
+    });
+    expect(totals).toEqual([[97.2, 95.92]]);
+  });
+
+  it('goes where -o says', async () => {
+    const dir = workdir(['seed-000.xlsx']);
+    mkdirSync(join(dir, 'out'));
+    const input = join(dir, 'seed-000.xlsx');
+    const out = join(dir, 'out', 'x.xlsx');
+    const r = run(['eval', input, '--profile', 'zhengzhou-shangjie', '-o', out]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain(out);
+    expect(listing(dir)).toEqual(['out/', 'out/x.xlsx', 'seed-000.xlsx']);
+    const scored = await loadWorkbook(out);
+    expect(scored.getWorksheet('评分结果')).toBeDefined();
+  });
+
+  it('is never written over the input (-o naming the input, in any spelling)', () => {
+    const dir = workdir(['seed-000.xlsx']);
+    const input = join(dir, 'seed-000.xlsx');
+    const before = sha256(input);
+    for (const [out, cwd] of [
+      [input, REPO],
+      [`${dir}/./seed-000.xlsx`, REPO],
+      ['seed-000.xlsx', dir],
+    ] as const) {
+      const r = run(['eval', input, '--profile', 'zhengzhou-shangjie', '-o', out], { cwd });
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(r.stderr).toContain('输出文件不能与输入文件相同');
+      expect(sha256(input)).toBe(before);
+      expect(listing(dir)).toEqual(['seed-000.xlsx']);
+    }
+  });
+
+  it('refuses -o with several inputs', () => {
+    const dir = workdir(['seed-000.xlsx', 'seed-002.xlsx']);
+    const r = run(['eval', join(dir, 'seed-000.xlsx'), join(dir, 'seed-002.xlsx'), '-o', join(dir, 'x.xlsx')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('-o 只能用于单个输入文件');
+    expect(listing(dir)).toEqual(['seed-000.xlsx', 'seed-002.xlsx']);
+  });
+
+  it('is not written with --no-write', () => {
+    const dir = workdir(['seed-004.xlsx']);
+    const input = join(dir, 'seed-004.xlsx');
+    const before = sha256(input);
+    const r = run(['eval', input, '--no-write']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('97.20');
+    expect(r.stdout).not.toContain('已写入');
+    expect(listing(dir)).toEqual(['seed-004.xlsx']);
+    expect(sha256(input)).toBe(before);
+  });
+});
+
+describe('files that cannot be scored', () => {
+  /** Exit 2, one line on stderr naming the file, no stack trace, nothing on stdout, nothing written. */
+  function expectRefused(args: string[], file: string, dir: string): string {
+    const before = listing(dir);
+    const r = run(['eval', ...args]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.endsWith('\n')).toBe(true);
+    const lines = r.stderr.slice(0, -1).split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(file);
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+    expect(r.stderr).not.toContain('Error:');
+    expect(r.stderr).not.toContain('内部错误');
+    expect(listing(dir)).toEqual(before);
+    return lines[0]!;
+  }
+
+  it('a truncated xlsx', () => {
+    const dir = workdir();
+    const file = join(dir, 'cut.xlsx');
+    writeFileSync(file, readFileSync(join(REPO, 'fixtures/seed-000.xlsx')).subarray(0, 1000));
+    expect(expectRefused([file], file, dir)).toContain('工作簿已损坏');
+  });
+
+  it('a text file named .xlsx', () => {
+    const dir = workdir();
+    const file = join(dir, 'x.xlsx');
+    writeFileSync(file, '单位,得分\n信访局,95.81\n');
+    expect(expectRefused([file], file, dir)).toContain('不是 xlsx 工作簿');
+  });
+
+  it('an old binary .xls (OLE header): asks to save it as .xlsx, in either language', () => {
+    const dir = workdir();
+    const file = join(dir, 'old.xls');
+    writeFileSync(file, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]));
+    const zh = expectRefused([file], file, dir);
+    expect(zh).toContain('xlsx');
+    expect(zh).toContain('另存为');
+    const en = expectRefused([file, '--lang', 'en'], file, dir);
+    expect(en).toContain('.xls files are not supported');
+    expect(en).toContain('save it as .xlsx');
+  });
+
+  it('a .csv file', () => {
+    const dir = workdir();
+    const file = join(dir, 'data.csv');
+    writeFileSync(file, '三级指标,指标值,实际完成值,分值,得分\n预算执行率,≥100%,72.41%,3,2.17\n');
+    const line = expectRefused([file], file, dir);
+    expect(line).toContain('.csv');
+    expect(line).toContain('xlsx');
+    expect(line).toContain('另存为');
+  });
+
+  it('a path that does not exist, in either language', () => {
+    const dir = workdir();
+    const file = join(dir, 'missing.xlsx');
+    expect(expectRefused([file], file, dir)).toContain('文件不存在');
+    expect(expectRefused([file, '--lang', 'en'], file, dir)).toContain('no such file');
+  });
+
+  it('a workbook with no indicator table', async () => {
+    const dir = workdir();
+    const file = join(dir, 'notes.xlsx');
+    await writeWorkbookWithoutTable(file);
+    expect(expectRefused([file], file, dir)).toContain('未找到绩效指标表');
+    expect(expectRefused([file, '--lang', 'en'], file, dir)).toContain('no indicator table found');
+  });
+
+  it('an xlsx whose zip is corrupted in the middle', () => {
+    const dir = workdir();
+    const file = join(dir, 'broken.xlsx');
+    const bytes = Buffer.from(readFileSync(join(REPO, 'fixtures/seed-000.xlsx')));
+    bytes.fill(0x41, 2000, 2400);
+    writeFileSync(file, bytes);
+    expect(expectRefused([file], file, dir)).toContain('工作簿已损坏');
+  });
+
+  it('a well-formed zip that is not a workbook', () => {
+    const dir = workdir();
+    const file = join(dir, 'archive.xlsx');
+    writeFileSync(file, zipOf({ 'readme.txt': '这不是工作簿' }));
+    const line = expectRefused([file], file, dir);
+    // Not a workbook at all: saying no indicator table was found would send the user looking for a header row.
+    expect(line).toMatch(/不是 xlsx 工作簿|工作簿已损坏/);
+    expect(line).not.toContain('未找到绩效指标表');
+  });
+
+  it('a batch with one bad file: the good one is still scored and written, exit 2', () => {
+    const dir = workdir(['seed-000.xlsx']);
+    const good = join(dir, 'seed-000.xlsx');
+    const bad = join(dir, 'missing.xlsx');
+    const r = run(['eval', good, bad, '--profile', 'zhengzhou-shangjie']);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trimEnd().split('\n')).toEqual([`${bad}：文件不存在`]);
+    expect(r.stdout).toContain('95.81');
+    expect(listing(dir)).toEqual(['seed-000.scored.xlsx', 'seed-000.xlsx']);
+  });
+});
+
+describe('options and help', () => {
+  it('an unknown profile lists the known ones', () => {
+    const dir = workdir(['seed-000.xlsx']);
+    const r = run(['eval', join(dir, 'seed-000.xlsx'), '--profile', 'nope']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('nope');
+    expect(r.stderr).toContain('mof');
+    expect(r.stderr).toContain('zhengzhou-shangjie');
+    expect(listing(dir)).toEqual(['seed-000.xlsx']);
+  });
+
+  it('an unknown option is refused with exit 2', () => {
+    const dir = workdir(['seed-000.xlsx']);
+    const r = run(['eval', join(dir, 'seed-000.xlsx'), '--bogus']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('--bogus');
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+    expect(listing(dir)).toEqual(['seed-000.xlsx']);
+  });
+
+  it('--help lists the eval command', () => {
+    const r = run(['--help']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^\s+eval\b/m);
+  });
+
+  it('eval --help lists every option', () => {
+    const r = run(['eval', '--help']);
+    expect(r.status).toBe(0);
+    for (const opt of ['--profile', '--lang', '--format', '-o, --output', '--no-write']) expect(r.stdout).toContain(opt);
+  });
+});
+
+describe('console output', () => {
+  const cases: [string, string[]][] = [
+    ['seed-004.xlsx', []],
+    ['seed-004.xlsx', ['--lang', 'en']],
+    ['seed-000.xlsx', ['--profile', 'zhengzhou-shangjie']],
+  ];
+
+  for (const [name, args] of cases) {
+    it(`has aligned tables and no colour when piped: ${name} ${args.join(' ')}`, () => {
+      const dir = workdir([name]);
+      // NO_COLOR unset: output to a pipe must be plain by itself.
+      const env = { ...process.env };
+      delete env.NO_COLOR;
+      const r = run(['eval', join(dir, name), '--no-write', ...args], { env });
+      expect(r.status).toBe(name === 'seed-004.xlsx' ? 1 : 0);
+      expect(r.stdout).not.toContain('\x1b[');
+      const tables = tablesIn(r.stdout);
+      expect(tables.length).toBe(name === 'seed-004.xlsx' ? 2 : 1);
+      for (const lines of tables) {
+        const widths = new Set(lines.map(displayWidth));
+        expect([...widths], lines.join('\n')).toHaveLength(1);
+        // Piped output is laid out for 100 columns.
+        expect([...widths][0]).toBeLessThanOrEqual(100);
+      }
+    });
+  }
+
+  it('shows every finding and the counts', () => {
+    const dir = workdir(['seed-004.xlsx']);
+    const r = run(['eval', join(dir, 'seed-004.xlsx'), '--no-write']);
+    for (const cell of ['G4', 'H25', 'D26', 'D27', 'H27']) expect(r.stdout).toContain(`${SEED4}!${cell}`);
+    expect(r.stdout).toContain('错误 2 项，提示 5 项');
+  });
+});
+
+describe('start-up: exceljs is loaded only when a file is read', () => {
+  const dist = join(REPO, 'dist');
+  const entry = join(dist, 'cli.js');
+  const hasExcelJs = (file: string) => {
+    const src = readFileSync(file, 'utf8');
+    return src.includes('xl/workbook.xml') || src.includes('ExcelJS');
+  };
+
+  /** Modules reachable from `from` by the given kinds of import, `from` included. */
+  function reachable(from: string, follow: (imports: { static: string[]; dynamic: string[] }) => string[]): Set<string> {
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const spec of follow(importsOf(readFileSync(file, 'utf8')))) visit(resolve(dirname(file), spec));
+    };
+    visit(from);
+    return seen;
+  }
+
+  it('the bundle is split into dist/cli.js and dist/chunks/', () => {
+    expect(existsSync(entry)).toBe(true);
+    expect(readdirSync(join(dist, 'chunks')).filter((f) => f.endsWith('.js')).length).toBeGreaterThan(1);
+  });
+
+  it('neither cli.js nor any chunk it imports statically contains exceljs', () => {
+    const statics = reachable(entry, (i) => i.static);
+    // The import scan works: cli.js does import shared chunks statically.
+    expect([...statics].some((f) => f.includes(`${join(dist, 'chunks')}`))).toBe(true);
+    for (const file of statics) expect(hasExcelJs(file), file).toBe(false);
+  });
+
+  it('a chunk reachable only by dynamic import() holds exceljs', () => {
+    const statics = reachable(entry, (i) => i.static);
+    const all = reachable(entry, (i) => [...i.static, ...i.dynamic]);
+    const lazy = [...all].filter((f) => !statics.has(f));
+    expect(lazy.length).toBeGreaterThan(0);
+    for (const f of lazy) expect(existsSync(f), f).toBe(true);
+    expect(lazy.filter(hasExcelJs).length).toBeGreaterThan(0);
+  });
+});
