@@ -246,6 +246,17 @@ describe('the scored copy', () => {
     }
   });
 
+  it('leaves nothing behind when it cannot be written (-o into a missing directory)', () => {
+    const dir = workdir(['seed-000.xlsx']);
+    const out = join(dir, 'missing', 'x.xlsx');
+    const r = run(['eval', join(dir, 'seed-000.xlsx'), '--profile', 'zhengzhou-shangjie', '-o', out]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain(`${out}：无法写入`);
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+    expect(listing(dir)).toEqual(['seed-000.xlsx']);
+  });
+
   it('refuses -o with several inputs', () => {
     const dir = workdir(['seed-000.xlsx', 'seed-002.xlsx']);
     const r = run(['eval', join(dir, 'seed-000.xlsx'), join(dir, 'seed-002.xlsx'), '-o', join(dir, 'x.xlsx')]);
@@ -367,6 +378,24 @@ describe('files that cannot be scored', () => {
   });
 });
 
+describe('files that cannot be scored, with --format json', () => {
+  it('a file that could not be read is left out of the document; exit 2', () => {
+    const dir = workdir(['seed-000.xlsx']);
+    const bad = join(dir, 'missing.xlsx');
+    const alone = run(['eval', bad, '--format', 'json']);
+    expect(alone.status).toBe(2);
+    expect(alone.stderr.trimEnd().split('\n')).toEqual([`${bad}：文件不存在`]);
+    expect(parseJson(alone)).toEqual({ schemaVersion: 1, files: [], summary: { files: 0, errors: 0, warnings: 0 } });
+
+    const mixed = run(['eval', join(dir, 'seed-000.xlsx'), bad, '--format', 'json', '--no-write', '--profile', 'zhengzhou-shangjie']);
+    expect(mixed.status).toBe(2);
+    expect(mixed.stderr.trimEnd().split('\n')).toEqual([`${bad}：文件不存在`]);
+    const doc = parseJson(mixed);
+    expect(doc.files.map((t) => [t.file, t.total])).toEqual([[join(dir, 'seed-000.xlsx'), 95.81]]);
+    expect(listing(dir)).toEqual(['seed-000.xlsx']);
+  });
+});
+
 describe('options and help', () => {
   it('an unknown profile lists the known ones', () => {
     const dir = workdir(['seed-000.xlsx']);
@@ -377,7 +406,11 @@ describe('options and help', () => {
     expect(r.stderr).toContain('nope');
     expect(r.stderr).toContain('mof');
     expect(r.stderr).toContain('zhengzhou-shangjie');
+    expect(r.stderr).toContain('未知的评分规则');
     expect(listing(dir)).toEqual(['seed-000.xlsx']);
+    const en = run(['eval', join(dir, 'seed-000.xlsx'), '--profile', 'nope', '--lang', 'en']);
+    expect(en.status).toBe(2);
+    expect(en.stderr).toBe('unknown profile "nope"; choose one of: mof, zhengzhou-shangjie\n');
   });
 
   it('an unknown option is refused with exit 2', () => {

@@ -25,7 +25,9 @@ async function readBytes(path: string): Promise<Buffer> {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new RunError((ui) => ui.notFound(path));
-    throw new RunError((ui) => ui.unreadableFile(path, code === 'EISDIR' ? 'is a directory' : code ?? String(err)));
+    if (code === 'EISDIR') throw new RunError((ui) => ui.isDirectory(path));
+    if (code === 'EACCES' || code === 'EPERM') throw new RunError((ui) => ui.noPermission(path));
+    throw new RunError((ui) => ui.unreadableFile(path, code ?? String(err)));
   }
 }
 
@@ -43,6 +45,8 @@ export async function openWorkbook(path: string): Promise<OpenedWorkbook> {
   } catch {
     throw new RunError((ui) => ui.damaged(path));
   }
+  // exceljs opens any zip (a renamed .docx, an archive) as a workbook without sheets.
+  if (workbook.worksheets.length === 0) throw new RunError((ui) => ui.notXlsx(path));
   const tables: RawTable[] = [];
   workbook.eachSheet((ws) => {
     const table = findTable(gridOf(ws));

@@ -105,13 +105,13 @@ export function displayWidth(text: string): number {
   return w;
 }
 
-/** The box-drawn tables of console output: runs of consecutive lines that start with a border character. */
+/** The box-drawn tables of console output: each starts at a `┌` line and runs while lines start with a border. */
 export function tablesIn(output: string): string[][] {
   const tables: string[][] = [];
   let current: string[] | null = null;
   for (const line of output.split('\n')) {
     if (/^[┌│├└]/.test(line)) {
-      if (!current) tables.push((current = []));
+      if (!current || line.startsWith('┌')) tables.push((current = []));
       current.push(line);
     } else {
       current = null;
@@ -120,9 +120,13 @@ export function tablesIn(output: string): string[][] {
   return tables;
 }
 
-/** Relative imports of an ES module's source: static ones (top-level import / export … from) and dynamic ones. */
+/**
+ * Relative imports of a bundled ES module: static ones (top-level `import … from "./x.js"`,
+ * `import "./x.js"`, `export … from "./x.js"`) and dynamic ones (`import("./x.js")`, as esbuild
+ * writes them: double quotes, a .js file; JSDoc types such as `import('./get')` are not imports).
+ */
 export function importsOf(source: string): { static: string[]; dynamic: string[] } {
-  const stat = [...source.matchAll(/^[ \t]*(?:import|export)(?![ \t]*[(.])\b[^;]*?["'](\.{1,2}\/[^"']+)["']/gm)].map((m) => m[1]!);
-  const dynamic = [...source.matchAll(/\bimport\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g)].map((m) => m[1]!);
+  const stat = [...source.matchAll(/^(?:import|export)\b(?!\s*[(.])[^;]*?["'](\.{1,2}\/[^"']+)["']/gm)].map((m) => m[1]!);
+  const dynamic = [...source.matchAll(/\bimport\(\s*"(\.{1,2}\/[^"]+\.js)"\s*\)/g)].map((m) => m[1]!);
   return { static: stat, dynamic };
 }
