@@ -94,9 +94,9 @@ export interface RawLevel {
   ref: CellRef;
 }
 
-/** The budget block (部门整体支出情况 / 预算情况 / 项目资金): its total row. */
-export interface RawBudget {
-  /** Label cell of the total row (部门预算总额). */
+/** One row of the budget block: the total row, or one of its sub-rows (其中：当年财政拨款 …). */
+export interface RawBudgetLine {
+  /** Label cell of the row (部门预算总额, 年度资金总额, 其中：当年财政拨款). */
   label: CellText;
   /** 年初预算数. */
   initial: CellText | null;
@@ -112,6 +112,18 @@ export interface RawBudget {
   score: CellText | null;
 }
 
+/** The budget block (部门整体支出情况 / 预算情况 / 项目资金): its total row and the rows below it. */
+export interface RawBudget extends RawBudgetLine {
+  /** Row of the block's header (年初预算数 | 全年预算数 | 全年执行数 …). */
+  headerRow: number;
+  /**
+   * The rows under the total row inside the block (其中：当年财政拨款, 上年结转资金, 资金来源 …), in
+   * order. Their 分值 and 得分 repeat the total's and are never counted; their amounts are used only
+   * when the total row holds none.
+   */
+  subRows: RawBudgetLine[];
+}
+
 /** Which column holds what, by header; 1-based column numbers. */
 export interface ColumnMap {
   level1: number;
@@ -119,6 +131,10 @@ export interface ColumnMap {
   name: number;
   target: number;
   unit: number | null;
+  /** 指标性质 (≥, ≤, =, 定性) of a target split over several columns; read into the target. */
+  nature: number | null;
+  /** 调整指标值 / 调整后指标值: when filled, it replaces the original target. */
+  adjustedTarget: number | null;
   actual: number;
   weight: number;
   score: number;
@@ -126,11 +142,50 @@ export interface ColumnMap {
   reason: number | null;
 }
 
+/** A column of the indicator table's header, as read. */
+export interface HeaderColumn {
+  /** 1-based column number. */
+  col: number;
+  /** The header text naming the column, its rows joined by ` / ` (`年度指标值 / 指标性质`), without line breaks. */
+  text: string;
+  /** The field the column was taken as, or null when it is not used (是否核心指标, 备注 …). */
+  field: keyof ColumnMap | null;
+}
+
+/** Kinds of content in a workbook that exceljs cannot keep, so the scored copy lacks them. */
+export type DroppedPart =
+  | 'chart'
+  | 'shape'
+  | 'cell-image'
+  | 'custom-xml'
+  | 'macro'
+  | 'pivot-table'
+  | 'embedded-object'
+  | 'form-control'
+  | 'external-link'
+  | 'threaded-comment'
+  | 'slicer';
+
+/**
+ * Something the reader noticed that the engine turns into a finding (content the scored copy cannot
+ * keep, …). Messages are given in every language, since the reader does not know the run's.
+ */
+export interface ReadNotice {
+  code: FindingCode;
+  ref: CellRef | null;
+  indicator: string | null;
+  message: Record<Lang, string>;
+}
+
 /** One indicator table as found in a workbook: everything the engine needs, as text with its cells. */
 export interface RawTable {
   sheet: string;
-  /** 部门（单位）名称 / 项目名称 value. */
+  /**
+   * The unit: 部门（单位）名称; in a project table 实施单位, else 主管部门.
+   */
   department: CellText | null;
+  /** 项目名称, in a project table (项目支出绩效自评表). */
+  project: CellText | null;
   /** Declared 总分 (the 总分 row) or 自评得分 (header block). */
   declaredTotal: CellText | null;
   /** Declared grade (自评结果 / 评价等级), where present. */
@@ -141,8 +196,18 @@ export interface RawTable {
   columns: ColumnMap;
   /** Row of the header (the last row of a two-row header). */
   headerRow: number;
+  /** First row of the header (the same as headerRow for a one-row header). */
+  headerTop: number;
+  /** Every column of the header from firstColumn to lastColumn, with the field it was taken as. */
+  headers: HeaderColumn[];
+  /** First column of the table. */
+  firstColumn: number;
   /** Last column used by the table, so that computed columns can go beside it. */
   lastColumn: number;
+  /** Last row read: the total row, or the last row before the table's end. */
+  lastRow: number;
+  /** What the reader noticed, turned into findings by the engine. */
+  notices: ReadNotice[];
 }
 
 export type Severity = 'error' | 'warning';
@@ -160,7 +225,10 @@ export type FindingCode =
   | 'total-mismatch'
   | 'grade-mismatch'
   | 'ambiguous-comparator'
-  | 'qualitative-tier';
+  | 'qualitative-tier'
+  | 'budget-total-empty'
+  | 'dropped-content'
+  | 'level-weight';
 
 /** A problem found in a table. Absent fields are null, never missing. */
 export interface Finding {
@@ -197,6 +265,8 @@ export interface IndicatorResult {
   reason: string | null;
   /** Which scoring rule applied (`met`, `at-least-ratio`, `reverse-ratio` …), null when none could. */
   rule: string | null;
+  /** How the score was reached, in the run's language; null when the row could not be scored. */
+  explanation: string | null;
 }
 
 /** The budget block after scoring. */
@@ -210,6 +280,8 @@ export interface BudgetResult {
   weight: Decimal;
   score: Decimal | null;
   declaredScore: Decimal | null;
+  /** How the score was reached, in the run's language. */
+  explanation: string | null;
   raw: RawBudget;
 }
 
@@ -241,6 +313,8 @@ export interface TableReport {
   indicators: IndicatorResult[];
   /** Sorted by sheet, row, column, code. */
   findings: Finding[];
+  /** How the total was reached: budget score and subtotals, sum, grade. */
+  totalExplanation: string;
   /** The table as read, for the workbook writer. */
   table: RawTable;
 }

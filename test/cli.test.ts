@@ -410,7 +410,7 @@ describe('options and help', () => {
     expect(listing(dir)).toEqual(['seed-000.xlsx']);
     const en = run(['eval', join(dir, 'seed-000.xlsx'), '--profile', 'nope', '--lang', 'en']);
     expect(en.status).toBe(2);
-    expect(en.stderr).toBe('unknown profile "nope"; choose one of: mof, zhengzhou-shangjie\n');
+    expect(en.stderr).toBe('unknown profile "nope"; choose one of: mof, zhengzhou-shangjie, zhengzhou-jinshui, hubei, jiangxi, mof-linear\n');
   });
 
   it('an unknown option is refused with exit 2', () => {

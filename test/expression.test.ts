@@ -304,3 +304,49 @@ describe('parseExpression: unreadable', () => {
     expect(parseExpression(text)).toEqual({ ok: false, reason: 'unreadable' });
   });
 });
+
+describe('parseExpression: values as project tables write them (issue 3)', () => {
+  it.each([
+    ['12次', exact('12', '次')],
+    ['96次', exact('96', '次')],
+    ['１２次', exact('12', '次')],
+    ['583元/人*月', exact('583', '元/人*月')],
+    ['150万', exact('150', '万')],
+    ['142.8万元', exact('142.8', '万元')],
+    ['100百分比', exact('100', '%')],
+    ['38200人次', exact('38200', '人次')],
+    ['≥36000人次', atLeast('36000', '人次')],
+    ['≥120万平方米', atLeast('120', '万平方米')],
+    ['≥ 95 ％', atLeast('95', '%')],
+    ['＞＝95％', atLeast('95', '%')],
+    ['＜＝5%', atMost('5', '%')],
+    ['＝100%', exact('100', '%')],
+    ['﹦0%', exact('0', '%')],
+    ['0起', exact('0', '起')],
+    ['不少于5000人次', atLeast('5000', '人次')],
+    ['不超过150万元', atMost('150', '万元')],
+    ['1500元/户以内', atMost('1500', '元/户')],
+    ['95%以上', atLeast('95', '%')],
+  ])('%s', (text, expected) => {
+    expect(read(text)).toEqual(expected);
+  });
+
+  it('takes the 度量单位 column for a number split from its comparator (≥ | 3200 | 人)', () => {
+    expect(read('≥3200', '人')).toEqual(atLeast('3200', '人'));
+    expect(read('3350', '人')).toEqual(exact('3350', '人'));
+    expect(read('≤200', '元/人·月')).toEqual(atMost('200', '元/人·月'));
+  });
+
+  it('reads the actual words of qualitative targets', () => {
+    expect(read('达成预期指标')).toEqual(tier('met'));
+    expect(read('部分达成')).toEqual(tier('partial'));
+    expect(read('未达成')).toEqual(tier('unmet'));
+    expect(read('有效改善')).toEqual(word('有效改善'));
+  });
+
+  it('cannot read a template placeholder or a comparator the 指标性质 column doubled', () => {
+    expect(reason('≥**人')).toBe('unreadable');
+    expect(reason('约95')).toBe('unreadable');
+    expect(reason('≤≥95')).toBe('unreadable');
+  });
+});

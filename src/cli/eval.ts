@@ -4,16 +4,21 @@ import { analyzeTable } from '../engine/analyze.js';
 import { EXIT, RunError } from '../errors.js';
 import { uiFor } from '../i18n/messages.js';
 import type { FileReport, Lang } from '../model.js';
-import { loadProfile } from '../profiles/index.js';
+import { selectProfile } from '../profiles/index.js';
 import { formatConsole } from '../report/console.js';
 import { formatJson } from '../report/json.js';
 import { openWorkbook } from '../workbook/read.js';
 import { defaultOutputPath, writeScoredCopy } from '../workbook/write.js';
 import type { Io } from './main.js';
 
-export interface EvalOptions {
-  profile: string;
+/** The rule options of every scoring command. */
+export interface RuleOptions {
+  profile?: string;
+  rules?: string;
   lang: Lang;
+}
+
+export interface EvalOptions extends RuleOptions {
   format: 'table' | 'json';
   output?: string;
   write: boolean;
@@ -21,7 +26,7 @@ export interface EvalOptions {
 
 export async function runEval(files: string[], opts: EvalOptions, io: Io): Promise<number> {
   const ui = uiFor(opts.lang);
-  const profile = loadProfile(opts.profile);
+  const profile = selectProfile({ ...opts, cwd: io.cwd ?? process.cwd() });
   if (opts.output !== undefined && files.length > 1) throw new RunError((u) => u.outWithMany());
 
   const reports: FileReport[] = [];

@@ -11,42 +11,33 @@ import type {
   Lang,
   LevelResult,
   RawBudget,
+  RawBudgetLine,
   RawIndicatorRow,
   RawTable,
   Severity,
   TableReport,
 } from '../model.js';
 import { messagesFor } from '../i18n/messages.js';
+import { DEFAULT_SEVERITY } from './codes.js';
 import { indicatorRowSchema, type CellIssue } from '../schema/table.js';
 import type { Profile } from '../schema/profile.js';
 import { describeExpression } from './describe.js';
 import { isPlaceholder, parseExpression } from './expression.js';
 import { parseNumber, parsePercent } from './numbers.js';
-import { gradeOf, scoreBudget, scoreIndicator } from './score.js';
+import { explainBudget, explainRow, explainTotal } from './explain.js';
+import { gradeOf, scoreBudget, scoreIndicator, type RowScore } from './score.js';
 
-const SEVERITY: Record<FindingCode, Severity> = {
-  'missing-reason': 'error',
-  'score-exceeds-weight': 'error',
-  'weight-sum': 'error',
-  'unparsed-value': 'error',
-  'missing-value': 'error',
-  'qualitative-tier': 'error',
-  'score-mismatch': 'warning',
-  'deviation-mismatch': 'warning',
-  'budget-mismatch': 'warning',
-  'total-mismatch': 'warning',
-  'grade-mismatch': 'warning',
-  'ambiguous-comparator': 'warning',
-};
 
 const ZERO = new Decimal(0);
 const TOTAL_WEIGHT = new Decimal(100);
 
-/** Collects findings for one table; each knows its severity from its code. */
+/** Collects findings for one table, each with the severity the profile gives its code (`off` drops it). */
 class FindingList {
   readonly items: Finding[] = [];
+  constructor(private readonly profile: Profile) {}
   add(code: FindingCode, ref: CellRef | null, indicator: string | null, message: string): void {
-    this.items.push({ code, severity: SEVERITY[code], ref, indicator, message });
+    const severity = this.profile.severity[code] ?? DEFAULT_SEVERITY[code];
+    if (severity !== 'off') this.items.push({ code, severity, ref, indicator, message });
   }
   sorted(): Finding[] {
     const key = (f: Finding) => (f.ref ? [f.ref.row, f.ref.col] : [Number.MAX_SAFE_INTEGER, 0]);
@@ -100,6 +91,7 @@ function analyzeRow(raw: RawIndicatorRow, profile: Profile, lang: Lang, findings
     declaredDeviation: parsePercent(raw.deviation?.text ?? null)?.points ?? null,
     reason: countsAsReason(raw.reason?.text ?? null, profile) ? raw.reason!.text : null,
     rule: null,
+    explanation: null,
   };
 
   const checked = indicatorRowSchema.safeParse({
@@ -166,16 +158,65 @@ function analyzeRow(raw: RawIndicatorRow, profile: Profile, lang: Lang, findings
     if (off) findings.add('deviation-mismatch', raw.deviation!.ref, indicator, m.deviationMismatch({ declared: fmt(off.declared), computed: fmt(scored.deviation) }));
   }
 
-  const scoredBelow = [scored.score, declaredScore].some((s) => s !== null && s.lt(weight));
-  if ((scored.met === false || scoredBelow) && result.reason === null) {
-    const shown = declaredScore ?? scored.score ?? ZERO;
-    findings.add('missing-reason', (raw.reason ?? raw.score).ref, indicator, m.missingReason({ score: fmt(shown), weight: fmt(weight) }));
-  }
+  const why = result.reason === null ? reasonNeeded(result, scored, profile, lang) : null;
+  if (why !== null) findings.add('missing-reason', (raw.reason ?? raw.score).ref, indicator, why);
+  result.explanation = explainRow(name, result.target, result.actual, weight, scored, lang);
   return result;
+}
+
+/** Why the profile requires a reason for this row (the message), or null when it does not. */
+function reasonNeeded(row: IndicatorResult, scored: RowScore, profile: Profile, lang: Lang): string | null {
+  const m = messagesFor(lang);
+  const rules = profile.reasons;
+  const weight = row.weight!;
+  const scoredBelow = [scored.score, row.declaredScore].some((s) => s !== null && s.lt(weight));
+  if (rules.missed && (scored.met === false || scoredBelow)) {
+    return m.missingReason({ score: fmt(row.declaredScore ?? scored.score ?? ZERO), weight: fmt(weight) });
+  }
+  if (rules.deviationBeyond !== null && scored.deviation !== null && scored.deviation.abs().gt(rules.deviationBeyond)) {
+    return m.missingReasonDeviation({ deviation: fmt(scored.deviation), limit: String(rules.deviationBeyond) });
+  }
+  const { target, actual } = row;
+  if (rules.overAchievement !== null && target && actual && (target.kind === 'at-least' || target.kind === 'exact') && 'value' in actual && target.value.gt(0)) {
+    const ratio = actual.value.div(target.value).times(100);
+    if (ratio.gte(rules.overAchievement)) return m.missingReasonOver({ ratio: fmt(ratio), limit: String(rules.overAchievement) });
+  }
+  return null;
 }
 
 function amount(cell: CellText | null): Decimal | null {
   return cell === null || isPlaceholder(cell.text) ? null : parseNumber(cell.text);
+}
+
+/** A second breakdown of the same money (2、资金结构 after 1、资金来源): not added to the first. */
+const SECOND_BREAKDOWN = /^\s*(2|二|２)\s*[、.．]|资金结构|支出结构/;
+
+/**
+ * The amounts of the budget block's sub-rows when its total row holds none (empty or 0) and they
+ * do: the sum of the rows of the first breakdown (其中：当年财政拨款 + 上年结转资金 + 其他资金).
+ */
+function subRowAmounts(raw: RawBudget) {
+  const nothing = (c: CellText | null) => amount(c)?.isZero() ?? true;
+  if (![raw.initial, raw.adjusted, raw.executed].every(nothing)) return null;
+  const lines: RawBudgetLine[] = [];
+  for (const line of raw.subRows) {
+    if (lines.length > 0 && SECOND_BREAKDOWN.test(line.label.text ?? '')) break;
+    if (![line.initial, line.adjusted, line.executed].every(nothing)) lines.push(line);
+  }
+  if (lines.length === 0) return null;
+  const sum = (pick: (l: RawBudgetLine) => Decimal | null) => {
+    const values = lines.map(pick).filter((d): d is Decimal => d !== null);
+    return values.length === 0 ? null : values.reduce((a, b) => a.plus(b), ZERO);
+  };
+  const anyAdjusted = lines.some((l) => amount(l.adjusted) !== null);
+  return {
+    labels: lines.map((l) => l.label.text ?? ''),
+    initial: sum((l) => amount(l.initial)),
+    adjusted: anyAdjusted ? sum((l) => amount(l.adjusted) ?? amount(l.initial)) : null,
+    executed: sum((l) => amount(l.executed)),
+    weight: amount(lines[0]!.weight),
+    score: amount(lines[0]!.score),
+  };
 }
 
 function analyzeBudget(raw: RawBudget, profile: Profile, lang: Lang, findings: FindingList): BudgetResult {
@@ -190,8 +231,19 @@ function analyzeBudget(raw: RawBudget, profile: Profile, lang: Lang, findings: F
     weight: amount(raw.weight) ?? new Decimal(profile.budget.weight),
     score: null,
     declaredScore: amount(raw.score),
+    explanation: null,
     raw,
   };
+  // A total row left empty or at 0 while the rows under it hold the money: scored from their sum, with a warning.
+  const sub = subRowAmounts(raw);
+  if (sub) {
+    Object.assign(result, { initial: sub.initial, adjusted: sub.adjusted, executed: sub.executed });
+    result.weight = amount(raw.weight) ?? sub.weight ?? result.weight;
+    result.declaredScore ??= sub.score;
+    const shown = (d: Decimal | null) => (d === null ? '—' : d.toFixed());
+    const message = m.budgetTotalEmpty({ label: label ?? '', lines: sub.labels.join('、'), budget: shown(sub.adjusted ?? sub.initial), executed: shown(sub.executed) });
+    findings.add('budget-total-empty', (raw.adjusted ?? raw.initial ?? raw.executed ?? raw.label).ref, label, message);
+  }
   // The adjusted full-year budget; 年初预算数 only when no adjusted figure is given.
   const budget = result.adjusted ?? result.initial;
   if (budget === null || result.executed === null) {
@@ -199,9 +251,11 @@ function analyzeBudget(raw: RawBudget, profile: Profile, lang: Lang, findings: F
     findings.add('missing-value', (missing ?? raw.label).ref, label, m.missingValue({ field: budget === null ? 'budget' : 'executed' }));
     return result;
   }
-  const { rate, score } = scoreBudget(budget, result.executed, result.weight, profile);
+  const scored = scoreBudget(budget, result.executed, result.weight, profile);
+  const { rate, score } = scored;
   result.rate = rate;
   result.score = score;
+  result.explanation = explainBudget(budget, result.executed, scored, profile, lang);
   if (rate !== null && raw.rate) {
     const off = percentDiffers(raw.rate, rate, profile.tolerance);
     if (off) findings.add('budget-mismatch', raw.rate.ref, label, m.budgetRateMismatch({ declared: fmt(off.declared), computed: fmt(rate) }));
@@ -227,10 +281,42 @@ function sumLevels(table: RawTable, indicators: IndicatorResult[]): LevelResult[
   return [...levels.values()];
 }
 
+/** `产出指标 (50分)` and `产出` name the same first level in a profile's expected weights. */
+function levelKey(name: string): string {
+  return name.replace(/[(（].*$/, '').replace(/指标$/, '');
+}
+
+/** A table whose first levels are those of one of the profile's sets must carry that set's weights. */
+function checkLevelWeights(table: RawTable, levels: LevelResult[], profile: Profile, lang: Lang, findings: FindingList): void {
+  const m = messagesFor(lang);
+  const names = levels.map((l) => levelKey(l.name)).sort();
+  const set = profile.levelWeights.find((s) => Object.keys(s).sort().join('|') === names.join('|'));
+  if (!set) return;
+  for (const level of levels) {
+    const expected = set[levelKey(level.name)]!;
+    const actual = level.declaredWeight ?? level.weight;
+    if (!actual.eq(expected)) {
+      const ref = table.levels.find((l) => l.name === level.name)?.ref ?? null;
+      findings.add('level-weight', ref, level.name, m.levelWeight({ level: level.name, weight: actual.toFixed(), expected: String(expected), profile: profile.name }));
+    }
+  }
+}
+
+/** Some practices require a reason when the budget execution rate is low: on a 预算执行率 row, or the block itself. */
+function checkBudgetReason(budget: BudgetResult | null, indicators: IndicatorResult[], profile: Profile, lang: Lang, findings: FindingList): void {
+  const limit = profile.reasons.budgetRateBelow;
+  if (limit === null || budget?.rate == null || budget.rate.gte(limit)) return;
+  if (indicators.some((row) => row.name.includes('预算执行率') && row.reason !== null)) return;
+  const m = messagesFor(lang);
+  findings.add('missing-reason', (budget.raw.rate ?? budget.raw.label).ref, budget.raw.label.text, m.missingReasonBudget({ rate: fmt(budget.rate), limit: String(limit) }));
+}
+
 /** Scores one indicator table under a profile; messages in `lang`. Pure: no I/O. */
 export function analyzeTable(table: RawTable, profile: Profile, lang: Lang): TableReport {
   const m = messagesFor(lang);
-  const findings = new FindingList();
+  const findings = new FindingList(profile);
+  // What the reader noticed (content the scored copy cannot keep …), in the run's language.
+  for (const notice of table.notices) findings.add(notice.code, notice.ref, notice.indicator, notice.message[lang]);
   const indicators = table.rows.map((row) => analyzeRow(row, profile, lang, findings));
   const levels = sumLevels(table, indicators);
 
@@ -244,6 +330,8 @@ export function analyzeTable(table: RawTable, profile: Profile, lang: Lang): Tab
       findings.add('weight-sum', ref, level.name, m.weightSumLevel({ level: level.name, sum: level.weight.toFixed(), declared: level.declaredWeight.toFixed() }));
     }
   }
+  checkLevelWeights(table, levels, profile, lang, findings);
+  checkBudgetReason(budget, indicators, profile, lang, findings);
   if (indicators.every((row) => row.weight !== null)) {
     const budgetWeight = budget?.weight ?? ZERO;
     const sum = levels.reduce((s, l) => s.plus(l.weight), budgetWeight);
@@ -255,6 +343,7 @@ export function analyzeTable(table: RawTable, profile: Profile, lang: Lang): Tab
   const budgetScore = budget?.score ?? budget?.declaredScore ?? ZERO;
   const total = levels.reduce((s, l) => s.plus(l.score), budgetScore);
   const grade = gradeOf(total, profile);
+  const totalExplanation = explainTotal([...(budget ? [budgetScore] : []), ...levels.map((l) => l.score)], total, grade, lang);
   const declaredTotal = amount(table.declaredTotal);
   if (declaredTotal !== null && differs(declaredTotal, total, profile.tolerance)) {
     findings.add('total-mismatch', table.declaredTotal!.ref, null, m.totalMismatch({ declared: fmt(declaredTotal), computed: fmt(total) }));
@@ -277,6 +366,7 @@ export function analyzeTable(table: RawTable, profile: Profile, lang: Lang): Tab
     levels,
     indicators,
     findings: findings.sorted(),
+    totalExplanation,
     table,
   };
 }

@@ -32,6 +32,12 @@ export interface RowScore {
   /** For tier words and missed deadlines: the range the self-score must lie in, in points. */
   range: { min: Decimal; max: Decimal } | null;
   problem: ScoreProblem | null;
+  /** The arithmetic that gave the score, with its numbers (`1 × 20 / 25.79`); null when none did. */
+  formula: string | null;
+  /** The formula's value before the cap at the weight and the rounding. */
+  value: Decimal | null;
+  /** Whether the value was capped at the weight (or raised to 0). */
+  capped: boolean;
 }
 
 const ZERO = new Decimal(0);
@@ -53,12 +59,17 @@ function completionOf(actual: Expression): Decimal | null {
   return q && (q.unit === '%' || q.unit === null) ? q.value : null;
 }
 
-function result(score: Decimal | null, deviation: Decimal | null, met: boolean | null, rule: RuleId | null): RowScore {
-  return { score, deviation, met, rule, range: null, problem: null };
+function result(score: Decimal, deviation: Decimal | null, met: boolean, rule: RuleId, formula: string): RowScore {
+  return { score, deviation, met, rule, range: null, problem: null, formula, value: score, capped: false };
 }
 
 function problem(p: ScoreProblem): RowScore {
-  return { score: null, deviation: null, met: null, rule: null, range: null, problem: p };
+  return { score: null, deviation: null, met: null, rule: null, range: null, problem: p, formula: null, value: null, capped: false };
+}
+
+/** A number as it stands in a formula: as written, no trailing zeros. */
+function n(d: Decimal | number): string {
+  return new Decimal(d).toFixed();
 }
 
 function tierRange(tier: 'met' | 'partial' | 'unmet', weight: Decimal, profile: Profile): { min: Decimal; max: Decimal } {
@@ -72,21 +83,28 @@ function tierRange(tier: 'met' | 'partial' | 'unmet', weight: Decimal, profile: 
 /** A tier word sets a range for the self-score: the declared score inside it is accepted, else the nearest bound. */
 function scoreByRange(range: { min: Decimal; max: Decimal }, declared: Decimal | null, met: boolean, rule: RuleId): RowScore {
   const within = declared === null ? (met ? range.max : range.min) : Decimal.min(Decimal.max(declared, range.min), range.max);
-  return { score: within, deviation: null, met, rule, range, problem: null };
+  const formula = `${n(range.min)}–${n(range.max)}: ${declared === null ? n(within) : n(declared)}`;
+  return { score: within, deviation: null, met, rule, range, problem: null, formula, value: within, capped: false };
 }
 
 function scoreCompletion(p: Decimal, weight: Decimal): RowScore {
-  if (p.gte(HUNDRED)) return result(weight, ZERO, true, 'met');
+  if (p.gte(HUNDRED)) return result(weight, ZERO, true, 'met', n(weight));
   const clamped = Decimal.max(p, ZERO);
-  return result(weight.times(clamped).div(HUNDRED), round2(clamped.minus(HUNDRED)), false, 'completion');
+  return result(weight.times(clamped).div(HUNDRED), round2(clamped.minus(HUNDRED)), false, 'completion', `${n(weight)} × ${n(clamped)}%`);
+}
+
+function scoreTier(tier: 'met' | 'partial' | 'unmet', weight: Decimal, declared: Decimal | null, profile: Profile): RowScore {
+  return scoreByRange(tierRange(tier, weight, profile), declared, tier === 'met', 'tier');
 }
 
 function scoreWordTarget(target: string, actual: Expression, weight: Decimal, declared: Decimal | null, profile: Profile): RowScore {
-  if (actual.kind === 'tier') return scoreByRange(tierRange(actual.tier, weight, profile), declared, actual.tier === 'met', 'tier');
+  if (actual.kind === 'tier') return scoreTier(actual.tier, weight, declared, profile);
   if (actual.kind === 'qualitative') {
     const word = actual.word;
+    if (profile.words.partial.includes(word)) return scoreTier('partial', weight, declared, profile);
+    if (profile.words.unmet.includes(word)) return scoreTier('unmet', weight, declared, profile);
     const same = word === target || (word.includes(target) && !NEGATION.test(word.replace(target, '')));
-    return same || MET_WORDS.test(word) ? result(weight, ZERO, true, 'met') : problem({ kind: 'incomparable' });
+    return same || MET_WORDS.test(word) || profile.words.met.includes(word) ? result(weight, ZERO, true, 'met', n(weight)) : problem({ kind: 'incomparable' });
   }
   const p = completionOf(actual);
   return p === null ? problem({ kind: 'incomparable' }) : scoreCompletion(p, weight);
@@ -101,7 +119,7 @@ function scoreDeadline(target: Extract<Expression, { kind: 'deadline' }>, actual
     // Years are compared only when both dates give one (`7月31日前` against `2022年7月20日`).
     const withYears = target.year !== null && actual.year !== null;
     const met = dateKey(withYears ? actual.year : null, actual.month, actual.day) <= dateKey(withYears ? target.year : null, target.month, target.day);
-    if (met) return result(weight, ZERO, true, 'met');
+    if (met) return result(weight, ZERO, true, 'met', n(weight));
     // A missed deadline is scored like a tier below 达成: the self-score must stay under its bound.
     return scoreByRange({ min: ZERO, max: tierRange('partial', weight, profile).max }, declared, false, 'deadline-missed');
   }
@@ -112,19 +130,22 @@ function scoreQuantity(target: Expression & { value: Decimal }, b: Decimal, weig
   const a = target.value;
   const actual = Decimal.max(b, ZERO); // a negative actual counts as 0
   const deviation = a.isZero() ? null : round2(actual.minus(a).div(a).times(HUNDRED));
+  const [w, A, B] = [n(weight), n(a), n(actual)];
   if (target.kind === 'at-most') {
-    if (actual.lte(a)) return result(weight, ZERO, true, 'met');
-    if (a.isZero()) return result(ZERO, deviation, false, 'reverse-ratio');
+    if (actual.lte(a)) return result(weight, ZERO, true, 'met', w);
+    if (a.isZero()) return result(ZERO, deviation, false, 'reverse-ratio', '0');
     const rule = profile.reverse;
-    if (rule.rule === 'ratio') return result(weight.times(a).div(actual), deviation, false, 'reverse-ratio');
-    if (rule.rule === 'linear') return result(weight.times(Decimal.max(ZERO, new Decimal(1).minus(actual.minus(a).div(a)))), deviation, false, 'reverse-linear');
-    return result(Decimal.max(ZERO, weight.minus(actual.minus(a).times(rule.deduction))), deviation, false, 'reverse-per-point');
+    if (rule.rule === 'ratio') return result(weight.times(a).div(actual), deviation, false, 'reverse-ratio', `${w} × ${A} / ${B}`);
+    if (rule.rule === 'linear') {
+      return result(weight.times(new Decimal(1).minus(actual.minus(a).div(a))), deviation, false, 'reverse-linear', `${w} × (1 − (${B} − ${A}) / ${A})`);
+    }
+    return result(weight.minus(actual.minus(a).times(rule.deduction)), deviation, false, 'reverse-per-point', `${w} − ${n(rule.deduction)} × (${B} − ${A})`);
   }
   if (a.isZero() && target.kind === 'exact') {
-    return actual.lte(0) ? result(weight, ZERO, true, 'met') : result(ZERO, null, false, 'exact-zero');
+    return actual.lte(0) ? result(weight, ZERO, true, 'met', w) : result(ZERO, null, false, 'exact-zero', '0');
   }
-  if (actual.gte(a)) return result(weight, ZERO, true, 'met');
-  return result(weight.times(actual).div(a), deviation, false, 'at-least-ratio');
+  if (actual.gte(a)) return result(weight, ZERO, true, 'met', w);
+  return result(weight.times(actual).div(a), deviation, false, 'at-least-ratio', `${w} × ${B} / ${A}`);
 }
 
 /**
@@ -136,7 +157,7 @@ export function scoreIndicator(target: Expression, actual: Expression, weight: D
   if (target.kind === 'qualitative') raw = scoreWordTarget(target.word, actual, weight, declared, profile);
   else if (target.kind === 'deadline') raw = scoreDeadline(target, actual, weight, declared, profile);
   else if (target.kind === 'tier') raw = scoreWordTarget(target.tier === 'met' ? '达成' : '', actual, weight, declared, profile);
-  else if (actual.kind === 'tier') raw = scoreByRange(tierRange(actual.tier, weight, profile), declared, actual.tier === 'met', 'tier');
+  else if (actual.kind === 'tier') raw = scoreTier(actual.tier, weight, declared, profile);
   else {
     const b = quantityOf(actual);
     if (b === null) return problem({ kind: 'incomparable' });
@@ -148,15 +169,40 @@ export function scoreIndicator(target: Expression, actual: Expression, weight: D
   if (raw.score === null) return raw;
   // No row scores above its weight, nor below 0; then each row is rounded on its own.
   const capped = Decimal.min(Decimal.max(raw.score, ZERO), weight);
-  return { ...raw, score: roundTo(capped, profile.rounding) };
+  return { ...raw, score: roundTo(capped, profile.rounding), capped: !capped.eq(raw.score) };
 }
 
-/** Budget execution: rate = executed / budget as a percentage (2 decimals), score = weight × min(1, rate / benchmark). */
-export function scoreBudget(budget: Decimal, executed: Decimal, weight: Decimal, profile: Profile): { rate: Decimal | null; score: Decimal } {
-  if (budget.lte(0)) return { rate: null, score: ZERO };
+export interface BudgetScore {
+  /** Execution rate in percent, 2 decimals; null when there is no budget. */
+  rate: Decimal | null;
+  score: Decimal;
+  /** The arithmetic that gave the score (`10 × 74.21 / 100`, or the step that applied). */
+  formula: string;
+  /** The formula's value before rounding. */
+  value: Decimal;
+}
+
+/**
+ * Budget execution: rate = executed / budget as a percentage (2 decimals); score by the profile's
+ * rule: `ratio` weight × min(1, rate / benchmark), or `steps` a share of the weight by rate band.
+ */
+export function scoreBudget(budget: Decimal, executed: Decimal, weight: Decimal, profile: Profile): BudgetScore {
+  if (budget.lte(0)) return { rate: null, score: ZERO, formula: '0', value: ZERO };
   const rate = round2(executed.div(budget).times(HUNDRED));
-  const ratio = Decimal.min(new Decimal(1), Decimal.max(ZERO, rate.div(profile.budget.benchmark)));
-  return { rate, score: roundTo(weight.times(ratio), profile.rounding) };
+  const rule = profile.budget;
+  let value: Decimal;
+  let formula: string;
+  if (rule.rule === 'steps') {
+    const step = [...rule.steps].sort((x, y) => y.from - x.from).find((st) => rate.gte(st.from));
+    const part = step?.share ?? 0;
+    value = weight.times(part).div(100);
+    formula = `${n(weight)} × ${n(part)}%`;
+  } else {
+    const ratio = Decimal.min(new Decimal(1), Decimal.max(ZERO, rate.div(rule.benchmark)));
+    value = weight.times(ratio);
+    formula = ratio.eq(1) ? n(weight) : `${n(weight)} × ${n(rate)} / ${n(rule.benchmark)}`;
+  }
+  return { rate, score: roundTo(value, profile.rounding), formula, value };
 }
 
 /** The grade of a total under the profile's grade bands. */

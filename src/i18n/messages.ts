@@ -1,5 +1,5 @@
 // Every sentence the user reads, in Chinese (default) and English, keyed by what it says.
-import type { Lang } from '../model.js';
+import type { DroppedPart, Lang } from '../model.js';
 
 type Field = 'name' | 'target' | 'actual' | 'weight' | 'score' | 'deviation' | 'reason' | 'budget' | 'executed' | 'rate';
 
@@ -31,6 +31,10 @@ const enFields: Record<Field, string> = {
 
 const zh = {
   missingReason: (p: { score: string; weight: string }) => `未完成目标或得分低于分值（${p.score}/${p.weight}），未填写偏差原因`,
+  missingReasonDeviation: (p: { deviation: string; limit: string }) => `偏差度 ${p.deviation}% 超过 ±${p.limit}%，未填写偏差原因`,
+  missingReasonOver: (p: { ratio: string; limit: string }) => `实际完成值达到指标值的 ${p.ratio}%（不低于 ${p.limit}%），未说明超额完成原因`,
+  missingReasonBudget: (p: { rate: string; limit: string }) => `预算执行率 ${p.rate}% 低于 ${p.limit}%，未说明原因`,
+  levelWeight: (p: { level: string; weight: string; expected: string; profile: string }) => `一级指标“${p.level}”分值 ${p.weight}，评分规则 ${p.profile} 要求 ${p.expected}`,
   scoreExceedsWeight: (p: { declared: string; weight: string }) => `自评得分 ${p.declared} 超过分值 ${p.weight}`,
   weightSumLevel: (p: { level: string; sum: string; declared: string }) => `“${p.level}”下各指标分值合计 ${p.sum}，与标注的 ${p.declared} 分不符`,
   weightSumTotal: (p: { sum: string; budget: string; expected: string }) => `分值合计 ${p.sum}（其中预算执行 ${p.budget}），应为 ${p.expected}`,
@@ -48,12 +52,19 @@ const zh = {
   gradeMismatch: (p: { declared: string; computed: string; total: string }) => `填报等级“${p.declared}”，按计算总分 ${p.total} 应为“${p.computed}”`,
   ambiguousComparator: (p: { text: string; read: string }) => `“${p.text}”的比较符写在数字之后，按“${p.read}”理解`,
   qualitativeTier: (p: { declared: string; min: string; max: string }) => `自评得分 ${p.declared} 不在完成档次对应的分值区间 ${p.min}–${p.max} 内`,
+  budgetTotalEmpty: (p: { label: string; lines: string; budget: string; executed: string }) =>
+    `预算总额行“${p.label}”金额为空或为 0，按其下分项（${p.lines}）合计计分：预算 ${p.budget}，执行 ${p.executed}`,
+  droppedContent: (p: { parts: string }) => `工作簿含有评分副本无法保留的内容：${p.parts}；原文件不受影响`,
 };
 
 type Messages = typeof zh;
 
 const en: Messages = {
   missingReason: (p) => `target missed or scored below its weight (${p.score} of ${p.weight}) and no reason given`,
+  missingReasonDeviation: (p) => `deviation ${p.deviation}% is beyond ±${p.limit}% and no reason given`,
+  missingReasonOver: (p) => `the actual value reaches ${p.ratio}% of the target (${p.limit}% or more) and no reason is given for the over-achievement`,
+  missingReasonBudget: (p) => `budget execution rate ${p.rate}% is under ${p.limit}% and no reason given`,
+  levelWeight: (p) => `first level "${p.level}" weighs ${p.weight}; profile ${p.profile} expects ${p.expected}`,
   scoreExceedsWeight: (p) => `declared score ${p.declared} exceeds the weight ${p.weight}`,
   weightSumLevel: (p) => `weights under "${p.level}" add up to ${p.sum}, not the ${p.declared} its label declares`,
   weightSumTotal: (p) => `weights add up to ${p.sum} (budget execution ${p.budget} included), not ${p.expected}`,
@@ -71,6 +82,8 @@ const en: Messages = {
   gradeMismatch: (p) => `declared grade "${p.declared}", the computed total ${p.total} gives "${p.computed}"`,
   ambiguousComparator: (p) => `"${p.text}" has its comparator after the number; read as "${p.read}"`,
   qualitativeTier: (p) => `declared score ${p.declared} is outside the range ${p.min}–${p.max} of the completion tier`,
+  budgetTotalEmpty: (p) => `the budget total row "${p.label}" holds no amounts (empty or 0): scored from its sub-rows (${p.lines}), budget ${p.budget}, executed ${p.executed}`,
+  droppedContent: (p) => `the workbook holds content the scored copy cannot keep: ${p.parts}; the original file is untouched`,
 };
 
 export function messagesFor(lang: Lang): Messages {
@@ -117,8 +130,26 @@ const zhUi = {
   sameAsInput: (file: string) => `${file}：输出文件不能与输入文件相同`,
   writeFailed: (file: string, why: string) => `${file}：无法写入（${why}）`,
   unknownProfile: (name: string, known: string) => `未知的评分规则“${name}”，可选：${known}`,
+  badProfile: (file: string) => `${file}：评分规则文件有误`,
+  profilesUsage: () => '用法：perf-score profiles [show 名称或文件]',
+  noSuchRow: (file: string, row: string) => `${file}：没有与“${row}”相符的指标行`,
+  notScored: '无法计分',
   outWithMany: () => '-o 只能用于单个输入文件',
   crashed: (why: string) => `内部错误：${why}`,
+  droppedContent: '未保留的内容',
+  droppedParts: {
+    chart: '图表',
+    shape: '形状或文本框',
+    'cell-image': '单元格图片',
+    'custom-xml': '自定义 XML',
+    macro: '宏',
+    'pivot-table': '数据透视表',
+    'embedded-object': '嵌入对象',
+    'form-control': '表单控件',
+    'external-link': '外部链接',
+    'threaded-comment': '批注回复（会话式批注）',
+    slicer: '切片器',
+  } as Record<DroppedPart, string>,
 };
 
 type Ui = typeof zhUi;
@@ -162,8 +193,26 @@ const enUi: Ui = {
   sameAsInput: (file) => `${file}: the output file cannot be the input file`,
   writeFailed: (file, why) => `${file}: cannot write (${why})`,
   unknownProfile: (name, known) => `unknown profile "${name}"; choose one of: ${known}`,
+  badProfile: (file) => `${file}: the profile is not valid`,
+  profilesUsage: () => 'usage: perf-score profiles [show NAME|FILE]',
+  noSuchRow: (file, row) => `${file}: no indicator row matches "${row}"`,
+  notScored: 'cannot be scored',
   outWithMany: () => '-o works with a single input file only',
   crashed: (why) => `internal error: ${why}`,
+  droppedContent: 'Content not kept',
+  droppedParts: {
+    chart: 'charts',
+    shape: 'shapes or text boxes',
+    'cell-image': 'pictures in cells',
+    'custom-xml': 'custom XML',
+    macro: 'macros',
+    'pivot-table': 'pivot tables',
+    'embedded-object': 'embedded objects',
+    'form-control': 'form controls',
+    'external-link': 'external links',
+    'threaded-comment': 'threaded comments',
+    slicer: 'slicers',
+  },
 };
 
 export function uiFor(lang: Lang): Ui {

@@ -37,6 +37,7 @@ function tableJson(file: string, r: TableReport) {
       weight: b.weight,
       score: b.score,
       declaredScore: b.declaredScore,
+      explanation: b.explanation,
     },
     levels: r.levels.map((l) => ({ name: l.name, weight: l.weight, score: l.score, declaredScore: l.declaredScore })),
     indicators: r.indicators.map((i) => ({
@@ -51,7 +52,9 @@ function tableJson(file: string, r: TableReport) {
       declaredScore: i.declaredScore,
       deviation: i.deviation,
       reason: i.reason,
+      explanation: i.explanation,
     })),
+    totalExplanation: r.totalExplanation,
     findings: r.findings.map((f) => ({ code: f.code, severity: f.severity, cell: cell(f.ref), indicator: f.indicator, message: f.message })),
   };
 }

@@ -1,18 +1,34 @@
 // Finding the indicator table on a sheet by its header row, and the blocks around it: the unit's
-// name, the budget block, the declared total and grade. Works on a Grid, knows nothing of exceljs.
-import type { CellText, ColumnMap, RawBudget, RawIndicatorRow, RawLevel, RawTable } from '../model.js';
+// name, the project's, the budget block, the declared total and grade. Works on a Grid, knows
+// nothing of exceljs.
+import { isPlaceholder, normalizeText } from '../engine/expression.js';
+import type {
+  CellText,
+  ColumnMap,
+  HeaderColumn,
+  RawBudget,
+  RawBudgetLine,
+  RawIndicatorRow,
+  RawLevel,
+  RawTable,
+} from '../model.js';
 import type { Grid } from './grid.js';
 
 type Field = keyof ColumnMap;
 
-/** Header names, in the order they are tried: the first pattern that matches names the column. */
+/**
+ * Header names, in the order they are tried: the first pattern that matches names the column.
+ * Texts are compared without blanks and with ASCII brackets (see normalize).
+ */
 const HEADER_FIELDS: [Field, RegExp][] = [
   ['reason', /原因|改进措施/],
   ['deviation', /偏差/],
+  ['adjustedTarget', /^调整(后)?的?(年度)?(指标|目标)值|^调整后?值$/],
   ['actual', /实际|^完成值|^全年完成值|^完成情况$/],
   ['level1', /^一级指标/],
   ['level2', /^二级指标/],
   ['name', /^三级指标|^指标名称$|^绩效指标名称$|^具体指标$/],
+  ['nature', /^指标性质$|^指标方向$|^性质$|^比较符号?$|^运算符号?$/],
   ['unit', /度量单位|计量单位|^单位$/],
   ['target', /指标值|目标值/],
   ['weight', /^分值|^权重|指标分值|^标准分值?$|^满分/],
@@ -34,99 +50,223 @@ function classify(text: string | null): Field | null {
 }
 
 /**
- * The columns named by a header that starts at `row`: its own cells and, for a header that
- * spans two rows, the cells of the row below (which win where they name a column).
+ * A sub-header under a header spread over several columns: named by its own text, else by its
+ * parent's (under 年度指标值: 调整后 is the adjusted target, 年初 or any other text the target).
  */
-function columnsAt(grid: Grid, row: number): { map: Partial<ColumnMap>; bottom: number } {
+function classifySub(text: string | null, parent: Field, taken: Partial<ColumnMap>): Field | null {
+  const own = classify(text);
+  if (own) return own;
+  const t = normalize(text);
+  if (!t || parent !== 'target') return null;
+  if (/性质|方向|符号/.test(t)) return 'nature';
+  if (/单位/.test(t)) return 'unit';
+  if (/调整/.test(t)) return 'adjustedTarget';
+  return taken.target === undefined ? 'target' : null;
+}
+
+interface Header {
+  /** First and last row of the header. */
+  top: number;
+  bottom: number;
+  map: Partial<ColumnMap>;
+}
+
+/**
+ * The columns named by a header that starts at `row`: its own cells; under a cell spread over
+ * several columns, the sub-headers of the row below (年度指标值 over 指标性质 | 指标值 | 度量单位), which
+ * take its place; and, when the row lacks a required column, the cells of the row below.
+ */
+function headerAt(grid: Grid, row: number): Header {
   const map: Partial<ColumnMap> = {};
   let bottom = row;
+  const claim = (field: Field, r: number, c: number) => {
+    map[field] = c;
+    bottom = Math.max(bottom, grid.extent(r, c).row);
+  };
+  const spans: { left: number; right: number; field: Field }[] = [];
   const take = (r: number) => {
     for (let c = 1; c <= grid.colCount; c++) {
-      if (!grid.isMaster(r, c) && grid.master(r, c).col !== c) continue; // horizontal merge: named once
+      if (grid.master(r, c).col !== c) continue; // a horizontal merge is named once, by its first column
       const field = classify(grid.text(r, c));
-      if (field && map[field] === undefined) {
-        map[field] = c;
-        bottom = Math.max(bottom, grid.extent(r, c).row);
-      }
+      if (field && map[field] === undefined) claim(field, r, c);
+      const extent = grid.extent(r, c);
+      if (r === row && field && grid.isMaster(r, c) && extent.col > c && extent.row === r) spans.push({ left: c, right: extent.col, field });
     }
   };
   take(row);
+  // A header's first row names columns itself (a row of goals above the header names none).
+  if (Object.keys(map).length === 0) return { top: row, bottom, map };
+  if (row < grid.rowCount) {
+    const below = row + 1;
+    for (const span of spans) {
+      const subs: { col: number; text: string | null }[] = [];
+      for (let c = span.left; c <= span.right; c = grid.extent(below, c).col + 1) {
+        if (grid.master(below, c).row === below) subs.push({ col: c, text: grid.text(below, c) });
+      }
+      if (!subs.some((s) => s.text !== null)) continue;
+      if (map[span.field] === span.left) delete map[span.field];
+      for (const sub of subs) {
+        const field = classifySub(sub.text, span.field, map);
+        if (field && (map[field] === undefined || field !== span.field)) claim(field, below, sub.col);
+      }
+      // A parent whose sub-headers name nothing of its own keeps its first column.
+      if (map[span.field] === undefined) claim(span.field, row, span.left);
+    }
+  }
   if (REQUIRED.some((f) => map[f] === undefined) && row < grid.rowCount) take(row + 1);
-  return { map, bottom };
+  return { top: row, bottom, map };
 }
 
-function findHeader(grid: Grid): { row: number; bottom: number; map: ColumnMap } | null {
+function findHeader(grid: Grid): { top: number; bottom: number; map: ColumnMap } | null {
   for (let r = 1; r <= grid.rowCount; r++) {
-    const { map, bottom } = columnsAt(grid, r);
-    if (REQUIRED.every((f) => map[f] !== undefined)) {
-      const first = Math.min(...Object.values(map).filter((v): v is number => v !== undefined));
-      // A 一级指标 header merged over several columns names the one nearest the 二级 column
-      // (the ones further left hold group labels such as 绩效指标).
-      const next = map.level2 ?? map.name!;
-      const level1 = map.level1 === undefined ? next - 1 : Math.min(grid.extent(r, map.level1).col, next - 1);
-      return {
-        row: r,
-        bottom,
-        map: {
-          level1: level1 >= 1 ? level1 : first,
-          level2: map.level2 ?? null,
-          name: map.name!,
-          target: map.target!,
-          unit: map.unit ?? null,
-          actual: map.actual!,
-          weight: map.weight!,
-          score: map.score!,
-          deviation: map.deviation ?? null,
-          reason: map.reason ?? null,
-        },
-      };
-    }
+    const { map, bottom } = headerAt(grid, r);
+    if (!REQUIRED.every((f) => map[f] !== undefined)) continue;
+    const first = Math.min(...Object.values(map).filter((v): v is number => v !== undefined));
+    // A 一级指标 header merged over several columns names the one nearest the 二级 column
+    // (the ones further left hold group labels such as 绩效指标).
+    const next = map.level2 ?? map.name!;
+    const level1 = map.level1 === undefined ? next - 1 : Math.min(grid.extent(r, map.level1).col, next - 1);
+    return {
+      top: r,
+      bottom,
+      map: {
+        level1: level1 >= 1 ? level1 : first,
+        level2: map.level2 ?? null,
+        name: map.name!,
+        target: map.target!,
+        unit: map.unit ?? null,
+        nature: map.nature ?? null,
+        adjustedTarget: map.adjustedTarget ?? null,
+        actual: map.actual!,
+        weight: map.weight!,
+        score: map.score!,
+        deviation: map.deviation ?? null,
+        reason: map.reason ?? null,
+      },
+    };
   }
   return null;
 }
 
-/** The first text to the right of a label cell, past the label's own merge. */
+/** Every column from the first to the last header cell, with its header texts and field. */
+function headerColumns(grid: Grid, top: number, bottom: number, map: ColumnMap): { headers: HeaderColumn[]; first: number; last: number } {
+  const mapped = Object.values(map).filter((c): c is number => c !== null);
+  const first = Math.min(...mapped);
+  let last = Math.max(...mapped.map((c) => grid.extent(top, c).col));
+  for (let r = top; r <= bottom; r++) {
+    for (let c = first; c <= grid.colCount; c++) if (grid.text(r, c) !== null) last = Math.max(last, grid.extent(r, c).col);
+  }
+  const fields = new Map<number, Field>();
+  for (const [field, col] of Object.entries(map) as [Field, number | null][]) if (col !== null) fields.set(col, field);
+  const headers: HeaderColumn[] = [];
+  for (let c = first; c <= last; c++) {
+    const texts: string[] = [];
+    for (let r = top; r <= bottom; r++) {
+      const t = (grid.text(r, c) ?? '').replace(/\s+/g, '');
+      if (t && texts[texts.length - 1] !== t) texts.push(t);
+    }
+    headers.push({ col: c, text: texts.join(' / '), field: fields.get(c) ?? null });
+  }
+  return { headers, first, last };
+}
+
+/** Comparators a 指标性质 cell may hold, as they are written before a number. */
+const NATURE_COMPARATOR = /^(>=|<=|≥|≤|>|<|=|不少于|不低于|不小于|不超过|不高于|不大于|大于等于|小于等于|大于|小于|高于|低于)$/;
+const NATURE_NONE = /^(定性|定性指标|定量|定量指标)$/;
+const NATURE_WORDS: Record<string, string> = { 正向: '≥', 正向指标: '≥', 反向: '≤', 反向指标: '≤' };
+
+/**
+ * The target of a row whose 年度指标值 is split into 指标性质 | 指标值 (| 度量单位), written as one
+ * cell would state it: `≥` and `95` give `≥95`; `定性` and `达标` give `达标`. A value that states its
+ * own comparator is kept as written; an unknown 指标性质 is kept in front of the value, so that the
+ * target cannot be read and is reported rather than guessed.
+ */
+export function composeTarget(nature: string | null, value: string | null): string | null {
+  if (value === null || isPlaceholder(value) || nature === null || isPlaceholder(nature)) return value;
+  const n = normalizeText(nature).replace(/\s/g, '');
+  const v = normalizeText(value).replace(/\s/g, '');
+  if (NATURE_NONE.test(n)) return value;
+  const comparator = NATURE_WORDS[n] ?? (NATURE_COMPARATOR.test(n) ? n : null);
+  if (comparator === null) return `${nature.trim()}${value}`;
+  if (v.startsWith(comparator)) return value;
+  // `=` before a word, a date or a tier says nothing more than the word.
+  if (comparator === '=' && !/^[-+]?[\d.,]/.test(v)) return value;
+  // A value with another comparator of its own (`≤` before `≥95`) cannot be read, and is reported.
+  return `${NATURE_WORDS[n] ?? nature.trim()}${value}`;
+}
+
+/** A label (`项目名称`, `部门（单位）名称：`) compared without blanks, brackets made ASCII, a trailing colon and `(盖章)` removed. */
+function labelKey(text: string | null): string {
+  return normalize(text).replace(/\(盖章\)/g, '').replace(/[:：]$/, '');
+}
+
+const DEPARTMENT = /^(部门\(单位\)名称|单位名称|部门名称|预算单位|预算单位名称|单位\(部门\)名称|部门\(单位\)|填报单位|填报单位名称)$/;
+const IMPLEMENTER = /^(实施单位|项目实施单位|实施单位名称|实施单位\(部门\))$/;
+const SUPERVISOR = /^(主管部门|主管单位|项目主管部门|主管部门\(单位\)|主管部门名称)$/;
+const PROJECT = /^(项目名称|项目全称)$/;
+const DECLARED_TOTAL = /^(自评得分|自评总分|总得分|综合得分|自评分数)$/;
+const DECLARED_GRADE = /^(自评结果|自评等级|评价等级|绩效等级|评价结果|等级)$/;
+const HEADER_LABELS = [DEPARTMENT, IMPLEMENTER, SUPERVISOR, PROJECT, DECLARED_TOTAL, DECLARED_GRADE];
+
+/** The first text to the right of a label cell, past the label's own merge; null when it is another label. */
 function valueRightOf(grid: Grid, row: number, col: number): CellText | null {
   for (let c = grid.extent(row, col).col + 1; c <= grid.colCount; c = grid.extent(row, c).col + 1) {
     const cell = grid.cell(row, c);
-    if (cell.text !== null) return cell;
+    if (cell.text === null) continue;
+    return HEADER_LABELS.some((l) => l.test(labelKey(cell.text))) ? null : cell;
   }
   return null;
 }
 
-/** A labelled value in the rows above the table (部门（单位）名称 | …, 自评得分 | …). */
+/** A labelled value in the rows above the table: `部门（单位）名称 | …`, or `项目名称：…` in one cell. */
 function labelledValue(grid: Grid, lastRow: number, label: RegExp): CellText | null {
   for (let r = 1; r <= lastRow; r++) {
     for (let c = 1; c <= grid.colCount; c++) {
       if (!grid.isMaster(r, c)) continue;
-      if (label.test(normalize(grid.text(r, c)))) {
+      const text = grid.text(r, c);
+      if (text === null) continue;
+      if (label.test(labelKey(text))) {
         const value = valueRightOf(grid, r, c);
         if (value) return value;
+        continue;
       }
+      const inline = /^([^:：]{2,20})[:：](.+)$/s.exec(text.trim());
+      if (inline && label.test(labelKey(inline[1]!))) return { text: inline[2]!.trim(), ref: grid.ref(r, c) };
     }
   }
   return null;
 }
 
-const DEPARTMENT = /^(部门\(单位\)名称|单位名称|部门名称|预算单位|单位\(部门\)名称|部门\(单位\))$/;
-const DECLARED_TOTAL = /^(自评得分|自评总分|总得分|综合得分|自评分数)$/;
-const DECLARED_GRADE = /^(自评结果|自评等级|评价等级|绩效等级|评价结果|等级)$/;
 const TOTAL_ROW = /^(总分|合计|总计|总得分)$/;
+const SUBTOTAL_ROW = /^小计$/;
 const END_ROW = /^(注|说明|备注|填报人|填表人|单位负责人|联系人|联系电话|审核人)/;
 
-const BUDGET_FIELDS: [keyof Omit<RawBudget, 'label'>, RegExp][] = [
+type BudgetField = keyof Omit<RawBudgetLine, 'label'>;
+
+const BUDGET_FIELDS: [BudgetField, RegExp][] = [
   ['rate', /执行率/],
-  ['executed', /执行数|执行金额|实际支出/],
+  ['executed', /执行数|执行金额|实际支出|执行额/],
   ['initial', /年初/],
-  ['adjusted', /全年预算|调整后?预算|^预算数/],
+  ['adjusted', /全年预算|年度预算|调整后?预算|^预算数/],
   ['weight', /^分值|^权重/],
   ['score', /得分/],
 ];
 
-/** The budget block's header row and its total row (部门预算总额), in the rows above the indicator table. */
+/** Labels of the rows under a budget block's total row (其中：当年财政拨款, (2) 财政专户管理资金 …). */
+const BUDGET_SUB_ROW = /其中|资金|拨款|结转|其他|财政|专户|基本支出|项目支出|^[(（]?\d+[)）、.]|^[一二三四五六七八九十]+[、.]/;
+
+/** The label of a budget row: the nearest text left of the amounts that starts in this row. */
+function budgetLabel(grid: Grid, row: number, firstAmount: number): CellText | null {
+  for (let c = firstAmount - 1; c >= 1; c--) {
+    if (grid.master(row, c).row === row && grid.text(row, c) !== null) return grid.cell(row, c);
+  }
+  return null;
+}
+
+/** The budget block's header row, its total row (部门预算总额 / 年度资金总额) and the rows under it, in the rows above the indicator table. */
 function findBudget(grid: Grid, lastRow: number): RawBudget | null {
   for (let r = 1; r <= lastRow; r++) {
-    const cols: Partial<Record<keyof Omit<RawBudget, 'label'>, number>> = {};
+    const cols: Partial<Record<BudgetField, number>> = {};
     for (let c = 1; c <= grid.colCount; c++) {
       if (grid.master(r, c).col !== c) continue;
       const t = normalize(grid.text(r, c));
@@ -139,13 +279,7 @@ function findBudget(grid: Grid, lastRow: number): RawBudget | null {
     // The total row: the first row below the header labelled as a total, else the first with an amount.
     let chosen: { row: number; label: CellText } | null = null;
     for (let row = headerBottom + 1; row <= Math.min(lastRow, headerBottom + 10); row++) {
-      let label: CellText | null = null;
-      for (let c = firstAmount - 1; c >= 1; c--) {
-        if (grid.master(row, c).row === row && grid.text(row, c) !== null) {
-          label = grid.cell(row, c);
-          break;
-        }
-      }
+      const label = budgetLabel(grid, row, firstAmount);
       const hasAmount = grid.text(row, cols.executed) !== null;
       if (label && /总额|合计|总计|总金额/.test(normalize(label.text))) {
         chosen = { row, label };
@@ -154,29 +288,46 @@ function findBudget(grid: Grid, lastRow: number): RawBudget | null {
       if (!chosen && hasAmount && label) chosen = { row, label };
     }
     if (!chosen) continue;
-    const at = (c: number | undefined) => (c === undefined ? null : grid.cell(chosen.row, c));
-    return {
-      label: chosen.label,
-      initial: at(cols.initial),
-      adjusted: at(cols.adjusted),
-      executed: at(cols.executed),
-      rate: at(cols.rate),
-      weight: at(cols.weight),
-      score: at(cols.score),
+    const total = chosen;
+    const line = (row: number, label: CellText): RawBudgetLine => {
+      const at = (c: number | undefined) => (c === undefined ? null : grid.cell(row, c));
+      return {
+        label,
+        initial: at(cols.initial),
+        adjusted: at(cols.adjusted),
+        executed: at(cols.executed),
+        rate: at(cols.rate),
+        weight: at(cols.weight),
+        score: at(cols.score),
+      };
     };
+    // The block ends where its label merged down the left ends (部门整体支出情况 over A3:A7), else
+    // with the last row labelled as a sub-row.
+    let blockBottom = total.row;
+    for (let c = 1; c < firstAmount; c++) if (grid.isMaster(r, c) && grid.text(r, c) !== null) blockBottom = Math.max(blockBottom, grid.extent(r, c).row);
+    const subRows: RawBudgetLine[] = [];
+    for (let row = total.row + 1; row <= Math.min(lastRow, total.row + 10); row++) {
+      const label = budgetLabel(grid, row, firstAmount);
+      if (row > blockBottom && !(label && BUDGET_SUB_ROW.test(normalize(label.text)))) break;
+      if (label) subRows.push(line(row, label));
+    }
+    return { ...line(total.row, total.label), headerRow: r, subRows };
   }
   return null;
 }
 
-const LEVEL_WEIGHT = /[(（]\s*([0-9０-９.]+)\s*分?\s*[)）]\s*$/;
+const LEVEL_WEIGHT = /(?:[(（]\s*([0-9０-９.．]+)\s*分?\s*[)）]|(?<![0-9０-９.．])([0-9０-９.．]+)\s*分)\s*$/;
 
-/** `产出指标 (40分)` → name `产出指标`, weight `40`. */
+/** `产出指标 (40分)`, `满意度指标（10分）` → name `产出指标` / `满意度指标`, weight `40` / `10`. */
 function splitLevelLabel(text: string): { name: string; weight: string | null } {
   const m = LEVEL_WEIGHT.exec(text);
-  return m ? { name: text.slice(0, m.index).replace(/\s+/g, ''), weight: m[1]! } : { name: text.replace(/\s+/g, ''), weight: null };
+  const name = (m ? text.slice(0, m.index) : text).replace(/\s+/g, '');
+  return m && name ? { name, weight: (m[1] ?? m[2])! } : { name: text.replace(/\s+/g, ''), weight: null };
 }
 
-const PLACEHOLDER_NAME = /^(指标\s*\d+\s*[:：]?|…+|\.{3,}|[-—/／]*)$/;
+const PLACEHOLDER_NAME = /^(指标\s*\d*\s*[:：]?|…+|\.{3,}|[-—/／]*)$/;
+const NOTHING = /^[-—/／…\s]*$/;
+const ZERO = /^0+(\.0+)?$/;
 
 /** Finds the indicator table on a sheet; null when the sheet has none. */
 export function findTable(grid: Grid): RawTable | null {
@@ -188,17 +339,19 @@ export function findTable(grid: Grid): RawTable | null {
   let declaredTotal: CellText | null = null;
   let level1 = '';
   let level2: string | null = null;
-  const tableCols = Object.values(map).filter((c): c is number => c !== null);
-  const firstCol = Math.min(...tableCols);
-  const lastColumn = Math.max(...tableCols.map((c) => grid.extent(header.row, c).col));
+  const { headers, first: firstCol, last: lastColumn } = headerColumns(grid, header.top, header.bottom, map);
+  let lastRow = header.bottom;
 
   for (let r = header.bottom + 1; r <= grid.rowCount; r++) {
     const lead = [firstCol, map.level1, map.level2 ?? map.level1, map.name].map((c) => normalize(grid.text(r, c)));
     if (lead.some((t) => TOTAL_ROW.test(t))) {
       declaredTotal = grid.cell(r, map.score);
+      lastRow = r;
       break;
     }
     if (lead.some((t) => END_ROW.test(t))) break;
+    // Subtotal rows and a header repeated after a page break carry no indicator.
+    if (lead.some((t) => SUBTOTAL_ROW.test(t)) || classify(grid.text(r, map.name)) === 'name') continue;
 
     // Merged 一级/二级 cells give every row their text; an empty unmerged cell inherits from above.
     const l1 = grid.text(r, map.level1);
@@ -212,15 +365,19 @@ export function findTable(grid: Grid): RawTable | null {
     }
     if (map.level2 !== null) {
       const l2 = grid.text(r, map.level2);
-      if (l2 !== null) level2 = l2.replace(/\s+/g, '');
+      if (l2 !== null) level2 = splitLevelLabel(l2).name;
     }
 
     const cell = (c: number | null) => (c === null ? null : grid.cell(r, c));
+    // 调整指标值, when filled, replaces the original target; 指标性质 is read into either.
+    const adjusted = cell(map.adjustedTarget);
+    const value = adjusted !== null && !isPlaceholder(adjusted.text) ? adjusted : grid.cell(r, map.target);
+    const nature = map.nature === null ? null : grid.text(r, map.nature);
     const row: RawIndicatorRow = {
       level1,
       level2,
       name: grid.cell(r, map.name),
-      target: grid.cell(r, map.target),
+      target: { text: composeTarget(nature, value.text), ref: value.ref },
       unit: cell(map.unit),
       actual: grid.cell(r, map.actual),
       weight: grid.cell(r, map.weight),
@@ -228,17 +385,20 @@ export function findTable(grid: Grid): RawTable | null {
       deviation: cell(map.deviation),
       reason: cell(map.reason),
     };
-    const values = [row.target, row.actual, row.weight, row.score].map((c) => c.text);
-    const blank = (t: string | null) => t === null || /^[-—/／…]*$/.test(t);
+    const blank = (t: string | null) => t === null || NOTHING.test(t);
+    const nil = (t: string | null) => blank(t) || ZERO.test(t!.trim());
     // Blank rows and template placeholders (指标2:, ……, / everywhere) carry nothing.
-    if (values.every(blank) && (row.name.text === null || PLACEHOLDER_NAME.test(row.name.text))) continue;
+    const placeholderName = row.name.text === null || PLACEHOLDER_NAME.test(row.name.text.trim());
+    if (placeholderName && blank(row.target.text) && blank(row.actual.text) && nil(row.weight.text) && nil(row.score.text)) continue;
     rows.push(row);
+    lastRow = r;
   }
 
-  const above = header.row - 1;
+  const above = header.top - 1;
   return {
     sheet: grid.sheet,
-    department: labelledValue(grid, above, DEPARTMENT),
+    department: labelledValue(grid, above, DEPARTMENT) ?? labelledValue(grid, above, IMPLEMENTER) ?? labelledValue(grid, above, SUPERVISOR),
+    project: labelledValue(grid, above, PROJECT),
     declaredTotal: declaredTotal?.text ? declaredTotal : labelledValue(grid, above, DECLARED_TOTAL),
     declaredGrade: labelledValue(grid, above, DECLARED_GRADE),
     budget: findBudget(grid, above),
@@ -246,6 +406,11 @@ export function findTable(grid: Grid): RawTable | null {
     rows,
     columns: map,
     headerRow: header.bottom,
+    headerTop: header.top,
+    headers,
+    firstColumn: firstCol,
     lastColumn,
+    lastRow,
+    notices: [],
   };
 }

@@ -86,6 +86,25 @@ function isPercentFormat(numFmt: string | undefined): boolean {
   return numFmt !== undefined && /%/.test(numFmt.replace(/"[^"]*"/g, '').replace(/\\./g, ''));
 }
 
+/**
+ * A date as the cell shows it, the Chinese way: `2022年7月20日`; `2022年7月` for a year-and-month
+ * format, `7月20日` for a month-and-day one, `14:30` for a time of day.
+ */
+function dateText(date: Date, numFmt: string | undefined): string {
+  const y = date.getUTCFullYear();
+  const m = date.getUTCMonth() + 1;
+  const d = date.getUTCDate();
+  const f = (numFmt ?? '').replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '');
+  const hasYear = /y/i.test(f);
+  const hasDay = /d/i.test(f);
+  if (/h/i.test(f) && !hasYear && !hasDay) {
+    return `${String(date.getUTCHours()).padStart(2, '0')}:${String(date.getUTCMinutes()).padStart(2, '0')}`;
+  }
+  if (hasYear && !hasDay && /m/i.test(f)) return `${y}年${m}月`;
+  if (hasDay && !hasYear) return `${m}月${d}日`;
+  return `${y}年${m}月${d}日`;
+}
+
 /** A cell's value as the text the user sees (see CellText.text for the conventions). */
 export function cellText(value: ExcelJS.CellValue, numFmt: string | undefined): string | null {
   if (value === null || value === undefined) return null;
@@ -96,9 +115,7 @@ export function cellText(value: ExcelJS.CellValue, numFmt: string | undefined): 
   }
   if (typeof value === 'string') return value.trim() || null;
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) {
-    return Number.isNaN(value.getTime()) ? null : `${value.getUTCFullYear()}年${value.getUTCMonth() + 1}月${value.getUTCDate()}日`;
-  }
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : dateText(value, numFmt);
   if ('richText' in value) return value.richText.map((run) => run.text).join('').trim() || null;
   if ('error' in value) return String(value.error);
   if ('formula' in value || 'sharedFormula' in value) {

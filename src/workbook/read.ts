@@ -1,16 +1,36 @@
-// Opening a workbook: check what the file is, load it with exceljs, find its indicator tables.
+// Opening a workbook: check what the file is, prepare its package (package.ts), load it with
+// exceljs, find its indicator tables.
 import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { RunError } from '../errors.js';
-import type { RawTable } from '../model.js';
+import { messagesFor, uiFor } from '../i18n/messages.js';
+import type { CellText, DroppedPart, RawTable, ReadNotice } from '../model.js';
 import { findTable } from './find-table.js';
 import { gridOf } from './grid.js';
+import { preparePackage } from './package.js';
+
+/** One worksheet as read: its table, or (for a sheet without one) its non-empty cells. */
+export interface SheetRead {
+  name: string;
+  /** Rows and columns exceljs reports in use. */
+  rowCount: number;
+  colCount: number;
+  table: RawTable | null;
+  /** Non-empty cells, row by row, of a sheet without a table; empty for a sheet with one. */
+  cells: CellText[];
+  /** The text shown at a cell (a merged cell shows its master's), for what the table model does not keep. */
+  text(row: number, col: number): string | null;
+}
 
 /** A loaded workbook and the tables found in it; the writer adds to the same workbook. */
 export interface OpenedWorkbook {
   path: string;
   tables: RawTable[];
+  /** Every sheet, in workbook order. */
+  sheets: SheetRead[];
+  /** Content exceljs cannot keep, so the scored copy lacks it (charts, shapes, WPS cell images …). */
+  dropped: DroppedPart[];
   /** The exceljs workbook, for the writer only. */
   workbook: ExcelJS.Workbook;
 }
@@ -31,8 +51,24 @@ async function readBytes(path: string): Promise<Buffer> {
   }
 }
 
+/** The warning that the scored copy lacks some of the workbook's content, in every language. */
+function droppedNotice(dropped: DroppedPart[]): ReadNotice {
+  const parts = (lang: 'zh' | 'en') => dropped.map((p) => uiFor(lang).droppedParts[p]).join(lang === 'zh' ? '、' : ', ');
+  return {
+    code: 'dropped-content',
+    ref: null,
+    indicator: null,
+    message: { zh: messagesFor('zh').droppedContent({ parts: parts('zh') }), en: messagesFor('en').droppedContent({ parts: parts('en') }) },
+  };
+}
+
+export interface OpenOptions {
+  /** A workbook without any indicator table is an error (exit 2); `inspect` lists its sheets instead. */
+  requireTable?: boolean;
+}
+
 /** Reads a workbook and finds its indicator tables; a RunError (exit code 2) for anything else. */
-export async function openWorkbook(path: string): Promise<OpenedWorkbook> {
+export async function openWorkbook(path: string, options: OpenOptions = {}): Promise<OpenedWorkbook> {
   const bytes = await readBytes(path);
   const ext = extname(path).toLowerCase();
   if (!bytes.subarray(0, 4).equals(ZIP)) {
@@ -40,18 +76,31 @@ export async function openWorkbook(path: string): Promise<OpenedWorkbook> {
     throw new RunError((ui) => ui.notXlsx(path));
   }
   const workbook = new ExcelJS.Workbook();
+  let dropped: DroppedPart[];
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    const prepared = await preparePackage(bytes);
+    dropped = prepared.dropped;
+    await workbook.xlsx.load(prepared.bytes as unknown as ArrayBuffer);
   } catch {
     throw new RunError((ui) => ui.damaged(path));
   }
   // exceljs opens any zip (a renamed .docx, an archive) as a workbook without sheets.
   if (workbook.worksheets.length === 0) throw new RunError((ui) => ui.notXlsx(path));
-  const tables: RawTable[] = [];
+  const sheets: SheetRead[] = [];
   workbook.eachSheet((ws) => {
-    const table = findTable(gridOf(ws));
-    if (table) tables.push(table);
+    const grid = gridOf(ws);
+    const table = findTable(grid);
+    const cells: CellText[] = [];
+    if (!table) {
+      for (let r = 1; r <= grid.rowCount; r++) {
+        for (let c = 1; c <= grid.colCount; c++) if (grid.isMaster(r, c) && grid.text(r, c) !== null) cells.push(grid.cell(r, c));
+      }
+    }
+    sheets.push({ name: ws.name, rowCount: grid.rowCount, colCount: grid.colCount, table, cells, text: (r, c) => grid.text(r, c) });
   });
-  if (tables.length === 0) throw new RunError((ui) => ui.noTable(path));
-  return { path, tables, workbook };
+  const tables = sheets.flatMap((s) => (s.table ? [s.table] : []));
+  if (tables.length === 0 && options.requireTable !== false) throw new RunError((ui) => ui.noTable(path));
+  // Said once per workbook, with its first table.
+  if (dropped.length > 0 && tables[0]) tables[0].notices.push(droppedNotice(dropped));
+  return { path, tables, sheets, dropped, workbook };
 }

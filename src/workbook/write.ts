@@ -9,7 +9,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Decimal } from 'decimal.js';
 import { RunError } from '../errors.js';
 import { uiFor } from '../i18n/messages.js';
-import type { CellRef, Finding, Lang, TableReport } from '../model.js';
+import type { CellRef, DroppedPart, Finding, Lang, TableReport } from '../model.js';
 import type { OpenedWorkbook } from './read.js';
 
 export const SUMMARY_SHEET = '评分结果';
@@ -66,6 +66,7 @@ function addComputedColumns(ws: ExcelJS.Worksheet, report: TableReport, lang: La
     const score = ws.getCell(row, first);
     score.value = num(ind.score);
     score.numFmt = '0.00';
+    if (ind.explanation) score.note = ind.explanation;
     const deviation = ws.getCell(row, first + 1);
     deviation.value = ind.deviation === null ? null : ind.deviation.div(100).toNumber();
     deviation.numFmt = '0.00%';
@@ -89,7 +90,7 @@ function addComputedColumns(ws: ExcelJS.Worksheet, report: TableReport, lang: La
   markFindings(ws, report.findings);
 }
 
-function addSummarySheet(workbook: ExcelJS.Workbook, reports: TableReport[], lang: Lang): void {
+function addSummarySheet(workbook: ExcelJS.Workbook, reports: TableReport[], lang: Lang, dropped: DroppedPart[]): void {
   const ui = uiFor(lang);
   let name = SUMMARY_SHEET;
   for (let i = 2; workbook.getWorksheet(name); i++) name = `${SUMMARY_SHEET}${i}`;
@@ -99,6 +100,8 @@ function addSummarySheet(workbook: ExcelJS.Workbook, reports: TableReport[], lan
     row.font = { bold: true };
   };
   bold(ws.addRow([ui.summarySheetTitle]));
+  // What this copy lacks of the original (charts, shapes, WPS cell images …).
+  if (dropped.length > 0) ws.addRow([ui.droppedContent, dropped.map((p) => ui.droppedParts[p]).join(lang === 'zh' ? '、' : ', ')]);
   for (const r of reports) {
     ws.addRow([]);
     ws.addRow([ui.department, r.department ?? '']);
@@ -147,7 +150,7 @@ export async function writeScoredCopy(opened: OpenedWorkbook, reports: TableRepo
     const ws = workbook.getWorksheet(report.sheet);
     if (ws) addComputedColumns(ws, report, lang);
   }
-  addSummarySheet(workbook, reports, lang);
+  addSummarySheet(workbook, reports, lang, opened.dropped);
   const temp = join(dirname(out), `.${basename(out)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     const buffer = await workbook.xlsx.writeBuffer();

@@ -1,0 +1,128 @@
+// What the CI formatters (junit, sarif, github, csv) share: the options every one takes, the
+// unreadable-file entry, cell names, paths as URIs, rule titles and the summary's column labels.
+import type { CellRef, FileReport, Finding, FindingCode, Lang, TableReport } from '../model.js';
+
+/** A file that could not be read: reported as one `unreadable-file` error at file level. */
+export interface UnreadableFile {
+  /** The path as the user gave it. */
+  file: string;
+  /** Why, in words, in the run's language. */
+  message: string;
+}
+
+/** The finding codes of the model, plus the file-level one of a file that could not be read. */
+export type ReportCode = FindingCode | 'unreadable-file';
+
+/** A finding as the CI formats report it: any finding of a table, or an unreadable file. */
+export type ReportFinding = Omit<Finding, 'code'> & { code: ReportCode };
+
+/** Options every CI formatter takes. */
+export interface CiOptions {
+  /** Language of labels and rule titles (messages come already translated); zh by default. */
+  lang?: Lang;
+  /** Files that could not be read; they come after the readable ones, in the order given. */
+  unreadable?: readonly UnreadableFile[];
+}
+
+/** One finding with where it belongs: its file and, unless the file was unreadable, its table. */
+export interface Located {
+  file: string;
+  table: TableReport | null;
+  finding: ReportFinding;
+}
+
+/** `部门整体绩效自评表!H27`, or null for a finding without a cell. */
+export function cellName(ref: CellRef | null): string | null {
+  return ref ? `${ref.sheet}!${ref.address}` : null;
+}
+
+/** Error and warning counts of a list of findings. */
+export function countFindings(findings: readonly { severity: string }[]): { errors: number; warnings: number } {
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  return { errors, warnings: findings.length - errors };
+}
+
+/** The finding of an unreadable file. */
+export function unreadableFinding(u: UnreadableFile): ReportFinding {
+  return { code: 'unreadable-file', severity: 'error', ref: null, indicator: null, message: u.message };
+}
+
+/** Every finding of the run in report order: files, tables and findings as given, then unreadable files. */
+export function locateFindings(files: readonly FileReport[], unreadable: readonly UnreadableFile[] = []): Located[] {
+  const out: Located[] = [];
+  for (const f of files) for (const t of f.tables) for (const finding of t.findings) out.push({ file: f.file, table: t, finding });
+  for (const u of unreadable) out.push({ file: u.file, table: null, finding: unreadableFinding(u) });
+  return out;
+}
+
+/** The name of a table in a report: its file, plus ` [sheet]` when the file holds several tables. */
+export function tableLabel(file: FileReport, table: TableReport): string {
+  return file.tables.length > 1 ? `${file.file} [${table.sheet}]` : file.file;
+}
+
+/** A path with forward slashes and no leading `./`, as CI tools expect paths relative to the checkout. */
+export function toPosixPath(file: string): string {
+  return file.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+}
+
+/**
+ * A path as an RFC 3986 URI reference: each segment percent-encoded (UTF-8), so non-ASCII names,
+ * spaces, `#`, `%` and a `:` in a first segment are valid; an absolute path becomes a `file:` URI.
+ */
+export function toUri(file: string): string {
+  const path = toPosixPath(file);
+  const absolute = path.startsWith('/') || /^[A-Za-z]:\//.test(path);
+  const encoded = path.split('/').map((segment) => encodeURIComponent(segment)).join('/');
+  if (!absolute) return encoded;
+  // A drive letter keeps its colon (`file:///C:/…`); a colon inside an absolute path is legal anyway.
+  return `file://${path.startsWith('/') ? '' : '/'}${encoded.replace(/%3A/g, ':')}`;
+}
+
+/** Code-unit order: the same on every machine and locale, unlike localeCompare. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A static title per finding code (SARIF rule descriptions), in both languages. */
+const RULE_TITLES: Record<ReportCode, Record<Lang, string>> = {
+  'missing-reason': { zh: '未完成目标或扣分但未填写偏差原因', en: 'Target missed or score below weight without a reason' },
+  'score-exceeds-weight': { zh: '自评得分超过分值', en: 'Declared score above the weight' },
+  'weight-sum': { zh: '分值合计不符', en: 'Weights do not add up' },
+  'unparsed-value': { zh: '无法识别的数值', en: 'Value that cannot be read' },
+  'missing-value': { zh: '缺少必填数值', en: 'Missing value' },
+  'qualitative-tier': { zh: '自评得分不在完成档次区间内', en: 'Declared score outside the range of its completion tier' },
+  'score-mismatch': { zh: '自评得分与计算得分不符', en: 'Declared score differs from the computed one' },
+  'deviation-mismatch': { zh: '偏差度与计算值不符', en: 'Declared deviation differs from the computed one' },
+  'budget-mismatch': { zh: '预算执行率或得分与计算值不符', en: 'Declared budget execution rate or score differs from the computed one' },
+  'total-mismatch': { zh: '填报总分与计算总分不符', en: 'Declared total differs from the computed total' },
+  'grade-mismatch': { zh: '填报等级与计算等级不符', en: 'Declared grade differs from the computed one' },
+  'ambiguous-comparator': { zh: '比较符写在数字之后', en: 'Comparator written after the number' },
+  'level-weight': { zh: '一级指标分值与评分规则不符', en: 'First-level weight differs from the one the profile expects' },
+  'budget-total-empty': { zh: '预算总额行未填写', en: 'Budget total row left empty' },
+  'dropped-content': { zh: '未纳入评分的表格内容', en: 'Table content left out of the scoring' },
+  'unreadable-file': { zh: '无法读取的文件', en: 'File that cannot be read' },
+};
+
+/** The rule's static title in `lang` (SARIF shortDescription). */
+export function ruleTitle(code: ReportCode, lang: Lang = 'zh'): string {
+  return RULE_TITLES[code][lang];
+}
+
+/** Column labels of the ranking (CSV, step summary) and the few words the CI summaries need. */
+const LABELS = {
+  zh: {
+    rank: '排名', file: '文件', sheet: '工作表', department: '单位', total: '计算总分', declaredTotal: '填报总分',
+    grade: '等级', declaredGrade: '填报等级', errors: '错误', warnings: '提示', error: '错误', warning: '提示',
+    more: (n: number) => `另有 ${n} 项未列出`,
+  },
+  en: {
+    rank: 'Rank', file: 'File', sheet: 'Sheet', department: 'Unit', total: 'Computed total', declaredTotal: 'Declared total',
+    grade: 'Grade', declaredGrade: 'Declared grade', errors: 'Errors', warnings: 'Warnings', error: 'error', warning: 'warning',
+    more: (n: number) => `${n} more not listed`,
+  },
+} satisfies Record<Lang, unknown>;
+
+/** The labels in `lang`. */
+export function reportLabels(lang: Lang = 'zh'): (typeof LABELS)['zh'] {
+  return LABELS[lang];
+}

@@ -1,0 +1,27 @@
+// The `explain` format: per table, the budget block, each indicator and the total, one line each.
+import { uiFor } from '../i18n/messages.js';
+import type { FileReport, IndicatorResult, Lang } from '../model.js';
+
+export interface ExplainFormatOptions {
+  lang: Lang;
+  /** Only these rows; with a filter, the budget and total lines are left out. */
+  filter: ((row: IndicatorResult) => boolean) | null;
+}
+
+export function formatExplanation(report: FileReport, o: ExplainFormatOptions): string {
+  const ui = uiFor(o.lang);
+  const out: string[] = [];
+  for (const t of report.tables) {
+    const rows = o.filter ? t.indicators.filter(o.filter) : t.indicators;
+    if (rows.length === 0) continue;
+    out.push(`${t.department ?? report.file} · ${t.sheet} · ${ui.profile} ${t.profile}`);
+    if (!o.filter && t.budget?.explanation) out.push(`  ${t.budget.explanation}`);
+    for (const row of rows) {
+      const where = `${row.raw.score.ref.sheet}!${row.raw.score.ref.address}`;
+      out.push(`  ${row.explanation ?? `${row.name}: ${ui.notScored}`}  [${where}]`);
+    }
+    if (!o.filter) out.push(`  ${t.totalExplanation}`);
+    out.push('');
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,169 @@
+// The `inspect` format: how a workbook was read, without scoring. Per sheet: where the indicator
+// table is, which column was taken as what, the header block, the budget block, and each row's
+// cells with their parsed target and actual. Plain text, one fact per line, deterministic: a
+// `git diff` textconv driver. Field and kind names are the model's identifiers, in every language.
+import { normalizeUnit, parseExpression } from '../engine/expression.js';
+import { parseNumber } from '../engine/numbers.js';
+import type { CellText, ColumnMap, DroppedPart, Expression, RawBudgetLine, RawIndicatorRow, RawTable } from '../model.js';
+import { displayWidth } from './text.js';
+
+/** One sheet as the reader saw it (the workbook reader's SheetRead). */
+export interface InspectedSheet {
+  name: string;
+  rowCount: number;
+  colCount: number;
+  table: RawTable | null;
+  /** Non-empty cells of a sheet without a table. */
+  cells: CellText[];
+  /** The text shown at a cell (merged cells show their master's): for the cells the table model does not keep. */
+  text(row: number, col: number): string | null;
+}
+
+export interface InspectInput {
+  file: string;
+  sheets: InspectedSheet[];
+  dropped: DroppedPart[];
+}
+
+function letters(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** A cell's text on one line: line breaks as `⏎`, empty as `(empty)`. */
+function shown(text: string | null): string {
+  return text === null ? '(empty)' : text.replace(/\r?\n/g, '⏎');
+}
+
+function pad(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+
+/** A parsed target or actual, spelled out: `at-least 95 %`, `qualitative 达标`, `deadline 2022-12-31`. */
+export function describeParsed(expr: Expression): string {
+  const unit = (u: string | null) => (u === null ? '' : ` ${u}`);
+  switch (expr.kind) {
+    case 'at-least':
+    case 'at-most':
+      return `${expr.kind}${expr.strict ? ' (strict)' : ''} ${expr.value.toFixed()}${unit(expr.unit)}`;
+    case 'exact':
+      return `exact ${expr.value.toFixed()}${unit(expr.unit)}`;
+    case 'qualitative':
+      return `qualitative ${expr.word}`;
+    case 'deadline': {
+      const month = String(expr.month).padStart(2, '0');
+      const day = expr.day === null ? 'end' : String(expr.day).padStart(2, '0');
+      return `deadline ${expr.year === null ? '' : `${expr.year}-`}${month}-${day}`;
+    }
+    case 'tier':
+      return `tier ${expr.tier}`;
+  }
+}
+
+function describeValue(text: string | null, unitColumn: string | null): string {
+  const r = parseExpression(text, unitColumn);
+  if (!r.ok) return r.reason;
+  return `${describeParsed(r.expr)}${r.comparatorAfter ? ' (comparator after the number)' : ''}`;
+}
+
+/** A weight or score: nothing when it reads as written, else the number read (` 2 ` → 2) or `not a number`. */
+function describeNumber(text: string | null): string {
+  if (text === null) return '';
+  const n = parseNumber(text);
+  if (n === null) return 'not a number';
+  return n.toFixed() === text ? '' : n.toFixed();
+}
+
+const FIELD_ORDER: (keyof ColumnMap)[] = ['level1', 'level2', 'name', 'nature', 'target', 'adjustedTarget', 'unit', 'actual', 'weight', 'score', 'deviation', 'reason'];
+
+function columnLines(table: RawTable): string[] {
+  const width = Math.max(...table.headers.map((h) => displayWidth(h.text))) + 2;
+  return table.headers.map((h) => `    ${pad(letters(h.col), 3)} ${pad(h.text || '(empty)', width)}${h.field ?? '(not used)'}`);
+}
+
+function labelled(label: string, cell: CellText | null): string {
+  return `  ${pad(label, 11)} ${cell === null ? '(not found)' : `${pad(cell.ref.address, 5)} ${shown(cell.text)}`}`;
+}
+
+function budgetLine(kind: string, line: RawBudgetLine): string {
+  const fields: [string, CellText | null][] = [
+    ['initial', line.initial],
+    ['adjusted', line.adjusted],
+    ['executed', line.executed],
+    ['rate', line.rate],
+    ['weight', line.weight],
+    ['score', line.score],
+  ];
+  const parts = fields.filter(([, c]) => c !== null).map(([name, c]) => `${name} ${c!.ref.address} ${shown(c!.text)}`);
+  return `    ${kind} ${line.label.ref.address} ${shown(line.label.text)}: ${parts.join(' | ')}`;
+}
+
+function rowLines(row: RawIndicatorRow, table: RawTable, sheet: InspectedSheet): string[] {
+  const c = table.columns;
+  const r = row.name.ref.row;
+  const unit = row.unit?.text ?? null;
+  const path = [row.level1, row.level2, row.name.text ?? '(empty)'].filter((p) => p !== null && p !== '').join(' / ');
+  const out = [`  row ${r}  ${shown(path)}`];
+  const line = (field: string, cell: CellText, parsed = '') => {
+    out.push(`    ${pad(field, 9)} ${pad(cell.ref.address, 5)} ${pad(shown(cell.text), 14)}${parsed ? ` ${parsed}` : ''}`.trimEnd());
+  };
+  const at = (col: number): CellText => ({ text: sheet.text(r, col), ref: { sheet: table.sheet, address: `${letters(col)}${r}`, row: r, col } });
+  if (c.nature !== null) line('nature', at(c.nature));
+  const adjusted = row.target.ref.col === c.adjustedTarget;
+  if (adjusted) line('original', at(c.target), 'replaced by the adjusted target');
+  // The target cell as written; what was read when 指标性质 was put in front of it.
+  const own = at(row.target.ref.col);
+  const composed = own.text !== row.target.text ? ` (read as ${shown(row.target.text)})` : '';
+  line(adjusted ? 'adjusted' : 'target', own, `${describeValue(row.target.text, unit)}${composed}`);
+  if (row.unit) {
+    const u = normalizeUnit(unit);
+    line('unit', row.unit, unit === null || u === unit ? '' : (u ?? 'none'));
+  }
+  line('actual', row.actual, describeValue(row.actual.text, unit));
+  line('weight', row.weight, describeNumber(row.weight.text));
+  line('score', row.score, describeNumber(row.score.text));
+  if (row.deviation) line('deviation', row.deviation);
+  if (row.reason) line('reason', row.reason);
+  return out;
+}
+
+function tableLines(sheet: InspectedSheet, table: RawTable): string[] {
+  const range = `${letters(table.firstColumn)}${table.headerTop}:${letters(table.lastColumn)}${table.lastRow}`;
+  const headerRows = table.headerTop === table.headerRow ? `header row ${table.headerRow}` : `header rows ${table.headerTop}-${table.headerRow}`;
+  const out = [`sheet ${sheet.name}: indicator table ${range} (${headerRows}, ${table.rows.length} rows)`];
+  out.push(labelled('department', table.department), labelled('project', table.project), labelled('total', table.declaredTotal), labelled('grade', table.declaredGrade));
+  out.push('', '  columns', ...columnLines(table));
+  const unused = FIELD_ORDER.filter((f) => table.columns[f] === null);
+  if (unused.length > 0) out.push(`    not found: ${unused.join(', ')}`);
+  out.push('');
+  const b = table.budget;
+  if (b === null) out.push('  budget (not found)');
+  else {
+    out.push(`  budget (header row ${b.headerRow})`, budgetLine('total', b));
+    for (const sub of b.subRows) out.push(budgetLine('sub  ', sub));
+  }
+  out.push('', '  levels');
+  if (table.levels.length === 0) out.push('    (none)');
+  for (const l of table.levels) out.push(`    ${pad(l.ref.address, 5)} ${l.name}${l.declaredWeight === null ? '' : `  weight ${l.declaredWeight}`}`);
+  out.push('');
+  for (const row of table.rows) out.push(...rowLines(row, table, sheet));
+  return out;
+}
+
+/** The whole inspection of one file. */
+export function formatInspect(input: InspectInput): string {
+  const out = [`file ${input.file}`];
+  if (input.dropped.length > 0) out.push(`not kept in a scored copy: ${input.dropped.join(', ')}`);
+  for (const sheet of input.sheets) {
+    out.push('');
+    if (sheet.table) {
+      out.push(...tableLines(sheet, sheet.table));
+      continue;
+    }
+    const used = sheet.rowCount > 0 && sheet.colCount > 0 ? `used range A1:${letters(sheet.colCount)}${sheet.rowCount}` : 'empty';
+    out.push(`sheet ${sheet.name}: no indicator table (${used})`);
+    for (const cell of sheet.cells) out.push(`  ${pad(cell.ref.address, 5)} ${shown(cell.text)}`);
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,136 @@
+// JUnit XML for CI test reports (GitLab, Jenkins, Azure Pipelines): one <testsuite> per table, one
+// <testcase> per indicator row and per file-level check (budget, weights, total, grade).
+//
+// Decisions:
+// - Only error findings fail a testcase. Warnings go to its <system-out>, so a table with warnings only
+//   is green in CI, as the exit code is (`--max-warnings` is how a run fails on warnings).
+// - One <failure> per testcase, as the common JUnit schemas allow: type and message are the first
+//   error's, its text lists every error of the case. `failures` counts failed testcases.
+// - <error> means "could not run": only an unreadable file, as a testcase `read`.
+// - No `time` attributes: output depends on the reports alone.
+import type { CellRef, FileReport, FindingCode, TableReport } from '../model.js';
+import { cellName, tableLabel, unreadableFinding, type CiOptions, type ReportFinding } from './common.js';
+
+/** The file-level checks, each a testcase of every table even when it passes. */
+const CHECKS = ['budget', 'weights', 'total', 'grade'] as const;
+
+/** The check a finding belongs to by its code alone (a first level's label may sit on a row's cell). */
+const CHECK_OF: Partial<Record<FindingCode, string>> = {
+  'budget-mismatch': 'budget',
+  'budget-total-empty': 'budget',
+  'weight-sum': 'weights',
+  'level-weight': 'weights',
+  'total-mismatch': 'total',
+  'grade-mismatch': 'grade',
+};
+
+interface TestCase {
+  name: string;
+  classname: string;
+  findings: ReportFinding[];
+  /** The case could not run (an unreadable file). */
+  error: boolean;
+}
+
+interface TestSuite {
+  name: string;
+  cases: TestCase[];
+}
+
+/** XML 1.0 text: characters XML cannot hold (most C0 controls, lone surrogates, U+FFFE/F) removed. */
+function xmlText(s: string): string {
+  return s
+    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+}
+
+/** An attribute value in double quotes; tabs and line breaks as references so parsers keep them. */
+function xmlAttr(s: string): string {
+  return xmlText(s).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+}
+
+/** ` name="value"` for each entry, escaped. */
+function attrs(values: Record<string, string | number>): string {
+  return Object.entries(values).map(([k, v]) => ` ${k}="${xmlAttr(String(v))}"`).join('');
+}
+
+/** Row number → index of the indicator on that row; a merged name cell never takes another row's place. */
+function indicatorRows(t: TableReport): Map<number, number> {
+  const rows = new Map<number, number>();
+  const mark = (ref: CellRef, i: number) => {
+    if (ref.sheet === t.sheet && !rows.has(ref.row)) rows.set(ref.row, i);
+  };
+  t.indicators.forEach(({ raw }, i) => {
+    for (const c of [raw.target, raw.actual, raw.weight, raw.score, raw.unit, raw.deviation, raw.reason]) if (c) mark(c.ref, i);
+  });
+  t.indicators.forEach(({ raw }, i) => mark(raw.name.ref, i));
+  return rows;
+}
+
+/** The testcases of one table: its indicators, then the checks; a finding tied to neither goes to `table`. */
+function tableCases(t: TableReport): TestCase[] {
+  const indicators: TestCase[] = t.indicators.map((ind) => ({
+    name: `${ind.name} (${cellName(ind.raw.name.ref)})`,
+    classname: ind.level2 === null ? ind.level1 : `${ind.level1}.${ind.level2}`,
+    findings: [],
+    error: false,
+  }));
+  const checks = new Map<string, TestCase>(CHECKS.map((c) => [c, { name: c, classname: 'checks', findings: [], error: false }]));
+  const rows = indicatorRows(t);
+  const budgetRow = t.table.budget?.label.ref.row;
+  for (const f of t.findings) {
+    const byCode = CHECK_OF[f.code];
+    const row = f.ref && f.ref.sheet === t.sheet ? rows.get(f.ref.row) : undefined;
+    if (!byCode && row !== undefined) {
+      indicators[row]!.findings.push(f);
+      continue;
+    }
+    const aboutBudget = f.ref ? f.ref.row === budgetRow : t.budget === null && f.code === 'missing-value';
+    const check = byCode ?? (aboutBudget ? 'budget' : 'table');
+    if (!checks.has(check)) checks.set(check, { name: check, classname: 'checks', findings: [], error: false });
+    checks.get(check)!.findings.push(f);
+  }
+  return [...indicators, ...checks.values()];
+}
+
+/** One <testcase>: a <failure> (or <error>) for its errors, <system-out> for its warnings. */
+function caseXml(c: TestCase): string {
+  const line = (f: ReportFinding) => `${cellName(f.ref) ?? '-'} ${f.code}: ${f.message}`;
+  const errors = c.findings.filter((f) => f.severity === 'error');
+  const warnings = c.findings.filter((f) => f.severity === 'warning');
+  const inner: string[] = [];
+  const first = errors[0];
+  if (first) {
+    const tag = c.error ? 'error' : 'failure';
+    inner.push(`      <${tag}${attrs({ type: first.code, message: first.message })}>${xmlText(errors.map(line).join('\n'))}</${tag}>`);
+  }
+  if (warnings.length > 0) inner.push(`      <system-out>${xmlText(warnings.map((f) => `warning ${line(f)}`).join('\n'))}</system-out>`);
+  const open = `    <testcase${attrs({ name: c.name, classname: c.classname })}`;
+  return inner.length === 0 ? `${open}/>` : `${open}>\n${inner.join('\n')}\n    </testcase>`;
+}
+
+/** The tests / failures / errors attributes of a list of testcases. */
+function counts(cases: TestCase[]) {
+  const failed = (c: TestCase) => c.findings.some((f) => f.severity === 'error');
+  return {
+    tests: cases.length,
+    failures: cases.filter((c) => !c.error && failed(c)).length,
+    errors: cases.filter((c) => c.error && failed(c)).length,
+  };
+}
+
+/** The run as JUnit XML. */
+export function formatJunit(files: readonly FileReport[], opts: CiOptions = {}): string {
+  const suites: TestSuite[] = files.flatMap((f) => f.tables.map((t) => ({ name: tableLabel(f, t), cases: tableCases(t) })));
+  for (const u of opts.unreadable ?? []) {
+    suites.push({ name: u.file, cases: [{ name: 'read', classname: 'file', findings: [unreadableFinding(u)], error: true }] });
+  }
+  const body = suites.map((s) => {
+    const head = `  <testsuite${attrs({ name: s.name, ...counts(s.cases) })}>`;
+    return [head, ...s.cases.map(caseXml), '  </testsuite>'].join('\n');
+  });
+  const all = counts(suites.flatMap((s) => s.cases));
+  return ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites${attrs({ name: 'perf-score', ...all })}>`, ...body, '</testsuites>', ''].join('\n');
+}

@@ -1,0 +1,66 @@
+// SARIF 2.1.0 for code scanning (GitHub, Azure DevOps, SonarQube imports): one run, one rule per
+// finding code used, one result per finding.
+//
+// Decisions:
+// - artifactLocation.uri is the path made relative-looking (forward slashes, no `./`) and
+//   percent-encoded as RFC 3986 requires: GitHub's upload rejects a whole log whose uri holds raw
+//   non-ASCII characters or spaces ("does not conform to the uri-reference format").
+// - No `region`: a workbook is a zip, it has no lines, and SARIF 2.1.0 allows a physical location
+//   without one (the result is about the file; GitHub shows it as a file-level alert). The cell is a
+//   logical location of kind `cell` (a table-level finding without a cell: the sheet, kind `sheet`);
+//   SARIF lets a producer use its own kind when none of the listed ones fits.
+// - partialFingerprints are given (code, file and cell), so upload-sarif does not try to hash lines of a
+//   binary file, and an alert stays the same alert from one run to the next.
+// - Every result has a location (the file), as GitHub requires at least one.
+import type { FileReport, Severity } from '../model.js';
+import { cellName, compareText, locateFindings, ruleTitle, toPosixPath, toUri, type CiOptions, type Located, type ReportCode } from './common.js';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+export interface SarifOptions extends CiOptions {
+  /** perf-score's version (tool.driver.version). */
+  version: string;
+  /** Where perf-score is documented (tool.driver.informationUri); left out when not given. */
+  informationUri?: string;
+}
+
+/** The logical location of a finding: its cell, or for a table-level finding, its sheet. */
+function logicalLocations({ table, finding }: Located) {
+  if (finding.ref) return [{ name: finding.ref.address, fullyQualifiedName: cellName(finding.ref)!, kind: 'cell' }];
+  return table ? [{ name: table.sheet, fullyQualifiedName: table.sheet, kind: 'sheet' }] : undefined;
+}
+
+/** The run as a SARIF 2.1.0 log, JSON with 2-space indent. */
+export function formatSarif(files: readonly FileReport[], opts: SarifOptions): string {
+  const located = locateFindings(files, opts.unreadable);
+  const severityOf = new Map<ReportCode, Severity>();
+  for (const { finding } of located) if (!severityOf.has(finding.code)) severityOf.set(finding.code, finding.severity);
+  const codes = [...severityOf.keys()].sort(compareText);
+
+  const rules = codes.map((code) => ({
+    id: code,
+    shortDescription: { text: ruleTitle(code, opts.lang) },
+    defaultConfiguration: { level: severityOf.get(code)! },
+  }));
+  const results = located.map((l) => {
+    const { file, finding } = l;
+    const logical = logicalLocations(l);
+    return {
+      ruleId: finding.code,
+      ruleIndex: codes.indexOf(finding.code),
+      level: finding.severity,
+      message: { text: finding.message },
+      locations: [{ physicalLocation: { artifactLocation: { uri: toUri(file) } }, ...(logical && { logicalLocations: logical }) }],
+      partialFingerprints: { 'perfScoreLocation/v1': `${finding.code}|${toPosixPath(file)}|${logical?.[0]?.fullyQualifiedName ?? ''}` },
+      ...(finding.indicator !== null && { properties: { indicator: finding.indicator } }),
+    };
+  });
+  const driver = {
+    name: 'perf-score',
+    version: opts.version,
+    ...(opts.informationUri !== undefined && { informationUri: opts.informationUri }),
+    rules,
+  };
+  const log = { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [{ tool: { driver }, results }] };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}

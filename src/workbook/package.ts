@@ -1,0 +1,198 @@
+// The xlsx package (a zip of XML parts) as government templates and WPS write it, prepared before
+// exceljs loads it: what exceljs gets wrong is fixed in the XML, what it cannot keep is listed.
+// Uses jszip, which exceljs itself depends on and loads packages with.
+import JSZip from 'jszip';
+import type { DroppedPart } from '../model.js';
+
+export interface PreparedPackage {
+  /** The package for exceljs: the input itself when nothing needed fixing. */
+  bytes: Buffer;
+  /** Kinds of content exceljs cannot keep, so the scored copy lacks them; in the order of DroppedPart. */
+  dropped: DroppedPart[];
+  /** Data validations (dropdowns) whose ranges were cut to the cells in use. */
+  trimmedValidations: number;
+  /** Chinese built-in number formats (numFmtId 27–36, 50–58) given their format codes. */
+  dateFormats: number[];
+}
+
+/**
+ * Format codes of the Chinese (zh-CN) built-in number formats (ECMA-376 Part 1, 18.8.30). An xlsx
+ * refers to them by id only, and exceljs knows none of them: their dates would read as plain
+ * numbers (46037) and be written back without their format.
+ */
+const CHINESE_DATE_FORMATS: Record<number, string> = {
+  27: 'yyyy"年"m"月"',
+  28: 'm"月"d"日"',
+  29: 'm"月"d"日"',
+  30: 'm-d-yy',
+  31: 'yyyy"年"m"月"d"日"',
+  32: 'h"时"mm"分"',
+  33: 'h"时"mm"分"ss"秒"',
+  34: '上午/下午h"时"mm"分"',
+  35: '上午/下午h"时"mm"分"ss"秒"',
+  36: 'yyyy"年"m"月"',
+  50: 'yyyy"年"m"月"',
+  51: 'm"月"d"日"',
+  52: 'yyyy"年"m"月"',
+  53: 'm"月"d"日"',
+  54: 'm"月"d"日"',
+  55: '上午/下午h"时"mm"分"',
+  56: '上午/下午h"时"mm"分"ss"秒"',
+  57: 'yyyy"年"m"月"',
+  58: 'm"月"d"日"',
+};
+
+/** Parts exceljs does not read, so does not write back: by path. */
+const DROPPED_PATHS: [DroppedPart, RegExp][] = [
+  ['chart', /^xl\/(charts\/chart[^/]*\.xml|chartsheets\/)/],
+  ['cell-image', /^xl\/(cellimages\.xml|richData\/)/],
+  ['custom-xml', /^customXml\/[^/]+\.xml$/],
+  ['macro', /^xl\/vbaProject\.bin$/],
+  ['pivot-table', /^xl\/pivotTables\//],
+  ['embedded-object', /^xl\/(embeddings|activeX)\//],
+  ['form-control', /^xl\/ctrlProps\//],
+  ['external-link', /^xl\/externalLinks\//],
+  ['threaded-comment', /^xl\/threadedComments\//],
+  ['slicer', /^xl\/(slicers|slicerCaches|timelines)\//],
+];
+const ORDER: DroppedPart[] = ['chart', 'shape', 'cell-image', 'custom-xml', 'macro', 'pivot-table', 'embedded-object', 'form-control', 'external-link', 'threaded-comment', 'slicer'];
+
+/** Shapes, text boxes and connectors in a drawing: exceljs keeps only its pictures. */
+const SHAPE = /<xdr:(?:sp|grpSp|cxnSp)[\s>]/;
+
+const MAX_ROW = 1048576;
+const MAX_COL = 16384;
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+function columnLetters(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** The last row and column holding a value (a cell with `<v>`, `<is>` or `<f>`); styled empty cells do not count. */
+export function usedRange(sheetXml: string): { rows: number; cols: number } {
+  let rows = 0;
+  let cols = 0;
+  let rowNumber = 0;
+  for (const row of sheetXml.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
+    const r = /\br="(\d+)"/.exec(row[1]!);
+    rowNumber = r ? Number(r[1]) : rowNumber + 1;
+    let colNumber = 0;
+    for (const cell of (row[2] ?? '').matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+      const ref = /\br="([A-Z]+)\d+"/.exec(cell[1]!);
+      colNumber = ref ? columnNumber(ref[1]!) : colNumber + 1;
+      if (!/<(?:v|is|f)\b/.test(cell[2] ?? '')) continue;
+      rows = Math.max(rows, rowNumber);
+      cols = Math.max(cols, colNumber);
+    }
+  }
+  return { rows, cols };
+}
+
+/**
+ * Cuts a sqref (`H12:H1048576 J12:J1048576`, `H:H`) to the cells in use: a range running past the
+ * last used row or column ends there (a range wholly past it keeps its first row or column).
+ */
+export function trimSqref(sqref: string, used: { rows: number; cols: number }): string {
+  return sqref
+    .trim()
+    .split(/\s+/)
+    .map((ref) => {
+      const m = /^\$?([A-Z]*)\$?(\d*)(?::\$?([A-Z]*)\$?(\d*))?$/.exec(ref);
+      if (!m || (!m[1] && !m[2])) return ref;
+      const left = m[1] ? columnNumber(m[1]) : 1;
+      const top = m[2] ? Number(m[2]) : 1;
+      const right = m[3] !== undefined ? (m[3] ? columnNumber(m[3]) : MAX_COL) : m[1] ? left : MAX_COL;
+      const bottom = m[4] !== undefined ? (m[4] ? Number(m[4]) : MAX_ROW) : m[2] ? top : MAX_ROW;
+      const b = Math.min(bottom, Math.max(top, used.rows));
+      const r = Math.min(right, Math.max(left, used.cols));
+      const start = `${columnLetters(left)}${top}`;
+      return b === top && r === left ? start : `${start}:${columnLetters(r)}${b}`;
+    })
+    .join(' ');
+}
+
+/** Cuts every data validation of a sheet to the cells in use; returns the new XML and how many changed. */
+function trimValidations(xml: string): { xml: string; trimmed: number } {
+  if (!xml.includes('<dataValidation')) return { xml, trimmed: 0 };
+  const used = usedRange(xml);
+  if (used.rows === 0) return { xml, trimmed: 0 };
+  let trimmed = 0;
+  const out = xml.replace(/(<dataValidation\b[^>]*?\bsqref=")([^"]*)(")/g, (whole, open: string, sqref: string, close: string) => {
+    const cut = trimSqref(sqref, used);
+    if (cut === sqref) return whole;
+    trimmed++;
+    return `${open}${cut}${close}`;
+  });
+  return { xml: out, trimmed };
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Gives the Chinese built-in formats the cells use a definition in styles.xml; returns the ids defined. */
+function defineChineseFormats(xml: string): { xml: string; ids: number[] } {
+  const cellXfs = /<cellXfs\b[\s\S]*?<\/cellXfs>/.exec(xml)?.[0] ?? '';
+  const used = new Set([...cellXfs.matchAll(/\bnumFmtId="(\d+)"/g)].map((m) => Number(m[1])));
+  const defined = new Set([...xml.matchAll(/<numFmt\b[^>]*?\bnumFmtId="(\d+)"/g)].map((m) => Number(m[1])));
+  const ids = [...used].filter((id) => CHINESE_DATE_FORMATS[id] !== undefined && !defined.has(id)).sort((a, b) => a - b);
+  if (ids.length === 0) return { xml, ids };
+  const entries = ids.map((id) => `<numFmt numFmtId="${id}" formatCode="${escapeXml(CHINESE_DATE_FORMATS[id]!)}"/>`).join('');
+  let out: string;
+  if (/<numFmts\b[^>]*\/>/.test(xml)) out = xml.replace(/<numFmts\b[^>]*\/>/, `<numFmts count="${ids.length}">${entries}</numFmts>`);
+  else if (/<numFmts\b/.test(xml)) {
+    out = xml
+      .replace(/(<numFmts\b[^>]*?\bcount=")(\d+)(")/, (_w, a: string, n: string, b: string) => `${a}${Number(n) + ids.length}${b}`)
+      .replace('</numFmts>', `${entries}</numFmts>`);
+  } else out = xml.replace(/(<styleSheet\b[^>]*>)/, `$1<numFmts count="${ids.length}">${entries}</numFmts>`);
+  return { xml: out, ids };
+}
+
+/**
+ * Reads the package once to fix what exceljs gets wrong (dropdowns over whole columns, which it
+ * expands cell by cell into seconds and gigabytes; Chinese built-in date formats) and to list what
+ * it cannot keep. Throws when the bytes are not a readable zip.
+ */
+export async function preparePackage(bytes: Buffer): Promise<PreparedPackage> {
+  const zip = await JSZip.loadAsync(bytes);
+  const names = Object.keys(zip.files).filter((n) => !zip.files[n]!.dir).map((n) => n.replace(/^\//, ''));
+  const found = new Set<DroppedPart>();
+  for (const name of names) for (const [part, path] of DROPPED_PATHS) if (path.test(name)) found.add(part);
+
+  let changed = false;
+  let trimmedValidations = 0;
+  let dateFormats: number[] = [];
+  for (const name of names) {
+    const file = zip.file(name);
+    if (!file) continue;
+    if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) {
+      const xml = await file.async('string');
+      const { xml: out, trimmed } = trimValidations(xml);
+      if (trimmed > 0) {
+        zip.file(name, out);
+        trimmedValidations += trimmed;
+        changed = true;
+      }
+    } else if (name === 'xl/styles.xml') {
+      const { xml, ids } = defineChineseFormats(await file.async('string'));
+      if (ids.length > 0) {
+        zip.file(name, xml);
+        dateFormats = ids;
+        changed = true;
+      }
+    } else if (/^xl\/drawings\/[^/]+\.xml$/.test(name) && SHAPE.test(await file.async('string'))) {
+      found.add('shape');
+    }
+  }
+  const dropped = ORDER.filter((p) => found.has(p));
+  if (!changed) return { bytes, dropped, trimmedValidations, dateFormats };
+  const out = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } });
+  return { bytes: out, dropped, trimmedValidations, dateFormats };
+}

@@ -1,0 +1,714 @@
+// The layouts of domain.md's "Layouts seen in the wild", one fixture each (fixtures/*.grid), scored end
+// to end in process. Every expected score is computed by hand in the comments, from domain.md's rules
+// (mof profile: budget benchmark 100%, reverse ratio, tiers 80/60, rows rounded half up to 2 decimals).
+import JSZip from 'jszip';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { RunError } from '../src/errors.js';
+import { uiFor } from '../src/i18n/messages.js';
+import { analyzeTable } from '../src/engine/analyze.js';
+import type { TableReport } from '../src/model.js';
+import { loadProfile } from '../src/profiles/index.js';
+import { composeTarget, findTable } from '../src/workbook/find-table.js';
+import { Grid } from '../src/workbook/grid.js';
+import { preparePackage, trimSqref, usedRange } from '../src/workbook/package.js';
+import { openWorkbook } from '../src/workbook/read.js';
+import { writeScoredCopy } from '../src/workbook/write.js';
+import { cleanWorkdirs, loadWorkbook, run, workdir } from './cli/helpers.js';
+
+async function scoreAll(file: string, profile = 'mof'): Promise<TableReport[]> {
+  const opened = await openWorkbook(`fixtures/${file}`);
+  return opened.tables.map((t) => analyzeTable(t, loadProfile(profile), 'zh'));
+}
+
+async function score(file: string, profile = 'mof'): Promise<TableReport> {
+  const tables = await scoreAll(file, profile);
+  expect(tables).toHaveLength(1);
+  return tables[0]!;
+}
+
+const levels = (r: TableReport) => r.levels.map((l) => [l.name, l.weight.toFixed(), l.declaredWeight?.toFixed() ?? null, l.score.toFixed(2)]);
+const findings = (r: TableReport) => r.findings.map((f) => [f.code, f.ref ? f.ref.address : null, f.indicator]);
+/** Row, name, target as read, weight, computed score. */
+const rows = (r: TableReport) => r.indicators.map((i) => [i.raw.name.ref.row, i.name, i.raw.target.text, i.weight?.toFixed() ?? null, i.score?.toFixed(2) ?? null]);
+const budget = (r: TableReport) => [r.budget?.adjusted?.toFixed() ?? null, r.budget?.executed?.toFixed() ?? null, r.budget?.rate?.toFixed(2) ?? null, r.budget?.score?.toFixed(2) ?? null];
+
+describe('project-split: 项目支出绩效自评表, weight before the target, target split into 指标性质 | 指标值 | 度量单位', async () => {
+  const r = await score('project-split.xlsx');
+
+  it('reads the project header block: 实施单位 as the unit, 项目名称 as the project', () => {
+    expect(r.department).toBe('某区养老服务指导中心');
+    expect(r.table.project?.text).toBe('社区居家养老服务补贴项目');
+  });
+
+  it('maps the two-row header: the sub-headers of 年度指标值 take its place, 是否核心指标 is ignored', () => {
+    const t = r.table;
+    expect([t.headerTop, t.headerRow, t.firstColumn, t.lastColumn]).toEqual([12, 13, 1, 11]);
+    expect(t.columns).toMatchObject({ level1: 1, level2: 2, name: 3, weight: 4, nature: 5, target: 6, unit: 7, actual: 8, score: 9, reason: 10, adjustedTarget: null, deviation: null });
+    expect(t.headers.map((h) => [h.col, h.text, h.field])).toEqual([
+      [1, '一级指标', 'level1'],
+      [2, '二级指标', 'level2'],
+      [3, '三级指标', 'name'],
+      [4, '分值', 'weight'],
+      [5, '年度指标值 / 指标性质', 'nature'],
+      [6, '年度指标值 / 指标值', 'target'],
+      [7, '年度指标值 / 度量单位', 'unit'],
+      [8, '实际完成值', 'actual'],
+      [9, '得分', 'score'],
+      [10, '偏差原因分析及改进措施', 'reason'],
+      [11, '是否核心指标', null],
+    ]);
+  });
+
+  it('scores the budget from 全年预算数: 138 / 150 = 92.00% → 10 × 0.92 = 9.20', () => {
+    expect(budget(r)).toEqual(['150', '138', '92.00', '9.20']);
+    expect(r.budget?.declaredScore?.toFixed(2)).toBe('9.20');
+    // The sub-rows are read, never counted.
+    expect(r.table.budget?.subRows.map((s) => s.label.text)).toEqual(['其中：当年财政拨款', '上年结转资金', '其他资金']);
+  });
+
+  it('combines 指标性质 with 指标值 and the unit column, keeps ★, skips the 指标2： placeholder row', () => {
+    expect(rows(r)).toEqual([
+      // ≥3200 人, 3350 人: met → 10
+      [14, '★发放居家养老服务补贴人数', '≥3200', '10', '10.00'],
+      // ≥12 次, 10 次: 8 × 10/12 = 6.666… → 6.67 (deviation (10−12)/12 = −16.67%)
+      [15, '开展上门巡访次数', '≥12', '8', '6.67'],
+      // = 100 %, 100%: met → 10
+      [16, '补贴资金发放准确率', '=100', '10', '10.00'],
+      // ≥95 %, 96.5 %: met → 7
+      [17, '服务质量抽查合格率', '≥95', '7', '7.00'],
+      // 定性 + 及时: the word alone; 及时 → 5
+      [18, '补贴资金按月发放', '及时', '5', '5.00'],
+      // ≤200 元/人·月, 200: met → 10
+      [19, '人均补贴标准', '≤200', '10', '10.00'],
+      // 定性 有效改善, 达成预期指标: tier 达成 (8–10), declared 10 → 10
+      [20, '老年人生活质量改善情况', '有效改善', '10', '10.00'],
+      // ≥98 %, 99%: met → 10
+      [21, '困难老人兜底保障覆盖率', '≥98', '10', '10.00'],
+      [22, '居家养老服务长效机制', '健全', '10', '10.00'],
+      // ≥90 %, 93.6 %: met → 10
+      [23, '服务对象满意度', '≥90', '10', '10.00'],
+    ]);
+    const row = (n: number) => r.indicators.find((i) => i.raw.name.ref.row === n)!;
+    expect(row(14).target).toMatchObject({ kind: 'at-least', unit: '人' });
+    expect(row(14).actual).toMatchObject({ kind: 'exact', unit: '人' });
+    expect(row(15).deviation?.toFixed(2)).toBe('-16.67');
+    expect(row(16).target).toMatchObject({ kind: 'exact', unit: '%' });
+    expect(row(18).target).toMatchObject({ kind: 'qualitative', word: '及时' });
+    expect(row(19).target).toMatchObject({ kind: 'at-most', unit: '元/人·月' });
+    expect(row(20).actual).toMatchObject({ kind: 'tier', tier: 'met' });
+  });
+
+  it('reads the first-level weights in both bracket styles and adds up to 97.87', () => {
+    // 产出 10 + 6.67 + 10 + 7 + 5 + 10 = 48.67; 效益 30; 满意度 10; budget 9.20 → 97.87
+    expect(levels(r)).toEqual([
+      ['产出指标', '50', '50', '48.67'],
+      ['效益指标', '30', '30', '30.00'],
+      ['满意度指标', '10', '10', '10.00'],
+    ]);
+    expect(r.total.toFixed(2)).toBe('97.87');
+    expect(r.declaredTotal?.toFixed(2)).toBe('97.87');
+    expect([r.grade, r.declaredGrade]).toEqual(['优', null]);
+  });
+
+  it('raises no finding: the missed row has its reason, the placeholder row is not a row', () => {
+    expect(findings(r)).toEqual([]);
+  });
+});
+
+describe('units-comparators: header-name variants, comparators and units as typed', async () => {
+  const r = await score('units-comparators.xlsx');
+
+  it('reads the variant headers and the unit named in its label cell (部门（单位）名称：…)', () => {
+    expect(r.department).toBe('某县卫生健康委员会');
+    expect(r.table.headers.map((h) => [h.text, h.field])).toEqual([
+      ['一级指标', 'level1'],
+      ['二级指标', 'level2'],
+      ['三级指标', 'name'],
+      ['年度指标值(A)', 'target'],
+      ['全年实际值(B)', 'actual'],
+      ['权重', 'weight'],
+      ['自评得分', 'score'],
+      ['偏差度', 'deviation'],
+      ['未完成原因分析', 'reason'],
+    ]);
+  });
+
+  it('scores a budget block without 年初预算数, amounts in 万, a blank 执行率: 774.45 / 860.5 = 90.00% → 9.00', () => {
+    expect(r.table.budget?.initial).toBeNull();
+    expect(r.table.budget?.rate?.text).toBeNull();
+    expect(budget(r)).toEqual(['860.5', '774.45', '90.00', '9.00']);
+    expect(r.budget?.declaredScore?.toFixed(2)).toBe('9.00');
+  });
+
+  it('reads every comparator and unit and scores each row', () => {
+    expect(rows(r)).toEqual([
+      // >=95%, 90%: 4 × 90/95 = 3.789… → 3.79 (deviation −5.26%)
+      [7, '预算执行率', '>=95%', '4', '3.79'],
+      // <=5%, 3.2%: met
+      [8, '预算调整率', '<=5%', '3', '3.00'],
+      // ﹦0% (U+FE66), 0%: an exact 0 met by B ≤ 0
+      [9, '结转结余率', '﹦0%', '3', '3.00'],
+      // ＜100%, 86.5%: met
+      [10, '“三公经费”控制率', '＜100%', '3', '3.00'],
+      // ＞＝95％, ９８％: ≥95%, 98%: met
+      [11, '政府采购执行率', '＞＝95％', '3', '3.00'],
+      [12, '资产管理规范性', '规范', '4', '4.00'],
+      // ≥21933人, 23105人: met
+      [13, '家庭医生签约服务人数', '≥21933人', '6', '6.00'],
+      // 12次, 96次: a bare number is exact, over-achieved: met
+      [14, '基层医疗机构督导检查次数', '12次', '6', '6.00'],
+      // 不少于5000人次, 4800人次: 8 × 4800/5000 = 7.68 (−4.00%)
+      [15, '免费健康体检人次', '不少于5000人次', '8', '7.68'],
+      // 不低于95%, 97.3%: met
+      [16, '适龄儿童疫苗接种率', '不低于95%', '6', '6.00'],
+      // ≥90％, 100百分比: met
+      [17, '饮用水卫生监测合格率', '≥90％', '4', '4.00'],
+      // 12月31日前, 2022年12月20日: met
+      [18, '年度考核完成时间', '12月31日前', '4', '4.00'],
+      // 583元/人*月 both: met
+      [19, '村医人均补助标准', '583元/人*月', '3', '3.00'],
+      // ≤150万, 142.8万元: units differ → not scored (counts its declared 3)
+      [20, '乡村医生培训成本', '≤150万', '3', null],
+      [21, '居民健康素养水平', '提高', '6', '6.00'],
+      // 0起, 0起: met
+      [22, '重大传染病暴发流行', '0起', '6', '6.00'],
+      // 及时, 部分达成: tier 60–80% of 6 = 3.60–4.80, declared 4.2 → 4.20
+      [23, '突发公共卫生事件处置', '及时', '6', '4.20'],
+      // 有效提升, 未达成: tier 0–60% of 4 = 0–2.40, declared 3 → outside; the nearest bound 2.40
+      [24, '基层卫生服务能力', '有效提升', '4', '2.40'],
+      [25, '服务对象满意度', '≥90%', '4', '4.00'],
+      // 达标, 98%: completion 4 × 98% = 3.92 (−2.00%)
+      [26, '医务人员满意度', '达标', '4', '3.92'],
+    ]);
+    const row = (n: number) => r.indicators.find((i) => i.raw.name.ref.row === n)!;
+    expect(row(7).target).toMatchObject({ kind: 'at-least', unit: '%' });
+    expect(row(8).target).toMatchObject({ kind: 'at-most', unit: '%' });
+    expect(row(9).target).toMatchObject({ kind: 'exact', unit: '%' });
+    expect(row(10).target).toMatchObject({ kind: 'at-most', strict: true });
+    expect(row(11).target).toMatchObject({ kind: 'at-least', strict: false, unit: '%' });
+    expect(row(11).actual).toMatchObject({ kind: 'exact', unit: '%' });
+    expect(row(14).target).toMatchObject({ kind: 'exact', unit: '次' });
+    expect(row(15).target).toMatchObject({ kind: 'at-least', unit: '人次' });
+    expect(row(17).actual).toMatchObject({ kind: 'exact', unit: '%' });
+    expect(row(18).target).toMatchObject({ kind: 'deadline', month: 12, day: 31 });
+    expect(row(19).target).toMatchObject({ kind: 'exact', unit: '元/人*月' });
+    expect(row(20).target).toMatchObject({ kind: 'at-most', unit: '万' });
+    expect(row(20).actual).toMatchObject({ kind: 'exact', unit: '万元' });
+    expect(row(23).actual).toMatchObject({ kind: 'tier', tier: 'partial' });
+    expect(row(24).actual).toMatchObject({ kind: 'tier', tier: 'unmet' });
+    expect([row(7).deviation?.toFixed(2), row(15).deviation?.toFixed(2), row(26).deviation?.toFixed(2)]).toEqual(['-5.26', '-4.00', '-2.00']);
+  });
+
+  it('totals 94.99 against the declared 95.59', () => {
+    // 投入 3.79 + 3 + 3 + 3 + 3 + 4 = 19.79
+    // 产出 6 + 6 + 7.68 + 6 + 4 + 4 + 3 + 3 (declared, not scored) = 39.68
+    // 效益 6 + 6 + 4.20 + 2.40 + 4 + 3.92 = 26.52
+    // 9.00 + 19.79 + 39.68 + 26.52 = 94.99; declared: 效益 27.12 (3 instead of 2.40) → 95.59
+    expect(levels(r)).toEqual([
+      ['投入管理指标', '20', '20', '19.79'],
+      ['产出指标', '40', '40', '39.68'],
+      ['效益指标', '30', '30', '26.52'],
+    ]);
+    expect(r.total.toFixed(2)).toBe('94.99');
+    expect(r.declaredTotal?.toFixed(2)).toBe('95.59');
+  });
+
+  it('flags the unit mismatch, the tier score and the total, and nothing else', () => {
+    expect(findings(r)).toEqual([
+      ['unparsed-value', 'E20', '乡村医生培训成本'],
+      ['qualitative-tier', 'G24', '基层卫生服务能力'],
+      ['total-mismatch', 'G27', null],
+    ]);
+    expect(r.findings[0]!.message).toBe('指标值单位“万”与实际完成值单位“万元”不一致');
+    expect(r.findings[0]!.severity).toBe('error');
+    // No comparator is read as written after its number, no deviation or budget figure is off.
+    for (const code of ['ambiguous-comparator', 'deviation-mismatch', 'budget-mismatch', 'missing-reason', 'weight-sum']) {
+      expect(r.findings.map((f) => f.code)).not.toContain(code);
+    }
+  });
+});
+
+describe('one-decimal: self-scores given to one decimal, an adjusted target column', async () => {
+  const r = await score('one-decimal.xlsx');
+
+  it('prefers a filled 调整指标值 over the original target', () => {
+    expect(r.table.columns).toMatchObject({ target: 5, adjustedTarget: 6 });
+    const row = (n: number) => r.indicators.find((i) => i.raw.name.ref.row === n)!;
+    // ≥1200户 adjusted to ≥1000户: 1150户 meets it → 20 (against 1200 it would be 19.17)
+    expect([row(11).raw.target.text, row(11).raw.target.ref.address, row(11).score?.toFixed(2)]).toEqual(['≥1000户', 'F11', '20.00']);
+    // An empty 调整指标值 leaves the original target.
+    expect([row(12).raw.target.text, row(12).raw.target.ref.address]).toEqual(['39个', 'E12']);
+    // 2022年11月底前 adjusted to 2022年12月底前: 2022年12月15日 meets it.
+    expect(row(15).target).toMatchObject({ kind: 'deadline', year: 2022, month: 12, day: null });
+  });
+
+  it('scores each row to 2 decimals', () => {
+    expect(rows(r).map(([row, , , w, s]) => [row, w, s])).toEqual([
+      [11, '20', '20.00'],
+      // 39个, 38个: 10 × 38/39 = 9.743… → 9.74 (declared 9.7)
+      [12, '10', '9.74'],
+      // ≥95%, 93.6%: 8 × 93.6/95 = 7.882… → 7.88 (declared 7.9)
+      [13, '8', '7.88'],
+      // ≥100%, 97.5%: 2 × 0.975 = 1.95 (declared 1.9)
+      [14, '2', '1.95'],
+      [15, '5', '5.00'],
+      [16, '5', '5.00'],
+      // ≥85%, 84.5%: 10 × 84.5/85 = 9.941… → 9.94 (declared 9.9)
+      [17, '10', '9.94'],
+      [18, '10', '10.00'],
+      // 健全, 部分达成: 6–8, declared 8 (the bound, included) → 8
+      [19, '10', '8.00'],
+      [20, '10', '10.00'],
+    ]);
+  });
+
+  it('totals 97.26: budget 48.75 / 50 = 97.50% → 9.75 (declared 9.8)', () => {
+    // 产出 20 + 9.74 + 7.88 + 1.95 + 5 + 5 = 49.57; 效益 9.94 + 10 + 8 = 27.94; 满意度 10
+    // 9.75 + 49.57 + 27.94 + 10 = 97.26; declared 9.8 + 49.5 + 27.9 + 10 = 97.2
+    expect(budget(r)).toEqual(['50', '48.75', '97.50', '9.75']);
+    expect(levels(r)).toEqual([
+      ['产出指标', '50', null, '49.57'],
+      ['效益指标', '30', null, '27.94'],
+      ['满意度指标', '10', null, '10.00'],
+    ]);
+    expect(r.total.toFixed(2)).toBe('97.26');
+    expect(r.declaredTotal?.toFixed(2)).toBe('97.20');
+  });
+
+  it('with the default tolerance 0.01, every one-decimal score off by more is a score-mismatch', () => {
+    expect(loadProfile('mof').tolerance).toBe(0.01);
+    expect(findings(r)).toEqual([
+      ['budget-mismatch', 'J6', '年度资金总额'],
+      ['score-mismatch', 'I12', '村庄清洁行动覆盖村数'],
+      ['score-mismatch', 'I13', '改厕验收合格率'],
+      ['score-mismatch', 'I14', '户厕问题整改率'],
+      // 1.9 of 2 with no reason
+      ['missing-reason', 'J14', '户厕问题整改率'],
+      ['score-mismatch', 'I17', '农村卫生厕所普及率'],
+      ['total-mismatch', 'I21', null],
+    ]);
+    expect(r.findings.find((f) => f.ref?.address === 'I14')?.message).toBe('自评得分 1.90，按规则应为 1.95');
+  });
+});
+
+describe('budget-subrows: sub-rows that repeat 执行率, 分值 and 得分', async () => {
+  const r = await score('budget-subrows.xlsx');
+
+  it('scores the total row only: 1178.3 / 1312.6 = 89.77% → 8.98; the weight 10 counts once', () => {
+    expect(r.table.budget?.label.text).toBe('年度预算总额');
+    expect(r.table.budget?.subRows.map((s) => [s.label.text, s.score?.text])).toEqual([
+      ['其中：基本支出', '9.66'],
+      ['项目支出', '6.77'],
+    ]);
+    expect(budget(r)).toEqual(['1312.6', '1178.3', '89.77', '8.98']);
+    expect(r.budget?.weight.toFixed()).toBe('10');
+  });
+
+  it('totals 98.95 with no finding', () => {
+    // 预算执行率 ≥90%, 89.77%: 10 × 89.77/90 = 9.974… → 9.97; 8.98 + 9.97 + 10 + 20 + 20 + 30 = 98.95
+    expect(r.indicators.find((i) => i.name === '预算执行率')?.score?.toFixed(2)).toBe('9.97');
+    expect(r.total.toFixed(2)).toBe('98.95');
+    expect(findings(r)).toEqual([]);
+  });
+});
+
+describe('budget-zero-total: a total row of zeros while its sub-rows hold the money', async () => {
+  const r = await score('budget-zero-total.xlsx');
+
+  it('scores the block from the sum of the sub-rows, with a warning at the total row', () => {
+    // 全年预算数 80 + 20 = 100, 全年执行数 76.8 + 15 = 91.8: 91.80% → 9.18 (the first sub-row alone would give 96% → 9.60)
+    expect(budget(r)).toEqual(['100', '91.8', '91.80', '9.18']);
+    expect(r.budget?.declaredScore?.toFixed(2)).toBe('9.18');
+    expect(findings(r)).toEqual([['budget-total-empty', 'D5', '年度资金总额']]);
+    expect(r.findings[0]!.severity).toBe('warning');
+    expect(r.findings[0]!.message).toBe('预算总额行“年度资金总额”金额为空或为 0，按其下分项（其中：当年财政拨款、上年结转资金）合计计分：预算 100，执行 91.8');
+  });
+
+  it('totals 99.18', () => {
+    // 9.18 + 产出 50 + 效益 30 (达成, declared 30) + 满意度 10
+    expect(r.total.toFixed(2)).toBe('99.18');
+    expect(r.department).toBe('某县教育局');
+  });
+});
+
+describe('two-tables: a workbook with two project tables on two sheets, and a sheet without one', async () => {
+  const [a, b, ...rest] = await scoreAll('two-tables.xlsx');
+
+  it('finds one table per sheet, in sheet order, none on the instructions sheet', () => {
+    expect(rest).toEqual([]);
+    expect([a!.sheet, b!.sheet]).toEqual(['老年助餐', '垃圾分类']);
+    expect([a!.table.project?.text, b!.table.project?.text]).toEqual(['老年助餐服务项目', '生活垃圾分类推进项目']);
+    expect([a!.department, b!.department]).toEqual(['某区民政局', '某区环境卫生服务中心']);
+  });
+
+  it('scores each on its own', () => {
+    // 老年助餐: 28.5 / 30 = 95% → 9.50; every row met: 9.50 + 50 + 30 + 10 = 99.50
+    expect([a!.total.toFixed(2), budget(a!)[3], findings(a!)]).toEqual(['99.50', '9.50', []]);
+    // 垃圾分类: 42 / 60 = 70% → 7.00; ≥150个, 120个: 25 × 120/150 = 20.00; ≥85%, 83%: 10 × 83/85 = 9.764… → 9.76
+    // 7.00 + 20 + 25 + 30 + 9.76 = 91.76 (declared 92)
+    expect([b!.total.toFixed(2), budget(b!)[3]]).toEqual(['91.76', '7.00']);
+    expect(findings(b!)).toEqual([
+      ['score-mismatch', 'G10', '居民满意度'],
+      ['missing-reason', 'H10', '居民满意度'],
+      ['total-mismatch', 'G11', null],
+    ]);
+    // Findings name their own sheet.
+    expect(b!.findings.every((f) => f.ref === null || f.ref.sheet === '垃圾分类')).toBe(true);
+  });
+});
+
+/** A grid from rows of texts (null: empty), without exceljs; merges as [top, left, bottom, right]. */
+function gridOf(rows: (string | null)[][], merges: [number, number, number, number][] = []): Grid {
+  const grid = new Grid('S', rows.length, Math.max(...rows.map((r) => r.length)));
+  for (const [top, left, bottom, right] of merges) grid.addMerge(top, left, bottom, right);
+  rows.forEach((row, r) => row.forEach((text, c) => grid.setText(r + 1, c + 1, text)));
+  return grid;
+}
+
+const BUDGET_ROWS: (string | null)[][] = [
+  ['项目资金', '', '全年预算数', '全年执行数', '分值', '得分'],
+  ['年度资金总额', '', '100', '100', '10', '10'],
+];
+
+describe('header names: every variant of domain.md', () => {
+  const headerOf = (names: string[]) => {
+    const table = findTable(gridOf([...BUDGET_ROWS, names, ['产出指标', '数量指标', '指标一', '≥1', '1', '10', '10', '', '']]));
+    expect(table).not.toBeNull();
+    return table!.headers.map((h) => h.field);
+  };
+
+  it.each([
+    [['一级指标', '二级指标', '三级指标', '年度指标值(A)', '实际完成值(B)', '分值', '得分', '偏差度', '偏差原因分析及改进措施']],
+    [['一级指标', '二级指标', '三级指标', '指标值', '全年实际值', '权重', '自评得分', '偏差度', '未完成原因分析']],
+    [['一级指标', '二级指标', '三级指标', '年初指标值', '完成值', '指标分值', '得分', '偏差度', '未完成原因及拟采取的改进措施']],
+    [['一级指标', '二级指标', '三级指标', '预期指标值', '实际完成值（B）', '分值', '自评得分', '偏差度', '偏差原因分析及改进措施']],
+    [['一级\n指标', '二级\n指标', '三级指标', '年度\n指标值', '实际\n完成值', '分\n值', '得\n分', '偏差\n度', '偏差原因分析\n及改进措施']],
+  ])('%j', (names) => {
+    expect(headerOf(names)).toEqual(['level1', 'level2', 'name', 'target', 'actual', 'weight', 'score', 'deviation', 'reason']);
+  });
+
+  it('ignores columns it does not use, and keeps them inside the table (the computed columns go after them)', () => {
+    const table = findTable(gridOf([...BUDGET_ROWS, ['一级指标', '二级指标', '三级指标', '是否核心指标', '年度指标值', '实际完成值', '分值', '得分', '单项指标完成情况'], ['产出指标', '数量指标', '指标一', '是', '≥1', '1', '10', '10', '完成']]))!;
+    expect(table.headers.map((h) => [h.text, h.field])).toEqual([
+      ['一级指标', 'level1'],
+      ['二级指标', 'level2'],
+      ['三级指标', 'name'],
+      ['是否核心指标', null],
+      ['年度指标值', 'target'],
+      ['实际完成值', 'actual'],
+      ['分值', 'weight'],
+      ['得分', 'score'],
+      ['单项指标完成情况', null],
+    ]);
+    expect(table.lastColumn).toBe(9);
+  });
+});
+
+describe('rows as templates leave them', () => {
+  const HEADER = ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'];
+  const tableOf = (rows: (string | null)[][]) => findTable(gridOf([...BUDGET_ROWS, HEADER, ...rows]))!;
+
+  it('skips placeholder rows (指标2:, ……, / everywhere, a 0 left by a formula) without findings', () => {
+    const table = tableOf([
+      ['产出指标(90分)', '数量指标', '培训基层干部人数（≥**人）', '≥200人', '236人', '90', '90', ''],
+      [null, null, '指标2:', null, null, null, null, null],
+      [null, null, '指标3：', '/', '/', '/', '/', '/'],
+      [null, null, '……', '……', '……', '……', '……', '……'],
+      [null, null, '/', '/', '/', '/', '/', '/'],
+      [null, null, '指标4', null, null, '0', '0', null],
+      ['总分', '', '', '', '', '100', '100', ''],
+    ]);
+    expect(table.rows.map((r) => r.name.text)).toEqual(['培训基层干部人数（≥**人）']);
+    const report = analyzeTable(table, loadProfile('mof'), 'zh');
+    expect(findings(report)).toEqual([]);
+    expect(report.total.toFixed(2)).toBe('100.00');
+  });
+
+  it('keeps a row with a placeholder name that carries values, and reports what is missing', () => {
+    const table = tableOf([['产出指标', '数量指标', '指标1：', '', '', '10', '', ''], ['总分', '', '', '', '', '100', '', '']]);
+    expect(table.rows.map((r) => r.name.text)).toEqual(['指标1：']);
+    const report = analyzeTable(table, loadProfile('mof'), 'zh');
+    expect(findings(report).filter(([code]) => code === 'missing-value')).toEqual([
+      ['missing-value', 'D4', '指标1：'],
+      ['missing-value', 'E4', '指标1：'],
+    ]);
+  });
+
+  it('skips 小计 rows and a header repeated after a page break', () => {
+    const table = tableOf([
+      ['产出指标', '数量指标', '指标一', '≥1', '1', '50', '50', ''],
+      ['小计', '', '', '', '', '50', '50', ''],
+      HEADER,
+      ['效益指标', '社会效益', '指标二', '达标', '达标', '40', '40', ''],
+      ['总分', '', '', '', '', '100', '100', ''],
+    ]);
+    expect(table.rows.map((r) => [r.level1, r.name.text])).toEqual([
+      ['产出指标', '指标一'],
+      ['效益指标', '指标二'],
+    ]);
+  });
+
+  it.each([
+    ['产出指标(50分)', '产出指标', '50'],
+    ['满意度指标（10分）', '满意度指标', '10'],
+    ['产出指标 (40分)', '产出指标', '40'],
+    ['效益指标（30）', '效益指标', '30'],
+    ['效益指标 30分', '效益指标', '30'],
+    ['产出指标', '产出指标', null],
+  ])('reads the first-level label %s as %s with weight %s', (label, name, weight) => {
+    const table = tableOf([[label, '数量', '指标一', '≥1', '1', '10', '10', '']]);
+    expect(table.levels.map((l) => [l.name, l.declaredWeight])).toEqual([[name, weight]]);
+    expect(table.rows[0]!.level1).toBe(name);
+  });
+});
+
+describe('composeTarget: 指标性质 and 指标值 read as one target', () => {
+  it.each([
+    ['≥', '95', '≥95'],
+    ['≤', '20', '≤20'],
+    ['=', '100', '=100'],
+    ['＝', '1', '＝1'],
+    ['﹦', '12', '﹦12'],
+    ['>=', '3200', '>=3200'],
+    ['＞', '90', '＞90'],
+    ['不低于', '95', '不低于95'],
+    ['正向', '90', '≥90'],
+    ['反向指标', '5', '≤5'],
+    ['定性', '达标', '达标'],
+    ['定性指标', '良好', '良好'],
+    ['定量', '12', '12'],
+    ['=', '及时', '及时'],
+    ['≥', '≥95', '≥95'],
+    ['/', '95', '95'],
+    [null, '95', '95'],
+    ['≥', null, null],
+    ['≥', '/', '/'],
+    ['约', '95', '约95'],
+    ['≤', '≥95', '≤≥95'],
+  ])('%s + %s → %s', (nature, value, expected) => {
+    expect(composeTarget(nature, value)).toBe(expected);
+  });
+
+  it('an unknown 指标性质 makes the target unreadable: an error at the value cell, not a guess', () => {
+    const grid = gridOf(
+      [
+        ...BUDGET_ROWS,
+        ['一级指标', '二级指标', '三级指标', '年度指标值', null, null, '实际完成值', '分值', '得分'],
+        [null, null, null, '指标性质', '指标值', '度量单位', null, null, null],
+        ['产出指标', '数量指标', '培训人次', '约', '300', '人次', '320', '10', '10'],
+        ['产出指标', '质量指标', '合格率', '正向', '95', '%', '96', '10', '10'],
+      ],
+      [[3, 1, 4, 1], [3, 2, 4, 2], [3, 3, 4, 3], [3, 4, 3, 6], [3, 7, 4, 7], [3, 8, 4, 8], [3, 9, 4, 9]],
+    );
+    const table = findTable(grid)!;
+    expect(table.columns).toMatchObject({ nature: 4, target: 5, unit: 6, actual: 7 });
+    const report = analyzeTable(table, loadProfile('mof'), 'zh');
+    expect(findings(report).filter(([code]) => code === 'unparsed-value')).toEqual([['unparsed-value', 'E5', '培训人次']]);
+    expect(report.findings.find((f) => f.code === 'unparsed-value')?.message).toContain('“约300”');
+    expect(report.indicators[1]!.target).toMatchObject({ kind: 'at-least', unit: '%' });
+    expect(report.indicators[1]!.score?.toFixed(2)).toBe('10.00');
+  });
+});
+
+/** A fixture's package with its parts changed: `edit` gets the zip to change, as WPS would have written it. */
+async function repackage(fixture: string, edit: (zip: JSZip) => Promise<void>): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(readFileSync(`fixtures/${fixture}`));
+  await edit(zip);
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+async function editPart(zip: JSZip, name: string, change: (xml: string) => string): Promise<void> {
+  zip.file(name, change(await zip.file(name)!.async('string')));
+}
+
+/** Dropdowns over whole columns, as templates and WPS write them: `H12:H1048576` for every column given. */
+function wholeColumnValidations(columns: string[]): string {
+  const items = columns.map((c) => `<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="${c}12:${c}1048576"><formula1>"是,否"</formula1></dataValidation>`);
+  return `<dataValidations count="${columns.length}">${items.join('')}</dataValidations>`;
+}
+
+describe('files as government templates and WPS make them', () => {
+  afterEach(cleanWorkdirs);
+
+  it('usedRange: the last row and column holding a value, styled empty cells left out', () => {
+    const xml = '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="K1" s="3"/></row><row r="7"><c r="C7"><f>A1</f><v>1</v></c></row><row r="900" s="2"><c r="B900" s="2"/></row></sheetData>';
+    expect(usedRange(xml)).toEqual({ rows: 7, cols: 3 });
+  });
+
+  it.each([
+    ['H12:H1048576', 'H12:H25'],
+    ['H12:H1048576 J12:K1048576', 'H12:H25 J12:K25'],
+    ['A5:XFD5', 'A5:L5'],
+    ['H:H', 'H1:H25'],
+    ['H30:H1048576', 'H30'],
+    ['C3:D9', 'C3:D9'],
+    ['E7', 'E7'],
+  ])('trimSqref %s → %s (used A1:L25)', (sqref, trimmed) => {
+    expect(trimSqref(sqref, { rows: 25, cols: 12 })).toBe(trimmed);
+  });
+
+  it('loads a workbook with nine whole-column dropdowns at once, and keeps them in the scored copy', async () => {
+    const columns = ['C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K'];
+    const bytes = await repackage('project-split.xlsx', (zip) =>
+      editPart(zip, 'xl/worksheets/sheet1.xml', (xml) => xml.replace('<pageMargins', `${wholeColumnValidations(columns)}<pageMargins`)),
+    );
+    const dir = workdir();
+    const file = join(dir, 'wps.xlsx');
+    writeFileSync(file, bytes);
+    const prepared = await preparePackage(bytes);
+    expect(prepared.trimmedValidations).toBe(9);
+
+    const started = Date.now();
+    const opened = await openWorkbook(file);
+    // exceljs alone expands every one of these ranges cell by cell: over a second per column.
+    expect(Date.now() - started).toBeLessThan(5000);
+    const [report] = opened.tables.map((t) => analyzeTable(t, loadProfile('mof'), 'zh'));
+    expect(report!.total.toFixed(2)).toBe('97.87');
+
+    const out = join(dir, 'wps.scored.xlsx');
+    await writeScoredCopy(opened, [report!], out, 'zh');
+    const copy = await JSZip.loadAsync(readFileSync(out));
+    const sheet = await copy.file('xl/worksheets/sheet1.xml')!.async('string');
+    const sqrefs = [...sheet.matchAll(/<dataValidation\b[^>]*\bsqref="([^"]*)"/g)].map((m) => m[1]);
+    // The dropdowns are still there, over the rows in use (12–25); exceljs writes alike ones as one range.
+    expect(sqrefs).toEqual(['C12:K25']);
+  });
+
+  it('reads cells in Chinese built-in date formats (numFmtId 27–36, 50–58) as dates, and keeps the format in the copy', async () => {
+    // budget-zero-total.xlsx: the 实际完成值 of 开学前完工 (8月31日前) typed as a date, shown with the built-in format 31.
+    const bytes = await repackage('budget-zero-total.xlsx', async (zip) => {
+      const styles = await zip.file('xl/styles.xml')!.async('string');
+      // A cell style like the first one, with the built-in format 31 (yyyy"年"m"月"d"日") and no definition of it.
+      const count = Number(/<cellXfs count="(\d+)"/.exec(styles)![1]);
+      zip.file(
+        'xl/styles.xml',
+        styles.replace(/<cellXfs count="\d+">/, `<cellXfs count="${count + 1}">`).replace('</cellXfs>', '<xf numFmtId="31" fontId="0" fillId="0" borderId="0" applyNumberFormat="1"/></cellXfs>'),
+      );
+      // E12 (实际完成值 of 开学前完工, 8月25日) becomes the serial 44798 (2022-08-25) in that style.
+      await editPart(zip, 'xl/worksheets/sheet1.xml', (xml) => xml.replace(/<c r="E12"[^>]*?(\/>|>[\s\S]*?<\/c>)/, `<c r="E12" s="${count}"><v>44798</v></c>`));
+    });
+    const dir = workdir();
+    const file = join(dir, 'dates.xlsx');
+    writeFileSync(file, bytes);
+    const prepared = await preparePackage(bytes);
+    expect(prepared.dateFormats).toEqual([31]);
+
+    const opened = await openWorkbook(file);
+    const report = analyzeTable(opened.tables[0]!, loadProfile('mof'), 'zh');
+    const row = report.indicators.find((i) => i.name === '开学前完工')!;
+    expect(row.raw.actual.text).toBe('2022年8月25日');
+    expect(row.actual).toMatchObject({ kind: 'deadline', year: 2022, month: 8, day: 25 });
+    expect(row.score?.toFixed(2)).toBe('10.00');
+
+    const out = join(dir, 'dates.scored.xlsx');
+    await writeScoredCopy(opened, [report], out, 'zh');
+    const copy = await loadWorkbook(out);
+    const cell = copy.getWorksheet('项目自评表')!.getCell('E12');
+    expect(cell.value).toBeInstanceOf(Date);
+    expect(cell.numFmt).toBe('yyyy"年"m"月"d"日"');
+  });
+
+  it('warns once per workbook of content the scored copy cannot keep, and says so on the summary sheet', async () => {
+    const bytes = await repackage('two-tables.xlsx', async (zip) => {
+      zip.file('xl/charts/chart1.xml', '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
+      zip.file('xl/cellimages.xml', '<etc:cellImages xmlns:etc="http://www.wps.cn/officeDocument/2017/etCustomData"/>');
+      zip.file('customXml/item1.xml', '<root/>');
+    });
+    const dir = workdir();
+    const file = join(dir, 'parts.xlsx');
+    writeFileSync(file, bytes);
+    const opened = await openWorkbook(file);
+    expect(opened.dropped).toEqual(['chart', 'cell-image', 'custom-xml']);
+    const reports = opened.tables.map((t) => analyzeTable(t, loadProfile('mof'), 'zh'));
+    expect(reports.map((r) => r.findings.filter((f) => f.code === 'dropped-content').map((f) => [f.severity, f.ref, f.message]))).toEqual([
+      [['warning', null, '工作簿含有评分副本无法保留的内容：图表、单元格图片、自定义 XML；原文件不受影响']],
+      [],
+    ]);
+    const en = analyzeTable(opened.tables[0]!, loadProfile('mof'), 'en').findings.find((f) => f.code === 'dropped-content');
+    expect(en?.message).toBe('the workbook holds content the scored copy cannot keep: charts, pictures in cells, custom XML; the original file is untouched');
+
+    const out = join(dir, 'parts.scored.xlsx');
+    await writeScoredCopy(opened, reports, out, 'zh');
+    const summary = (await loadWorkbook(out)).getWorksheet('评分结果')!;
+    expect([summary.getCell('A2').value, summary.getCell('B2').value]).toEqual(['未保留的内容', '图表、单元格图片、自定义 XML']);
+  });
+
+  it('lists shapes and text boxes of a drawing (exceljs keeps its pictures only)', async () => {
+    const drawing = '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"><xdr:twoCellAnchor><xdr:sp macro="" textlink=""/><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>';
+    const bytes = await repackage('two-tables.xlsx', async (zip) => {
+      zip.file('xl/drawings/drawing1.xml', drawing);
+      zip.file('xl/vbaProject.bin', 'x');
+    });
+    expect((await preparePackage(bytes)).dropped).toEqual(['shape', 'macro']);
+    expect((await preparePackage(readFileSync('fixtures/two-tables.xlsx'))).dropped).toEqual([]);
+  });
+
+  it.each([
+    ['old.xls', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]), '.xls'],
+    ['wps.et', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]), '.et'],
+    ['table.csv', Buffer.from('三级指标,指标值,实际完成值,分值,得分\n', 'utf8'), '.csv'],
+  ])('refuses %s with a message saying to save it as .xlsx (exit 2)', async (name, bytes, ext) => {
+    const dir = workdir();
+    const file = join(dir, name);
+    writeFileSync(file, bytes);
+    const error = await openWorkbook(file).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(RunError);
+    const run = error as RunError;
+    expect(run.exitCode).toBe(2);
+    expect(run.render(uiFor('zh'))).toBe(`${file}：不支持 ${ext} 格式，请在 Excel 或 WPS 中另存为 .xlsx 后再评分`);
+  });
+});
+
+describe('two-tables through the command line: each table reported and marked on its own', () => {
+  afterEach(cleanWorkdirs);
+
+  it('JSON: one entry per table, the file counted once', () => {
+    const dir = workdir(['two-tables.xlsx']);
+    const r = run(['eval', join(dir, 'two-tables.xlsx'), '--format', 'json', '--no-write']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(1); // 居民满意度: missing-reason
+    const doc = JSON.parse(r.stdout) as { files: { sheet: string; department: string; total: number; findings: { code: string; cell: string }[] }[]; summary: unknown };
+    expect(doc.files.map((t) => [t.sheet, t.department, t.total])).toEqual([
+      ['老年助餐', '某区民政局', 99.5],
+      ['垃圾分类', '某区环境卫生服务中心', 91.76],
+    ]);
+    expect(doc.files[1]!.findings.map((f) => [f.code, f.cell])).toEqual([
+      ['score-mismatch', '垃圾分类!G10'],
+      ['missing-reason', '垃圾分类!H10'],
+      ['total-mismatch', '垃圾分类!G11'],
+    ]);
+    expect(doc.summary).toEqual({ files: 1, errors: 1, warnings: 2 });
+  });
+
+  it('console: a block per table, one count for the run', () => {
+    const dir = workdir(['two-tables.xlsx']);
+    const r = run(['eval', join(dir, 'two-tables.xlsx'), '--no-write']);
+    const heads = r.stdout.split('\n').filter((l) => l.includes('two-tables.xlsx ·'));
+    expect(heads.map((l) => l.split(' · ')[1])).toEqual(['老年助餐', '垃圾分类']);
+    expect(r.stdout).toContain('99.50');
+    expect(r.stdout).toContain('91.76');
+    expect(r.stdout).toContain('错误 1 项，提示 2 项');
+  });
+
+  it('scored copy: computed columns on both sheets, both tables on the summary sheet', async () => {
+    const dir = workdir(['two-tables.xlsx']);
+    const r = run(['eval', join(dir, 'two-tables.xlsx')]);
+    expect(r.status).toBe(1);
+    const copy = await loadWorkbook(join(dir, 'two-tables.scored.xlsx'));
+    expect(copy.worksheets.map((ws) => ws.name)).toEqual(['填报说明', '老年助餐', '垃圾分类', '评分结果']);
+    for (const sheet of ['老年助餐', '垃圾分类']) expect(copy.getWorksheet(sheet)!.getCell('I6').value).toBe('计算得分');
+    expect(copy.getWorksheet('垃圾分类')!.getCell('I10').value).toBe(9.76);
+    expect(copy.getWorksheet('填报说明')!.getCell('I6').value).toBeNull();
+    const totals: unknown[][] = [];
+    copy.getWorksheet('评分结果')!.eachRow((row) => {
+      if (row.getCell(1).value === '工作表') totals.push([row.getCell(2).value]);
+      if (row.getCell(1).value === '总分') totals.push([row.getCell(2).value, row.getCell(3).value]);
+    });
+    expect(totals).toEqual([['老年助餐'], [99.5, 99.5], ['垃圾分类'], [91.76, 92]]);
+  });
+});
