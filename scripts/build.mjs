@@ -4,12 +4,14 @@
 // so `perf-score --help` never pays for it. Bundling also saves Node from resolving and reading
 // the hundreds of small files exceljs's dependency tree is made of (measured in README.md).
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+// Built beside dist/ and swapped in, so that a bin started during a build finds a whole bundle.
+const next = `dist.${process.pid}.tmp`;
+rmSync(next, { recursive: true, force: true });
 await build({
   entryPoints: { cli: 'src/cli/main.ts' },
-  outdir: 'dist',
+  outdir: next,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -22,3 +24,12 @@ await build({
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   chunkNames: 'chunks/[name]-[hash]',
 });
+const old = `dist.${process.pid}.old`;
+rmSync(old, { recursive: true, force: true });
+try {
+  renameSync('dist', old);
+} catch {
+  // no dist/ yet
+}
+renameSync(next, 'dist');
+rmSync(old, { recursive: true, force: true });

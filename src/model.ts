@@ -164,7 +164,9 @@ export type DroppedPart =
   | 'form-control'
   | 'external-link'
   | 'threaded-comment'
-  | 'slicer';
+  | 'slicer'
+  /** Data validations Excel writes in the x14 extension (a list from another sheet). */
+  | 'dropdown';
 
 /**
  * Something the reader noticed that the engine turns into a finding (content the scored copy cannot

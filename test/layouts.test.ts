@@ -176,8 +176,8 @@ describe('units-comparators: header-name variants, comparators and units as type
       [22, '重大传染病暴发流行', '0起', '6', '6.00'],
       // 及时, 部分达成: tier 60–80% of 6 = 3.60–4.80, declared 4.2 → 4.20
       [23, '突发公共卫生事件处置', '及时', '6', '4.20'],
-      // 有效提升, 未达成: tier 0–60% of 4 = 0–2.40, declared 3 → outside; the nearest bound 2.40
-      [24, '基层卫生服务能力', '有效提升', '4', '2.40'],
+      // 有效提升, 未达成: tier 0–60% of 4 = [0, 2.40), declared 3 → outside; the nearest score inside 2.39
+      [24, '基层卫生服务能力', '有效提升', '4', '2.39'],
       [25, '服务对象满意度', '≥90%', '4', '4.00'],
       // 达标, 98%: completion 4 × 98% = 3.92 (−2.00%)
       [26, '医务人员满意度', '达标', '4', '3.92'],
@@ -201,17 +201,17 @@ describe('units-comparators: header-name variants, comparators and units as type
     expect([row(7).deviation?.toFixed(2), row(15).deviation?.toFixed(2), row(26).deviation?.toFixed(2)]).toEqual(['-5.26', '-4.00', '-2.00']);
   });
 
-  it('totals 94.99 against the declared 95.59', () => {
+  it('totals 94.98 against the declared 95.59', () => {
     // 投入 3.79 + 3 + 3 + 3 + 3 + 4 = 19.79
     // 产出 6 + 6 + 7.68 + 6 + 4 + 4 + 3 + 3 (declared, not scored) = 39.68
-    // 效益 6 + 6 + 4.20 + 2.40 + 4 + 3.92 = 26.52
-    // 9.00 + 19.79 + 39.68 + 26.52 = 94.99; declared: 效益 27.12 (3 instead of 2.40) → 95.59
+    // 效益 6 + 6 + 4.20 + 2.39 + 4 + 3.92 = 26.51
+    // 9.00 + 19.79 + 39.68 + 26.51 = 94.98; declared: 效益 27.12 (3 instead of 2.39) → 95.59
     expect(levels(r)).toEqual([
       ['投入管理指标', '20', '20', '19.79'],
       ['产出指标', '40', '40', '39.68'],
-      ['效益指标', '30', '30', '26.52'],
+      ['效益指标', '30', '30', '26.51'],
     ]);
-    expect(r.total.toFixed(2)).toBe('94.99');
+    expect(r.total.toFixed(2)).toBe('94.98');
     expect(r.declaredTotal?.toFixed(2)).toBe('95.59');
   });
 
@@ -258,23 +258,23 @@ describe('one-decimal: self-scores given to one decimal, an adjusted target colu
       // ≥85%, 84.5%: 10 × 84.5/85 = 9.941… → 9.94 (declared 9.9)
       [17, '10', '9.94'],
       [18, '10', '10.00'],
-      // 健全, 部分达成: 6–8, declared 8 (the bound, included) → 8
-      [19, '10', '8.00'],
+      // 健全, 部分达成: 60–80% of 10 = 6–8, declared 7.5 → 7.50
+      [19, '10', '7.50'],
       [20, '10', '10.00'],
     ]);
   });
 
-  it('totals 97.26: budget 48.75 / 50 = 97.50% → 9.75 (declared 9.8)', () => {
-    // 产出 20 + 9.74 + 7.88 + 1.95 + 5 + 5 = 49.57; 效益 9.94 + 10 + 8 = 27.94; 满意度 10
-    // 9.75 + 49.57 + 27.94 + 10 = 97.26; declared 9.8 + 49.5 + 27.9 + 10 = 97.2
+  it('totals 96.76: budget 48.75 / 50 = 97.50% → 9.75 (declared 9.8)', () => {
+    // 产出 20 + 9.74 + 7.88 + 1.95 + 5 + 5 = 49.57; 效益 9.94 + 10 + 7.5 = 27.44; 满意度 10
+    // 9.75 + 49.57 + 27.44 + 10 = 96.76; declared 9.8 + 49.5 + 27.4 + 10 = 96.7
     expect(budget(r)).toEqual(['50', '48.75', '97.50', '9.75']);
     expect(levels(r)).toEqual([
       ['产出指标', '50', null, '49.57'],
-      ['效益指标', '30', null, '27.94'],
+      ['效益指标', '30', null, '27.44'],
       ['满意度指标', '10', null, '10.00'],
     ]);
-    expect(r.total.toFixed(2)).toBe('97.26');
-    expect(r.declaredTotal?.toFixed(2)).toBe('97.20');
+    expect(r.total.toFixed(2)).toBe('96.76');
+    expect(r.declaredTotal?.toFixed(2)).toBe('96.70');
   });
 
   it('with the default tolerance 0.01, every one-decimal score off by more is a score-mismatch', () => {
@@ -359,11 +359,11 @@ describe('two-tables: a workbook with two project tables on two sheets, and a sh
   });
 });
 
-/** A grid from rows of texts (null: empty), without exceljs; merges as [top, left, bottom, right]. */
+/** A grid from rows of texts (null or '': empty), without exceljs; merges as [top, left, bottom, right]. */
 function gridOf(rows: (string | null)[][], merges: [number, number, number, number][] = []): Grid {
   const grid = new Grid('S', rows.length, Math.max(...rows.map((r) => r.length)));
   for (const [top, left, bottom, right] of merges) grid.addMerge(top, left, bottom, right);
-  rows.forEach((row, r) => row.forEach((text, c) => grid.setText(r + 1, c + 1, text)));
+  rows.forEach((row, r) => row.forEach((text, c) => grid.setText(r + 1, c + 1, text || null)));
   return grid;
 }
 
@@ -635,13 +635,16 @@ describe('files as government templates and WPS make them', () => {
     expect([summary.getCell('A2').value, summary.getCell('B2').value]).toEqual(['未保留的内容', '图表、单元格图片、自定义 XML']);
   });
 
-  it('lists shapes and text boxes of a drawing (exceljs keeps its pictures only)', async () => {
+  it('lists shapes and text boxes of a drawing (exceljs keeps its pictures only), x14 dropdowns, macros', async () => {
     const drawing = '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"><xdr:twoCellAnchor><xdr:sp macro="" textlink=""/><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>';
     const bytes = await repackage('two-tables.xlsx', async (zip) => {
       zip.file('xl/drawings/drawing1.xml', drawing);
       zip.file('xl/vbaProject.bin', 'x');
+      await editPart(zip, 'xl/worksheets/sheet2.xml', (xml) =>
+        xml.replace('</worksheet>', '<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}"><x14:dataValidations count="1"><x14:dataValidation type="list"><x14:formula1><xm:f>填报说明!$A$1:$A$2</xm:f></x14:formula1><xm:sqref>H7:H10</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst></worksheet>'),
+      );
     });
-    expect((await preparePackage(bytes)).dropped).toEqual(['shape', 'macro']);
+    expect((await preparePackage(bytes)).dropped).toEqual(['shape', 'dropdown', 'macro']);
     expect((await preparePackage(readFileSync('fixtures/two-tables.xlsx'))).dropped).toEqual([]);
   });
 
@@ -710,5 +713,73 @@ describe('two-tables through the command line: each table reported and marked on
       if (row.getCell(1).value === '总分') totals.push([row.getCell(2).value, row.getCell(3).value]);
     });
     expect(totals).toEqual([['老年助餐'], [99.5, 99.5], ['垃圾分类'], [91.76, 92]]);
+  });
+});
+
+describe('budget figures that cannot be read', () => {
+  const HEADER = ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'];
+  const reportOf = (budgetRow: (string | null)[]) =>
+    analyzeTable(
+      findTable(gridOf([['项目资金', '', '全年预算数', '全年执行数', '执行率', '分值', '得分'], budgetRow, HEADER, ['产出指标', '数量', '指标一', '≥1', '1', '90', '90']]))!,
+      loadProfile('mof'),
+      'zh',
+    );
+
+  it('are named at their cell as not numbers, not as missing', () => {
+    const r = reportOf(['年度资金总额', '', '约100万', '95', '九成', '十分', '9.5']);
+    expect(findings(r)).toEqual([
+      ['unparsed-value', 'C2', '年度资金总额'],
+      ['unparsed-value', 'E2', '年度资金总额'],
+      ['unparsed-value', 'F2', '年度资金总额'],
+    ]);
+    expect(r.findings.map((f) => f.message)).toEqual([
+      '无法识别全年预算数“约100万”，应为数字',
+      '无法识别执行率“九成”，应为数字',
+      '无法识别分值“十分”，应为数字',
+    ]);
+    expect(r.budget?.score).toBeNull();
+  });
+
+  it('an empty amount is missing', () => {
+    const r = reportOf(['年度资金总额', '', '100', '', '', '10', '']);
+    expect(findings(r)).toEqual([['missing-value', 'D2', '年度资金总额']]);
+  });
+});
+
+describe('header cells spread over several columns', () => {
+  it('a wide 年度指标值 or 三级指标 over the first indicator row is not a two-row header', () => {
+    const table = findTable(
+      gridOf(
+        [
+          ...BUDGET_ROWS,
+          ['一级指标', '二级指标', '三级指标', null, '年度指标值', null, '实际完成值', '分值', '得分'],
+          ['产出指标', '数量指标', '培训人次', null, '≥300人次', null, '320人次', '10', '10'],
+          ['效益指标', '社会效益', '群众满意度', null, '≥90%', null, '95%', '90', '90'],
+        ],
+        [[3, 3, 3, 4], [3, 5, 3, 6], [4, 3, 4, 4], [4, 5, 4, 6], [5, 3, 5, 4], [5, 5, 5, 6]],
+      ),
+    )!;
+    expect([table.headerTop, table.headerRow]).toEqual([3, 3]);
+    expect(table.columns).toMatchObject({ name: 3, target: 5, actual: 7 });
+    expect(table.rows.map((r) => [r.name.text, r.target.text])).toEqual([
+      ['培训人次', '≥300人次'],
+      ['群众满意度', '≥90%'],
+    ]);
+  });
+
+  it('年度指标值 over 年初 | 调整后: the adjusted target by its parent', () => {
+    const table = findTable(
+      gridOf(
+        [
+          ...BUDGET_ROWS,
+          ['一级指标', '二级指标', '三级指标', '年度指标值', null, '实际完成值', '分值', '得分'],
+          [null, null, null, '年初', '调整后', null, null, null],
+          ['产出指标', '数量指标', '培训人次', '≥300人次', '≥280人次', '290人次', '100', '100'],
+        ],
+        [[3, 1, 4, 1], [3, 2, 4, 2], [3, 3, 4, 3], [3, 4, 3, 5], [3, 6, 4, 6], [3, 7, 4, 7], [3, 8, 4, 8]],
+      ),
+    )!;
+    expect(table.columns).toMatchObject({ target: 4, adjustedTarget: 5, actual: 6 });
+    expect(table.rows.map((r) => [r.target.text, r.target.ref.address])).toEqual([['≥280人次', 'E5']]);
   });
 });

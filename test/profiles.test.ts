@@ -82,21 +82,25 @@ describe('budget rules', () => {
 });
 
 describe('qualitative tiers at their boundaries (weight 10)', () => {
-  it('mof: 达成 80–100%, 部分达成 60–80%, 未达成 0–60%', () => {
+  it('mof: 达成 80–100% (80 included), 部分达成 60–80% (60 included), 未达成 0–60%', () => {
     const mof = loadProfile('mof');
     expect(rowScore(mof, '达标', '达成', 10, 8)).toBe('8.00');
     expect(rowScore(mof, '达标', '达成', 10, 7.99)).toBe('8.00');
     expect(rowScore(mof, '达标', '部分达成', 10, 6)).toBe('6.00');
+    expect(rowScore(mof, '达标', '部分达成', 10, 7.99)).toBe('7.99');
+    expect(rowScore(mof, '达标', '部分达成', 10, 8)).toBe('7.99');
     expect(rowScore(mof, '达标', '部分达成', 10, 5.99)).toBe('6.00');
-    expect(rowScore(mof, '达标', '未达成', 10, 6.5)).toBe('6.00');
+    expect(rowScore(mof, '达标', '未达成', 10, 5.99)).toBe('5.99');
+    expect(rowScore(mof, '达标', '未达成', 10, 6)).toBe('5.99');
   });
   it('hubei: 达成 80–100%, 部分达成 50–80%, 未达成 0–50%', () => {
     const hubei = loadProfile('hubei');
     expect(rowScore(hubei, '达标', '达成', 10, 8)).toBe('8.00');
     expect(rowScore(hubei, '达标', '部分达成', 10, 5)).toBe('5.00');
     expect(rowScore(hubei, '达标', '部分达成', 10, 4.99)).toBe('5.00');
-    expect(rowScore(hubei, '达标', '未达成', 10, 5)).toBe('5.00');
-    expect(rowScore(hubei, '达标', '未达成', 10, 5.5)).toBe('5.00');
+    expect(rowScore(hubei, '达标', '部分达成', 10, 8)).toBe('7.99');
+    expect(rowScore(hubei, '达标', '未达成', 10, 4.99)).toBe('4.99');
+    expect(rowScore(hubei, '达标', '未达成', 10, 5)).toBe('4.99');
   });
 });
 
@@ -233,7 +237,7 @@ describe('checks a profile switches on', () => {
     const p = loadProfileFile(profileFile({ words: { met: ['基本满意'], partial: ['一般'], unmet: ['较差'] } }));
     expect(rowScore(p, '满意', '基本满意', 4)).toBe('4.00');
     expect(rowScore(p, '满意', '一般', 4, 3)).toBe('3.00');
-    expect(rowScore(p, '满意', '较差', 4, 3)).toBe('2.40');
+    expect(rowScore(p, '满意', '较差', 4, 3)).toBe('2.39');
     expect(rowScore(loadProfile('mof'), '满意', '一般', 4)).toBeNull();
   });
 });

@@ -106,12 +106,14 @@ describe('qualitative', () => {
     expect(score('达标', '较差', 2)).toMatchObject({ score: null, problem: 'incomparable' });
     expect(score('提高', '未提高', 2)).toMatchObject({ score: null, problem: 'incomparable' });
   });
-  it('tier words set a range: a declared score inside it stands, outside it the nearest bound', () => {
+  it('tier words set a range: a declared score inside it stands, outside it the nearest score inside', () => {
     expect(score('达标', '达成', 5)).toMatchObject({ score: '5.00', met: true, rule: 'tier' });
     expect(score('达标', '达成', 5, { declared: '4' })).toMatchObject({ score: '4.00' });
     expect(score('达标', '部分达成', 5, { declared: '3.5' })).toMatchObject({ score: '3.50', met: false });
-    expect(score('达标', '部分达成', 5, { declared: '5' })).toMatchObject({ score: '4.00' });
-    expect(score('达标', '未达成', 5, { declared: '4' })).toMatchObject({ score: '3.00' });
+    // 部分达成 is 60–80% of 5 with 80% excluded: [3, 4)
+    expect(score('达标', '部分达成', 5, { declared: '5' })).toMatchObject({ score: '3.99' });
+    expect(score('达标', '部分达成', 5, { declared: '4' })).toMatchObject({ score: '3.99' });
+    expect(score('达标', '未达成', 5, { declared: '4' })).toMatchObject({ score: '2.99' });
     const r = scoreIndicator(expr('达标'), expr('部分达成'), new Decimal(5), null, mof);
     expect([r.range?.min.toFixed(2), r.range?.max.toFixed(2)]).toEqual(['3.00', '4.00']);
   });
@@ -126,7 +128,7 @@ describe('deadline', () => {
     expect(score('12月底前', '2022年12月31日', 5)).toMatchObject({ score: '5.00', met: true });
   });
   it('a date after it is scored like a tier below 达成', () => {
-    expect(score('7月31日前', '8月15日', 5, { declared: '4.5' })).toMatchObject({ score: '4.00', met: false, rule: 'deadline-missed' });
+    expect(score('7月31日前', '8月15日', 5, { declared: '4.5' })).toMatchObject({ score: '3.99', met: false, rule: 'deadline-missed' });
     expect(score('7月31日前', '8月15日', 5, { declared: '3' })).toMatchObject({ score: '3.00' });
   });
   it('按时 / 完成 are met', () => {

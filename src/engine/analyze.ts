@@ -25,7 +25,7 @@ import { describeExpression } from './describe.js';
 import { isPlaceholder, parseExpression } from './expression.js';
 import { parseNumber, parsePercent } from './numbers.js';
 import { explainBudget, explainRow, explainTotal } from './explain.js';
-import { gradeOf, scoreBudget, scoreIndicator, type RowScore } from './score.js';
+import { gradeOf, inRange, scoreBudget, scoreIndicator, type RowScore } from './score.js';
 
 
 const ZERO = new Decimal(0);
@@ -147,7 +147,7 @@ function analyzeRow(raw: RawIndicatorRow, profile: Profile, lang: Lang, findings
   result.deviation = scored.deviation;
   result.rule = scored.rule;
 
-  if (scored.range && declaredScore !== null && (declaredScore.lt(scored.range.min) || declaredScore.gt(scored.range.max))) {
+  if (scored.range && declaredScore !== null && !inRange(declaredScore, scored.range)) {
     findings.add('qualitative-tier', raw.score.ref, indicator, m.qualitativeTier({ declared: fmt(declaredScore), min: fmt(scored.range.min), max: fmt(scored.range.max) }));
   } else if (declaredScore !== null && scored.score !== null && differs(declaredScore, scored.score, profile.tolerance)) {
     findings.add('score-mismatch', raw.score.ref, indicator, m.scoreMismatch({ declared: fmt(declaredScore), computed: fmt(scored.score) }));
@@ -234,6 +234,14 @@ function analyzeBudget(raw: RawBudget, profile: Profile, lang: Lang, findings: F
     explanation: null,
     raw,
   };
+  // A figure that is there but is not a number is said at its cell, never taken as missing.
+  const unreadable = new Set<CellText>();
+  const figures = [['budget', raw.initial], ['budget', raw.adjusted], ['executed', raw.executed], ['weight', raw.weight], ['score', raw.score], ['rate', raw.rate]] as const;
+  for (const [field, cell] of figures) {
+    if (cell === null || isPlaceholder(cell.text) || (field === 'rate' ? parsePercent(cell.text) : parseNumber(cell.text)) !== null) continue;
+    unreadable.add(cell);
+    findings.add('unparsed-value', cell.ref, label, m.unreadableNumber({ field, text: cell.text ?? '' }));
+  }
   // A total row left empty or at 0 while the rows under it hold the money: scored from their sum, with a warning.
   const sub = subRowAmounts(raw);
   if (sub) {
@@ -248,7 +256,9 @@ function analyzeBudget(raw: RawBudget, profile: Profile, lang: Lang, findings: F
   const budget = result.adjusted ?? result.initial;
   if (budget === null || result.executed === null) {
     const missing = budget === null ? (raw.adjusted ?? raw.initial) : raw.executed;
-    findings.add('missing-value', (missing ?? raw.label).ref, label, m.missingValue({ field: budget === null ? 'budget' : 'executed' }));
+    if (missing === null || !unreadable.has(missing)) {
+      findings.add('missing-value', (missing ?? raw.label).ref, label, m.missingValue({ field: budget === null ? 'budget' : 'executed' }));
+    }
     return result;
   }
   const scored = scoreBudget(budget, result.executed, result.weight, profile);

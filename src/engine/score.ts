@@ -30,7 +30,7 @@ export interface RowScore {
   met: boolean | null;
   rule: RuleId | null;
   /** For tier words and missed deadlines: the range the self-score must lie in, in points. */
-  range: { min: Decimal; max: Decimal } | null;
+  range: ScoreRange | null;
   problem: ScoreProblem | null;
   /** The arithmetic that gave the score, with its numbers (`1 × 20 / 25.79`); null when none did. */
   formula: string | null;
@@ -38,6 +38,18 @@ export interface RowScore {
   value: Decimal | null;
   /** Whether the value was capped at the weight (or raised to 0). */
   capped: boolean;
+}
+
+/** A tier's range of self-scores: `min` included, `max` included only for 达成 (the weight itself). */
+export interface ScoreRange {
+  min: Decimal;
+  max: Decimal;
+  maxIncluded: boolean;
+}
+
+/** Whether a declared score lies in a tier's range. */
+export function inRange(score: Decimal, range: ScoreRange): boolean {
+  return score.gte(range.min) && (range.maxIncluded ? score.lte(range.max) : score.lt(range.max));
 }
 
 const ZERO = new Decimal(0);
@@ -72,17 +84,23 @@ function n(d: Decimal | number): string {
   return new Decimal(d).toFixed();
 }
 
-function tierRange(tier: 'met' | 'partial' | 'unmet', weight: Decimal, profile: Profile): { min: Decimal; max: Decimal } {
+/** 达成 80–100% (80 included), 部分达成 60–80% (60 included), 未达成 0–60% of the weight, by the profile's bounds. */
+function tierRange(tier: 'met' | 'partial' | 'unmet', weight: Decimal, profile: Profile): ScoreRange {
   const met = weight.times(profile.tiers.met).div(100);
   const partial = weight.times(profile.tiers.partial).div(100);
-  if (tier === 'met') return { min: met, max: weight };
-  if (tier === 'partial') return { min: partial, max: met };
-  return { min: ZERO, max: partial };
+  if (tier === 'met') return { min: met, max: weight, maxIncluded: true };
+  if (tier === 'partial') return { min: partial, max: met, maxIncluded: false };
+  return { min: ZERO, max: partial, maxIncluded: false };
 }
 
-/** A tier word sets a range for the self-score: the declared score inside it is accepted, else the nearest bound. */
-function scoreByRange(range: { min: Decimal; max: Decimal }, declared: Decimal | null, met: boolean, rule: RuleId): RowScore {
-  const within = declared === null ? (met ? range.max : range.min) : Decimal.min(Decimal.max(declared, range.min), range.max);
+/**
+ * A tier word sets a range for the self-score: the declared score inside it is accepted, else the
+ * nearest score inside it (one step of the profile's rounding below an excluded upper bound).
+ */
+function scoreByRange(range: ScoreRange, declared: Decimal | null, met: boolean, rule: RuleId, profile: Profile): RowScore {
+  const step = new Decimal(10).pow(-profile.rounding.decimals);
+  const top = range.maxIncluded ? range.max : Decimal.max(range.min, range.max.minus(step));
+  const within = declared === null ? (met ? top : range.min) : inRange(declared, range) ? declared : Decimal.min(Decimal.max(declared, range.min), top);
   const formula = `${n(range.min)}–${n(range.max)}: ${declared === null ? n(within) : n(declared)}`;
   return { score: within, deviation: null, met, rule, range, problem: null, formula, value: within, capped: false };
 }
@@ -94,7 +112,7 @@ function scoreCompletion(p: Decimal, weight: Decimal): RowScore {
 }
 
 function scoreTier(tier: 'met' | 'partial' | 'unmet', weight: Decimal, declared: Decimal | null, profile: Profile): RowScore {
-  return scoreByRange(tierRange(tier, weight, profile), declared, tier === 'met', 'tier');
+  return scoreByRange(tierRange(tier, weight, profile), declared, tier === 'met', 'tier', profile);
 }
 
 function scoreWordTarget(target: string, actual: Expression, weight: Decimal, declared: Decimal | null, profile: Profile): RowScore {
@@ -121,7 +139,7 @@ function scoreDeadline(target: Extract<Expression, { kind: 'deadline' }>, actual
     const met = dateKey(withYears ? actual.year : null, actual.month, actual.day) <= dateKey(withYears ? target.year : null, target.month, target.day);
     if (met) return result(weight, ZERO, true, 'met', n(weight));
     // A missed deadline is scored like a tier below 达成: the self-score must stay under its bound.
-    return scoreByRange({ min: ZERO, max: tierRange('partial', weight, profile).max }, declared, false, 'deadline-missed');
+    return scoreByRange({ min: ZERO, max: tierRange('partial', weight, profile).max, maxIncluded: false }, declared, false, 'deadline-missed', profile);
   }
   return scoreWordTarget('', actual, weight, declared, profile);
 }

@@ -149,6 +149,7 @@ const zhUi = {
     'external-link': '外部链接',
     'threaded-comment': '批注回复（会话式批注）',
     slicer: '切片器',
+    dropdown: '引用其他工作表的下拉列表',
   } as Record<DroppedPart, string>,
 };
 
@@ -212,6 +213,7 @@ const enUi: Ui = {
     'external-link': 'external links',
     'threaded-comment': 'threaded comments',
     slicer: 'slicers',
+    dropdown: 'dropdowns listing another sheet',
   },
 };
 

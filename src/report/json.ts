@@ -24,6 +24,7 @@ function tableJson(file: string, r: TableReport) {
     file,
     sheet: r.sheet,
     department: r.department,
+    project: r.table.project?.text ?? null,
     profile: r.profile,
     total: r.total,
     declaredTotal: r.declaredTotal,

@@ -64,6 +64,19 @@ function classifySub(text: string | null, parent: Field, taken: Partial<ColumnMa
   return taken.target === undefined ? 'target' : null;
 }
 
+/**
+ * Whether the row below a header row holds sub-headers of its spread cells, rather than the first
+ * indicator row: outside those cells, every cell of it is empty or part of a header cell merged down.
+ */
+function isSubHeaderRow(grid: Grid, row: number, spans: { left: number; right: number }[]): boolean {
+  const below = row + 1;
+  for (let c = 1; c <= grid.colCount; c++) {
+    if (spans.some((s) => c >= s.left && c <= s.right)) continue;
+    if (grid.text(below, c) !== null && grid.master(below, c).row === below) return false;
+  }
+  return true;
+}
+
 interface Header {
   /** First and last row of the header. */
   top: number;
@@ -96,7 +109,7 @@ function headerAt(grid: Grid, row: number): Header {
   take(row);
   // A header's first row names columns itself (a row of goals above the header names none).
   if (Object.keys(map).length === 0) return { top: row, bottom, map };
-  if (row < grid.rowCount) {
+  if (row < grid.rowCount && spans.length > 0 && isSubHeaderRow(grid, row, spans)) {
     const below = row + 1;
     for (const span of spans) {
       const subs: { col: number; text: string | null }[] = [];

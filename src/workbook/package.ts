@@ -55,7 +55,7 @@ const DROPPED_PATHS: [DroppedPart, RegExp][] = [
   ['threaded-comment', /^xl\/threadedComments\//],
   ['slicer', /^xl\/(slicers|slicerCaches|timelines)\//],
 ];
-const ORDER: DroppedPart[] = ['chart', 'shape', 'cell-image', 'custom-xml', 'macro', 'pivot-table', 'embedded-object', 'form-control', 'external-link', 'threaded-comment', 'slicer'];
+const ORDER: DroppedPart[] = ['chart', 'shape', 'cell-image', 'dropdown', 'custom-xml', 'macro', 'pivot-table', 'embedded-object', 'form-control', 'external-link', 'threaded-comment', 'slicer'];
 
 /** Shapes, text boxes and connectors in a drawing: exceljs keeps only its pictures. */
 const SHAPE = /<xdr:(?:sp|grpSp|cxnSp)[\s>]/;
@@ -174,6 +174,8 @@ export async function preparePackage(bytes: Buffer): Promise<PreparedPackage> {
     if (!file) continue;
     if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) {
       const xml = await file.async('string');
+      // Excel writes a dropdown listing another sheet in the x14 extension, which exceljs does not read.
+      if (xml.includes('<x14:dataValidation')) found.add('dropdown');
       const { xml: out, trimmed } = trimValidations(xml);
       if (trimmed > 0) {
         zip.file(name, out);
