@@ -212,6 +212,19 @@ export interface RawTable {
   notices: ReadNotice[];
 }
 
+/** One worksheet as read: its table, or (for a sheet without one) its non-empty cells. */
+export interface SheetRead {
+  name: string;
+  /** Rows and columns exceljs reports in use. */
+  rowCount: number;
+  colCount: number;
+  table: RawTable | null;
+  /** Non-empty cells, row by row, of a sheet without a table; empty for a sheet with one. */
+  cells: CellText[];
+  /** The text shown at a cell (a merged cell shows its master's), for what the table model does not keep. */
+  text(row: number, col: number): string | null;
+}
+
 export type Severity = 'error' | 'warning';
 
 /** Stable finding codes: public API (README, JSON output, CI formats). */

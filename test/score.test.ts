@@ -131,6 +131,10 @@ describe('deadline', () => {
     expect(score('7月31日前', '8月15日', 5, { declared: '4.5' })).toMatchObject({ score: '3.99', met: false, rule: 'deadline-missed' });
     expect(score('7月31日前', '8月15日', 5, { declared: '3' })).toMatchObject({ score: '3.00' });
   });
+  it('an unrelated word is not met: it cannot be compared', () => {
+    expect(score('7月31日前', '较差', 5)).toMatchObject({ score: null, problem: 'incomparable' });
+    expect(score('7月31日前', '良好', 5)).toMatchObject({ score: null, problem: 'incomparable' });
+  });
   it('按时 / 完成 are met', () => {
     expect(score('7月31日前', '按时', 5)).toMatchObject({ score: '5.00', met: true });
     expect(score('7月31日前', '完成', 5)).toMatchObject({ score: '5.00', met: true });

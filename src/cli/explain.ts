@@ -7,6 +7,7 @@ import { formatExplanation } from '../report/explain.js';
 import { openWorkbook } from '../workbook/read.js';
 import type { RuleOptions } from './eval.js';
 import type { Io } from './main.js';
+import { cellName } from '../cells.js';
 
 export interface ExplainOptions extends RuleOptions {
   row?: string;
@@ -18,7 +19,7 @@ function matches(row: IndicatorResult, wanted: string): boolean {
   const cells = [row.raw.name, row.raw.target, row.raw.actual, row.raw.weight, row.raw.score, row.raw.deviation, row.raw.reason];
   return (
     row.name.includes(wanted.trim()) ||
-    cells.some((c) => c !== null && (c.ref.address === w || `${c.ref.sheet}!${c.ref.address}`.toUpperCase() === w))
+    cells.some((c) => c !== null && (c.ref.address === w || cellName(c.ref).toUpperCase() === w))
   );
 }
 

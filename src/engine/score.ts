@@ -115,13 +115,14 @@ function scoreTier(tier: 'met' | 'partial' | 'unmet', weight: Decimal, declared:
   return scoreByRange(tierRange(tier, weight, profile), declared, tier === 'met', 'tier', profile);
 }
 
-function scoreWordTarget(target: string, actual: Expression, weight: Decimal, declared: Decimal | null, profile: Profile): RowScore {
+/** `target` is the word to match, or null where only a word meaning met (完成, 按时 …) counts. */
+function scoreWordTarget(target: string | null, actual: Expression, weight: Decimal, declared: Decimal | null, profile: Profile): RowScore {
   if (actual.kind === 'tier') return scoreTier(actual.tier, weight, declared, profile);
   if (actual.kind === 'qualitative') {
     const word = actual.word;
     if (profile.words.partial.includes(word)) return scoreTier('partial', weight, declared, profile);
     if (profile.words.unmet.includes(word)) return scoreTier('unmet', weight, declared, profile);
-    const same = word === target || (word.includes(target) && !NEGATION.test(word.replace(target, '')));
+    const same = target !== null && (word === target || (word.includes(target) && !NEGATION.test(word.replace(target, ''))));
     return same || MET_WORDS.test(word) || profile.words.met.includes(word) ? result(weight, ZERO, true, 'met', n(weight)) : problem({ kind: 'incomparable' });
   }
   const p = completionOf(actual);
@@ -141,7 +142,7 @@ function scoreDeadline(target: Extract<Expression, { kind: 'deadline' }>, actual
     // A missed deadline is scored like a tier below 达成: the self-score must stay under its bound.
     return scoreByRange({ min: ZERO, max: tierRange('partial', weight, profile).max, maxIncluded: false }, declared, false, 'deadline-missed', profile);
   }
-  return scoreWordTarget('', actual, weight, declared, profile);
+  return scoreWordTarget(null, actual, weight, declared, profile);
 }
 
 function scoreQuantity(target: Expression & { value: Decimal }, b: Decimal, weight: Decimal, profile: Profile): RowScore {
@@ -174,7 +175,7 @@ export function scoreIndicator(target: Expression, actual: Expression, weight: D
   let raw: RowScore;
   if (target.kind === 'qualitative') raw = scoreWordTarget(target.word, actual, weight, declared, profile);
   else if (target.kind === 'deadline') raw = scoreDeadline(target, actual, weight, declared, profile);
-  else if (target.kind === 'tier') raw = scoreWordTarget(target.tier === 'met' ? '达成' : '', actual, weight, declared, profile);
+  else if (target.kind === 'tier') raw = scoreWordTarget(target.tier === 'met' ? '达成' : null, actual, weight, declared, profile);
   else if (actual.kind === 'tier') raw = scoreTier(actual.tier, weight, declared, profile);
   else {
     const b = quantityOf(actual);

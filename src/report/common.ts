@@ -1,6 +1,6 @@
 // What the CI formatters (junit, sarif, github, csv) share: the options every one takes, the
 // unreadable-file entry, cell names, paths as URIs, rule titles and the summary's column labels.
-import type { CellRef, FileReport, Finding, FindingCode, Lang, TableReport } from '../model.js';
+import type { FileReport, Finding, FindingCode, Lang, TableReport } from '../model.js';
 
 /** A file that could not be read: reported as one `unreadable-file` error at file level. */
 export interface UnreadableFile {
@@ -31,10 +31,7 @@ export interface Located {
   finding: ReportFinding;
 }
 
-/** `部门整体绩效自评表!H27`, or null for a finding without a cell. */
-export function cellName(ref: CellRef | null): string | null {
-  return ref ? `${ref.sheet}!${ref.address}` : null;
-}
+export { cellName } from '../cells.js';
 
 /** Error and warning counts of a list of findings. */
 export function countFindings(findings: readonly { severity: string }[]): { errors: number; warnings: number } {

@@ -6,6 +6,7 @@ import type { Decimal } from 'decimal.js';
 import { uiFor } from '../i18n/messages.js';
 import type { FileReport, Finding, Lang, TableReport } from '../model.js';
 import { displayWidth, wrapText } from './text.js';
+import { cellName } from '../cells.js';
 
 export interface ConsoleOptions {
   lang: Lang;
@@ -41,7 +42,7 @@ function summaryTable(r: TableReport, lang: Lang): string {
 
 function findingsTable(findings: Finding[], o: ConsoleOptions, chalk: InstanceType<typeof Chalk>): string {
   const ui = uiFor(o.lang);
-  const cells = findings.map((f) => [f.severity === 'error' ? ui.error : ui.warning, f.ref ? `${f.ref.sheet}!${f.ref.address}` : '', f.indicator ?? '', f.message]);
+  const cells = findings.map((f) => [f.severity === 'error' ? ui.error : ui.warning, cellName(f.ref) ?? '', f.indicator ?? '', f.message]);
   const natural = (i: number) => Math.max(displayWidth([ui.severity, ui.cell, ui.indicator, ui.message][i]!), ...cells.map((c) => displayWidth(c[i]!)));
   const sev = natural(0);
   const cell = natural(1);

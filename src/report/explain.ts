@@ -1,6 +1,7 @@
 // The `explain` format: per table, the budget block, each indicator and the total, one line each.
 import { uiFor } from '../i18n/messages.js';
 import type { FileReport, IndicatorResult, Lang } from '../model.js';
+import { cellName } from '../cells.js';
 
 export interface ExplainFormatOptions {
   lang: Lang;
@@ -17,7 +18,7 @@ export function formatExplanation(report: FileReport, o: ExplainFormatOptions): 
     out.push(`${t.department ?? report.file} · ${t.sheet} · ${ui.profile} ${t.profile}`);
     if (!o.filter && t.budget?.explanation) out.push(`  ${t.budget.explanation}`);
     for (const row of rows) {
-      const where = `${row.raw.score.ref.sheet}!${row.raw.score.ref.address}`;
+      const where = cellName(row.raw.score.ref);
       out.push(`  ${row.explanation ?? `${row.name}: ${ui.notScored}`}  [${where}]`);
     }
     if (!o.filter) out.push(`  ${t.totalExplanation}`);

@@ -4,31 +4,14 @@
 // `git diff` textconv driver. Field and kind names are the model's identifiers, in every language.
 import { normalizeUnit, parseExpression } from '../engine/expression.js';
 import { parseNumber } from '../engine/numbers.js';
-import type { CellText, ColumnMap, DroppedPart, Expression, RawBudgetLine, RawIndicatorRow, RawTable } from '../model.js';
+import { columnLetters } from '../cells.js';
+import type { CellText, ColumnMap, DroppedPart, Expression, RawBudgetLine, RawIndicatorRow, RawTable, SheetRead } from '../model.js';
 import { displayWidth } from './text.js';
-
-/** One sheet as the reader saw it (the workbook reader's SheetRead). */
-export interface InspectedSheet {
-  name: string;
-  rowCount: number;
-  colCount: number;
-  table: RawTable | null;
-  /** Non-empty cells of a sheet without a table. */
-  cells: CellText[];
-  /** The text shown at a cell (merged cells show their master's): for the cells the table model does not keep. */
-  text(row: number, col: number): string | null;
-}
 
 export interface InspectInput {
   file: string;
-  sheets: InspectedSheet[];
+  sheets: SheetRead[];
   dropped: DroppedPart[];
-}
-
-function letters(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 /** A cell's text on one line: line breaks as `⏎`, empty as `(empty)`. */
@@ -79,7 +62,7 @@ const FIELD_ORDER: (keyof ColumnMap)[] = ['level1', 'level2', 'name', 'nature', 
 
 function columnLines(table: RawTable): string[] {
   const width = Math.max(...table.headers.map((h) => displayWidth(h.text))) + 2;
-  return table.headers.map((h) => `    ${pad(letters(h.col), 3)} ${pad(h.text || '(empty)', width)}${h.field ?? '(not used)'}`);
+  return table.headers.map((h) => `    ${pad(columnLetters(h.col), 3)} ${pad(h.text || '(empty)', width)}${h.field ?? '(not used)'}`);
 }
 
 function labelled(label: string, cell: CellText | null): string {
@@ -99,7 +82,7 @@ function budgetLine(kind: string, line: RawBudgetLine): string {
   return `    ${kind} ${line.label.ref.address} ${shown(line.label.text)}: ${parts.join(' | ')}`;
 }
 
-function rowLines(row: RawIndicatorRow, table: RawTable, sheet: InspectedSheet): string[] {
+function rowLines(row: RawIndicatorRow, table: RawTable, sheet: SheetRead): string[] {
   const c = table.columns;
   const r = row.name.ref.row;
   const unit = row.unit?.text ?? null;
@@ -108,7 +91,7 @@ function rowLines(row: RawIndicatorRow, table: RawTable, sheet: InspectedSheet):
   const line = (field: string, cell: CellText, parsed = '') => {
     out.push(`    ${pad(field, 9)} ${pad(cell.ref.address, 5)} ${pad(shown(cell.text), 14)}${parsed ? ` ${parsed}` : ''}`.trimEnd());
   };
-  const at = (col: number): CellText => ({ text: sheet.text(r, col), ref: { sheet: table.sheet, address: `${letters(col)}${r}`, row: r, col } });
+  const at = (col: number): CellText => ({ text: sheet.text(r, col), ref: { sheet: table.sheet, address: `${columnLetters(col)}${r}`, row: r, col } });
   if (c.nature !== null) line('nature', at(c.nature));
   const adjusted = row.target.ref.col === c.adjustedTarget;
   if (adjusted) line('original', at(c.target), 'replaced by the adjusted target');
@@ -128,8 +111,8 @@ function rowLines(row: RawIndicatorRow, table: RawTable, sheet: InspectedSheet):
   return out;
 }
 
-function tableLines(sheet: InspectedSheet, table: RawTable): string[] {
-  const range = `${letters(table.firstColumn)}${table.headerTop}:${letters(table.lastColumn)}${table.lastRow}`;
+function tableLines(sheet: SheetRead, table: RawTable): string[] {
+  const range = `${columnLetters(table.firstColumn)}${table.headerTop}:${columnLetters(table.lastColumn)}${table.lastRow}`;
   const headerRows = table.headerTop === table.headerRow ? `header row ${table.headerRow}` : `header rows ${table.headerTop}-${table.headerRow}`;
   const out = [`sheet ${sheet.name}: indicator table ${range} (${headerRows}, ${table.rows.length} rows)`];
   out.push(labelled('department', table.department), labelled('project', table.project), labelled('total', table.declaredTotal), labelled('grade', table.declaredGrade));
@@ -161,7 +144,7 @@ export function formatInspect(input: InspectInput): string {
       out.push(...tableLines(sheet, sheet.table));
       continue;
     }
-    const used = sheet.rowCount > 0 && sheet.colCount > 0 ? `used range A1:${letters(sheet.colCount)}${sheet.rowCount}` : 'empty';
+    const used = sheet.rowCount > 0 && sheet.colCount > 0 ? `used range A1:${columnLetters(sheet.colCount)}${sheet.rowCount}` : 'empty';
     out.push(`sheet ${sheet.name}: no indicator table (${used})`);
     for (const cell of sheet.cells) out.push(`  ${pad(cell.ref.address, 5)} ${shown(cell.text)}`);
   }

@@ -1,6 +1,7 @@
 // The JSON format: one document for the whole run, documented in README.md (public API).
 import { Decimal } from 'decimal.js';
-import type { CellRef, FileReport, TableReport } from '../model.js';
+import type { FileReport, TableReport } from '../model.js';
+import { cellName } from '../cells.js';
 
 /** Bumped on any change that could break a consumer of the JSON output. */
 export const SCHEMA_VERSION = 1;
@@ -12,10 +13,6 @@ class Amount {
 
 function amount(d: Decimal | null): Amount | null {
   return d === null ? null : new Amount(d.toFixed());
-}
-
-function cell(ref: CellRef | null): string | null {
-  return ref ? `${ref.sheet}!${ref.address}` : null;
 }
 
 function tableJson(file: string, r: TableReport) {
@@ -45,7 +42,7 @@ function tableJson(file: string, r: TableReport) {
       level1: i.level1,
       level2: i.level2,
       name: i.name,
-      cell: cell(i.raw.name.ref),
+      cell: cellName(i.raw.name.ref),
       target: i.raw.target.text,
       actual: i.raw.actual.text,
       weight: i.weight,
@@ -56,7 +53,7 @@ function tableJson(file: string, r: TableReport) {
       explanation: i.explanation,
     })),
     totalExplanation: r.totalExplanation,
-    findings: r.findings.map((f) => ({ code: f.code, severity: f.severity, cell: cell(f.ref), indicator: f.indicator, message: f.message })),
+    findings: r.findings.map((f) => ({ code: f.code, severity: f.severity, cell: cellName(f.ref), indicator: f.indicator, message: f.message })),
   };
 }
 

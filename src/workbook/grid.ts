@@ -2,19 +2,13 @@
 // Only this folder knows exceljs; the grid is built from it once per sheet.
 import { Decimal } from 'decimal.js';
 import type ExcelJS from 'exceljs';
+import { columnLetters } from '../cells.js';
 import type { CellRef, CellText } from '../model.js';
 
 /** A cell position, 1-based. */
 export interface Pos {
   row: number;
   col: number;
-}
-
-/** Column number → letters (1 → A, 28 → AB). */
-export function columnLetters(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 export class Grid {

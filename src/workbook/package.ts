@@ -3,6 +3,7 @@
 // Uses jszip, which exceljs itself depends on and loads packages with.
 import JSZip from 'jszip';
 import type { DroppedPart } from '../model.js';
+import { columnLetters } from '../cells.js';
 
 export interface PreparedPackage {
   /** The package for exceljs: the input itself when nothing needed fixing. */
@@ -67,12 +68,6 @@ function columnNumber(letters: string): number {
   let n = 0;
   for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n;
-}
-
-function columnLetters(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 /** The last row and column holding a value (a cell with `<v>`, `<is>` or `<f>`); styled empty cells do not count. */

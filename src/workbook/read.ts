@@ -5,23 +5,10 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { RunError } from '../errors.js';
 import { messagesFor, uiFor } from '../i18n/messages.js';
-import type { CellText, DroppedPart, RawTable, ReadNotice } from '../model.js';
+import type { CellText, DroppedPart, RawTable, ReadNotice, SheetRead } from '../model.js';
 import { findTable } from './find-table.js';
 import { gridOf } from './grid.js';
 import { preparePackage } from './package.js';
-
-/** One worksheet as read: its table, or (for a sheet without one) its non-empty cells. */
-export interface SheetRead {
-  name: string;
-  /** Rows and columns exceljs reports in use. */
-  rowCount: number;
-  colCount: number;
-  table: RawTable | null;
-  /** Non-empty cells, row by row, of a sheet without a table; empty for a sheet with one. */
-  cells: CellText[];
-  /** The text shown at a cell (a merged cell shows its master's), for what the table model does not keep. */
-  text(row: number, col: number): string | null;
-}
 
 /** A loaded workbook and the tables found in it; the writer adds to the same workbook. */
 export interface OpenedWorkbook {

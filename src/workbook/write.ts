@@ -11,6 +11,7 @@ import { RunError } from '../errors.js';
 import { uiFor } from '../i18n/messages.js';
 import type { CellRef, DroppedPart, Finding, Lang, TableReport } from '../model.js';
 import type { OpenedWorkbook } from './read.js';
+import { cellName } from '../cells.js';
 
 export const SUMMARY_SHEET = '评分结果';
 
@@ -121,7 +122,7 @@ function addSummarySheet(workbook: ExcelJS.Workbook, reports: TableReport[], lan
     bold(ws.addRow([ui.severity, ui.cell, ui.indicator, ui.message]));
     if (r.findings.length === 0) ws.addRow([ui.noFindings]);
     for (const f of r.findings) {
-      const row = ws.addRow([f.severity === 'error' ? ui.error : ui.warning, f.ref ? `${f.ref.sheet}!${f.ref.address}` : '', f.indicator ?? '', f.message]);
+      const row = ws.addRow([f.severity === 'error' ? ui.error : ui.warning, cellName(f.ref) ?? '', f.indicator ?? '', f.message]);
       row.getCell(1).fill = fill(f.severity === 'error' ? FILL.error : FILL.warning);
       row.getCell(4).alignment = { wrapText: true };
     }
