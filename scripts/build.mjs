@@ -1,4 +1,4 @@
-// Bundles src/cli/main.ts into dist/ with esbuild.
+// Bundles src/cli/main.ts into dist/cli.js, and the worker thread of a batch into dist/worker.js.
 // One bundle with code splitting: the entry holds the CLI, and exceljs (with everything that
 // reads or writes workbooks) sits in a chunk loaded by dynamic import only when a file is read,
 // so `perf-score --help` never pays for it. Bundling also saves Node from resolving and reading
@@ -10,7 +10,7 @@ import { renameSync, rmSync } from 'node:fs';
 const next = `dist.${process.pid}.tmp`;
 rmSync(next, { recursive: true, force: true });
 await build({
-  entryPoints: { cli: 'src/cli/main.ts' },
+  entryPoints: { cli: 'src/cli/main.ts', worker: 'src/batch/worker.ts' },
   outdir: next,
   bundle: true,
   splitting: true,

@@ -243,7 +243,9 @@ export type FindingCode =
   | 'qualitative-tier'
   | 'budget-total-empty'
   | 'dropped-content'
-  | 'level-weight';
+  | 'level-weight'
+  /** A file that could not be read (not found, damaged, not a workbook, no indicator table): file level. */
+  | 'unreadable-file';
 
 /** A problem found in a table. Absent fields are null, never missing. */
 export interface Finding {
@@ -336,7 +338,9 @@ export interface TableReport {
 
 /** The result of one input file: its tables, or why it could not be read. */
 export interface FileReport {
-  /** The path as the user gave it. */
+  /** The path as the user gave it (or as a folder or glob spelled it). */
   file: string;
   tables: TableReport[];
+  /** Findings about the file itself, not one of its tables: `unreadable-file` (then `tables` is empty). */
+  findings: Finding[];
 }

@@ -1,15 +1,30 @@
-// `perf-score eval`: read → analyze → write → format, for each file given.
+// `perf-score eval` and `perf-score check`: expand the paths → score every file (worker threads for a
+// batch) → write each file's output as soon as the files before it are done → end the output, the
+// summary file and the GitHub step summary → the exit code.
 // Loaded on demand by main.ts, with everything it needs (exceljs, zod, the formatters).
-import { analyzeTable } from '../engine/analyze.js';
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { openAtomic, writeFileAtomic, type AtomicFile } from '../atomic.js';
+import { scoreFiles } from '../batch/pool.js';
+import type { FileJob } from '../batch/score-file.js';
 import { EXIT, RunError } from '../errors.js';
 import { uiFor } from '../i18n/messages.js';
-import type { FileReport, Lang } from '../model.js';
+import type { Lang } from '../model.js';
 import { selectProfile } from '../profiles/index.js';
-import { formatConsole } from '../report/console.js';
-import { formatJson } from '../report/json.js';
-import { openWorkbook } from '../workbook/read.js';
-import { defaultOutputPath, writeScoredCopy } from '../workbook/write.js';
+import type { RunFormatter } from '../report/common.js';
+import { consoleFormatter } from '../report/console.js';
+import { formatCsv } from '../report/csv.js';
+import { RunDigest } from '../report/digest.js';
+import { formatGithubSummary, githubFormatter, SUMMARY_FINDINGS } from '../report/github.js';
+import { jsonFormatter } from '../report/json.js';
+import { junitFormatter } from '../report/junit.js';
+import { sarifFormatter } from '../report/sarif.js';
+import { VERSION } from '../version.js';
+import { defaultOutputPath, samePath } from '../workbook/write.js';
+import { expandInputs } from './inputs.js';
 import type { Io } from './main.js';
+import { Progress } from './progress.js';
 
 /** The rule options of every scoring command. */
 export interface RuleOptions {
@@ -18,44 +33,162 @@ export interface RuleOptions {
   lang: Lang;
 }
 
-export interface EvalOptions extends RuleOptions {
-  format: 'table' | 'json';
+export type Format = 'table' | 'json' | 'junit' | 'sarif' | 'github';
+
+/** The options of `check`; `eval` adds where the scored copies go. */
+export interface CheckOptions extends RuleOptions {
+  format: Format;
+  outputFile?: string;
+  maxWarnings?: number;
+  summary?: string;
+  jobs?: number;
+}
+
+export interface EvalOptions extends CheckOptions {
   output?: string;
+  outDir?: string;
   write: boolean;
 }
 
-export async function runEval(files: string[], opts: EvalOptions, io: Io): Promise<number> {
-  const ui = uiFor(opts.lang);
-  const profile = selectProfile({ ...opts, cwd: io.cwd ?? process.cwd() });
-  if (opts.output !== undefined && files.length > 1) throw new RunError((u) => u.outWithMany());
+/** The formatter of `format`. */
+function formatterFor(format: Format, lang: Lang, color: boolean, width: number): RunFormatter {
+  switch (format) {
+    case 'json':
+      return jsonFormatter();
+    case 'junit':
+      return junitFormatter();
+    case 'sarif':
+      return sarifFormatter({ version: VERSION, lang });
+    case 'github':
+      return githubFormatter();
+    case 'table':
+      return consoleFormatter({ lang, color, width });
+  }
+}
 
-  const reports: FileReport[] = [];
-  const written: string[] = [];
-  let failed = false;
-  for (const file of files) {
+/** The deepest folder holding every file (so scored copies keep their folders under --out-dir). */
+function commonFolder(files: readonly string[]): string {
+  let base = dirname(files[0]!);
+  for (const f of files) {
+    // dirname of a root is the root: on Windows, files on two drives end there.
+    while (relative(base, dirname(f)).split(sep)[0] === '..' && dirname(base) !== base) base = dirname(base);
+  }
+  return base;
+}
+
+/** Where each file's scored copy goes: beside it, at -o, or under --out-dir keeping the folders. */
+function outputsOf(files: readonly string[], opts: EvalOptions, cwd: string): (string | null)[] {
+  if (!opts.write) return files.map(() => null);
+  if (opts.output !== undefined) return [opts.output];
+  if (opts.outDir === undefined) return files.map(defaultOutputPath);
+  const absolute = files.map((f) => resolve(cwd, f));
+  const base = commonFolder(absolute);
+  return absolute.map((f) => defaultOutputPath(join(opts.outDir!, relative(base, f))));
+}
+
+/** Creates the folders the scored copies go into; a RunError (exit 2) naming the one that cannot be. */
+function makeFolders(outs: readonly (string | null)[], cwd: string): void {
+  for (const dir of new Set(outs.flatMap((o) => (o === null ? [] : [dirname(resolve(cwd, o))])))) {
     try {
-      const opened = await openWorkbook(file);
-      const tables = opened.tables.map((t) => analyzeTable(t, profile, opts.lang));
-      if (opts.write) {
-        const out = opts.output ?? defaultOutputPath(file);
-        await writeScoredCopy(opened, tables, out, opts.lang);
-        written.push(out);
-      }
-      reports.push({ file, tables });
+      mkdirSync(dir, { recursive: true });
     } catch (err) {
-      if (!(err instanceof RunError)) throw err;
-      io.stderr.write(`${err.render(ui)}\n`);
-      failed = true;
+      throw new RunError((ui) => ui.writeFailed(dir, (err as NodeJS.ErrnoException).code ?? String(err)));
+    }
+  }
+}
+
+export async function runCheck(args: string[], opts: CheckOptions, io: Io, workerUrl: URL | null): Promise<number> {
+  return runEval(args, { ...opts, write: false }, io, workerUrl);
+}
+
+export async function runEval(args: string[], opts: EvalOptions, io: Io, workerUrl: URL | null): Promise<number> {
+  const ui = uiFor(opts.lang);
+  const cwd = io.cwd ?? process.cwd();
+  // Everything that can be refused is refused before any file is read or written.
+  const profile = selectProfile({ ...opts, cwd });
+  const summaryKind = opts.summary === undefined ? null : extname(opts.summary).toLowerCase();
+  if (summaryKind !== null && summaryKind !== '.xlsx' && summaryKind !== '.csv') throw new RunError((u) => u.summaryFormat(opts.summary!));
+  if (opts.output !== undefined && opts.outDir !== undefined) throw new RunError((u) => u.outWithOutDir());
+  const { files } = await expandInputs(args, cwd);
+  if (opts.output !== undefined && files.length > 1) throw new RunError((u) => u.outWithMany());
+  for (const target of [opts.output, opts.outputFile, opts.summary]) {
+    const input = target === undefined ? undefined : files.find((f) => samePath(resolve(cwd, f), resolve(cwd, target)));
+    if (input !== undefined) throw new RunError((u) => u.sameAsInput(target!));
+  }
+  const outs = outputsOf(files, opts, cwd);
+  makeFolders(outs, cwd);
+  const jobs: FileJob[] = files.map((file, i) => ({ file, out: outs[i]! }));
+
+  const toFile = opts.outputFile !== undefined;
+  const color = !toFile && Boolean(io.stdout.isTTY) && !io.env.NO_COLOR;
+  const formatter = formatterFor(opts.format, opts.lang, color, io.stdout.columns ?? 100);
+  const keep = summaryKind === '.xlsx' ? Infinity : opts.format === 'github' ? SUMMARY_FINDINGS : 0;
+  const digest = new RunDigest(keep);
+  const progress = io.stderr.isTTY && files.length > 1 ? new Progress(io.stderr, files.length, opts.lang) : null;
+  const sink: AtomicFile | null = toFile ? openAtomic(resolve(cwd, opts.outputFile!)) : null;
+  const out = (text: string) => {
+    if (text === '') return;
+    if (sink) return sink.write(text);
+    progress?.clear();
+    io.stdout.write(text);
+  };
+  const warn = (line: string) => {
+    progress?.clear();
+    io.stderr.write(`${line}\n`);
+  };
+
+  const written: string[] = [];
+  let writeFailed = false;
+  try {
+    out(formatter.begin());
+    await scoreFiles(jobs, { profile, lang: opts.lang }, {
+      jobs: opts.jobs ?? availableParallelism(),
+      workerUrl,
+      onDone: (done, file) => progress?.update(done, file),
+      onOutcome: ({ report, written: copy, writeError }) => {
+        if (writeError !== null) {
+          warn(writeError);
+          writeFailed = true;
+        }
+        if (copy !== null) written.push(copy);
+        out(formatter.file(report));
+        digest.add(report);
+      },
+    });
+    progress?.clear();
+    out(formatter.end());
+    sink?.commit();
+  } catch (err) {
+    sink?.abort();
+    throw err;
+  }
+
+  if (opts.format === 'table' && !toFile) {
+    if (opts.outDir !== undefined && written.length > 0) io.stdout.write(`${ui.wroteMany(written.length, opts.outDir)}\n`);
+    else for (const copy of written) io.stdout.write(`${ui.wrote(copy)}\n`);
+  }
+  if (opts.summary !== undefined) {
+    const path = resolve(cwd, opts.summary);
+    if (summaryKind === '.csv') writeFileAtomic(path, formatCsv(digest, { lang: opts.lang }));
+    else {
+      const { writeSummaryWorkbook } = await import('../workbook/summary.js');
+      await writeSummaryWorkbook(path, digest, opts.lang);
+    }
+  }
+  const stepSummary = io.env.GITHUB_STEP_SUMMARY;
+  if (opts.format === 'github' && stepSummary) {
+    try {
+      appendFileSync(stepSummary, formatGithubSummary(digest, { lang: opts.lang }));
+    } catch (err) {
+      warn(ui.writeFailed(stepSummary, (err as NodeJS.ErrnoException).code ?? String(err)));
     }
   }
 
-  if (opts.format === 'json') io.stdout.write(formatJson(reports));
-  else if (reports.length > 0) {
-    const color = Boolean(io.stdout.isTTY) && !io.env.NO_COLOR;
-    io.stdout.write(formatConsole(reports, { lang: opts.lang, color, width: io.stdout.columns ?? 100 }));
-    for (const out of written) io.stdout.write(`${ui.wrote(out)}\n`);
+  if (writeFailed) return EXIT.couldNotRun;
+  if (digest.errors > 0) return EXIT.findings;
+  if (opts.maxWarnings !== undefined && digest.warnings > opts.maxWarnings) {
+    warn(ui.tooManyWarnings(digest.warnings, opts.maxWarnings));
+    return EXIT.findings;
   }
-  if (failed) return EXIT.couldNotRun;
-  const errors = reports.some((r) => r.tables.some((t) => t.findings.some((f) => f.severity === 'error')));
-  return errors ? EXIT.findings : EXIT.clean;
+  return EXIT.clean;
 }

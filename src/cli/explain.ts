@@ -29,6 +29,6 @@ export async function runExplain(file: string, opts: ExplainOptions, io: Io): Pr
   const reports = opened.tables.map((t) => analyzeTable(t, profile, opts.lang));
   const filter = opts.row === undefined ? null : (row: IndicatorResult) => matches(row, opts.row!);
   if (filter && !reports.some((r) => r.indicators.some(filter))) throw new RunError((ui) => ui.noSuchRow(file, opts.row!));
-  io.stdout.write(formatExplanation({ file, tables: reports }, { lang: opts.lang, filter }));
+  io.stdout.write(formatExplanation({ file, tables: reports, findings: [] }, { lang: opts.lang, filter }));
   return EXIT.clean;
 }

@@ -1,18 +1,19 @@
 // The command line: commander wiring only, options to a typed request handed to a command.
 // Returns the exit code; never calls process.exit (that would cut piped output short).
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { EXIT, RunError } from '../errors.js';
 import { uiFor } from '../i18n/messages.js';
 import type { Lang } from '../model.js';
 import { defaultProfileName } from '../profiles/builtin.js';
-import type { EvalOptions } from './eval.js';
+import { VERSION } from '../version.js';
+import type { CheckOptions, EvalOptions } from './eval.js';
 import type { InspectOptions } from './inspect.js';
 import type { ExplainOptions } from './explain.js';
 
 /** Where the CLI writes and what it knows of its terminal; tests pass their own. */
 export interface Io {
   stdout: { write(s: string): unknown; isTTY?: boolean; columns?: number };
-  stderr: { write(s: string): unknown };
+  stderr: { write(s: string): unknown; isTTY?: boolean; columns?: number };
   env: Record<string, string | undefined>;
   /** Where perf-score.config.json is looked for (and its parents); the process's by default. */
   cwd?: string;
@@ -26,23 +27,50 @@ function ruleOptions(cmd: Command): Command {
     .addOption(new Option('--lang <lang>', 'language of messages').choices(['zh', 'en']).default('zh'));
 }
 
+/** A whole number ≥ 0 (≥ 1 when `min` is 1), or commander's usage error (exit 2). */
+function count(min: number) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value) || Number(value) < min) throw new InvalidArgumentError(`expected a whole number ≥ ${min}`);
+    return Number(value);
+  };
+}
+
+/** What `eval` and `check` share: files, folders and globs in; the report out; the batch's options. */
+function scoringOptions(cmd: Command): Command {
+  return ruleOptions(cmd)
+    .argument('<paths...>', 'xlsx workbooks, folders (searched recursively) or quoted globs ("材料/**/*.xlsx")')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'junit', 'sarif', 'github']).default('table'))
+    .option('--output-file <file>', 'write the report to FILE instead of stdout')
+    .option('--max-warnings <n>', 'exit 1 when there are more than N warnings', count(0))
+    .option('--summary <file>', 'write the ranking to FILE: .xlsx (with a sheet of every finding) or .csv')
+    .option('--jobs <n>', 'files scored at once (default: the number of CPU cores; 1: no worker threads)', count(1))
+    .exitOverride();
+}
+
+/** The worker script of a batch: dist/worker.js, beside the bundle this file is built into. */
+const WORKER_URL = new URL('./worker.js', import.meta.url);
+
 function program(io: Io, done: (code: number) => void): Command {
   const cmd = new Command('perf-score')
     .description('为部门整体 / 项目支出绩效自评表评分 — score performance self-evaluation workbooks')
-    .version('0.1.0')
+    .version(VERSION)
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
-  ruleOptions(cmd.command('eval'))
-    .description('score workbooks, write a scored copy beside each, print a summary')
-    .argument('<files...>', 'xlsx workbooks')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .option('-o, --output <file>', 'where to write the scored copy (default: <name>.scored.xlsx beside the input)')
-    .option('--no-write', 'do not write a scored copy')
-    .exitOverride()
-    .action(async (files: string[], opts: EvalOptions) => {
+  scoringOptions(cmd.command('eval'))
+    .description('score workbooks, write a scored copy of each, print a summary (a ranking for a batch)')
+    .option('-o, --output <file>', 'where to write the scored copy of a single file (default: <name>.scored.xlsx beside the input)')
+    .option('--out-dir <dir>', 'write the scored copies under DIR, keeping their folders, instead of beside each input')
+    .option('--no-write', 'do not write scored copies')
+    .action(async (paths: string[], opts: EvalOptions) => {
       // Loaded on demand: `perf-score --help` must not pay for exceljs, zod and the formatters.
       const { runEval } = await import('./eval.js');
-      done(await runEval(files, opts, io));
+      done(await runEval(paths, opts, io, WORKER_URL));
+    });
+  scoringOptions(cmd.command('check'))
+    .description('score workbooks without writing any, for CI: --format json|junit|sarif|github, --max-warnings')
+    .action(async (paths: string[], opts: CheckOptions) => {
+      const { runCheck } = await import('./eval.js');
+      done(await runCheck(paths, opts, io, WORKER_URL));
     });
   cmd
     .command('inspect')

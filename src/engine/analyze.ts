@@ -5,6 +5,7 @@ import type {
   BudgetResult,
   CellRef,
   CellText,
+  FileReport,
   Finding,
   FindingCode,
   IndicatorResult,
@@ -379,4 +380,14 @@ export function analyzeTable(table: RawTable, profile: Profile, lang: Lang): Tab
     totalExplanation,
     table,
   };
+}
+
+/**
+ * The report of a file that could not be read: no tables, and one `unreadable-file` finding with the
+ * reason in words (none when the profile turns the code off, as a repository holding other workbooks may).
+ */
+export function unreadableFile(file: string, message: string, profile: Profile): FileReport {
+  const findings = new FindingList(profile);
+  findings.add('unreadable-file', null, null, message);
+  return { file, tables: [], findings: findings.items };
 }

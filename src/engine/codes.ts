@@ -18,4 +18,5 @@ export const DEFAULT_SEVERITY: Record<FindingCode, Severity> = {
   'level-weight': 'warning',
   'budget-total-empty': 'warning',
   'dropped-content': 'warning',
+  'unreadable-file': 'error',
 };

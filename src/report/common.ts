@@ -1,34 +1,34 @@
-// What the CI formatters (junit, sarif, github, csv) share: the options every one takes, the
-// unreadable-file entry, cell names, paths as URIs, rule titles and the summary's column labels.
+// What the formatters share: the run formatter's shape, the options every CI format takes, cell
+// names, paths as URIs, rule titles and the summary's column labels.
 import type { FileReport, Finding, FindingCode, Lang, TableReport } from '../model.js';
-
-/** A file that could not be read: reported as one `unreadable-file` error at file level. */
-export interface UnreadableFile {
-  /** The path as the user gave it. */
-  file: string;
-  /** Why, in words, in the run's language. */
-  message: string;
-}
-
-/** The finding codes of the model, plus the file-level one of a file that could not be read. */
-export type ReportCode = FindingCode | 'unreadable-file';
-
-/** A finding as the CI formats report it: any finding of a table, or an unreadable file. */
-export type ReportFinding = Omit<Finding, 'code'> & { code: ReportCode };
 
 /** Options every CI formatter takes. */
 export interface CiOptions {
   /** Language of labels and rule titles (messages come already translated); zh by default. */
   lang?: Lang;
-  /** Files that could not be read; they come after the readable ones, in the order given. */
-  unreadable?: readonly UnreadableFile[];
 }
 
-/** One finding with where it belongs: its file and, unless the file was unreadable, its table. */
+/**
+ * A formatter fed one file at a time, in input order, so a batch's output can be written while it
+ * runs: `begin`, then `file` per file, then `end`. Formats that need the whole run before writing
+ * (a count in their first line) return '' from `file` and everything from `end`.
+ */
+export interface RunFormatter {
+  begin(): string;
+  file(report: FileReport): string;
+  end(): string;
+}
+
+/** A run formatter's whole output for a list of files. */
+export function formatAll(formatter: RunFormatter, files: readonly FileReport[]): string {
+  return formatter.begin() + files.map((f) => formatter.file(f)).join('') + formatter.end();
+}
+
+/** One finding with where it belongs: its file and, unless it is about the file itself, its table. */
 export interface Located {
   file: string;
   table: TableReport | null;
-  finding: ReportFinding;
+  finding: Finding;
 }
 
 export { cellName } from '../cells.js';
@@ -39,17 +39,12 @@ export function countFindings(findings: readonly { severity: string }[]): { erro
   return { errors, warnings: findings.length - errors };
 }
 
-/** The finding of an unreadable file. */
-export function unreadableFinding(u: UnreadableFile): ReportFinding {
-  return { code: 'unreadable-file', severity: 'error', ref: null, indicator: null, message: u.message };
-}
-
-/** Every finding of the run in report order: files, tables and findings as given, then unreadable files. */
-export function locateFindings(files: readonly FileReport[], unreadable: readonly UnreadableFile[] = []): Located[] {
-  const out: Located[] = [];
-  for (const f of files) for (const t of f.tables) for (const finding of t.findings) out.push({ file: f.file, table: t, finding });
-  for (const u of unreadable) out.push({ file: u.file, table: null, finding: unreadableFinding(u) });
-  return out;
+/** Every finding of a file in report order: the file's own, then each table's. */
+export function locateFindings(file: FileReport): Located[] {
+  return [
+    ...file.findings.map((finding) => ({ file: file.file, table: null, finding })),
+    ...file.tables.flatMap((table) => table.findings.map((finding) => ({ file: file.file, table, finding }))),
+  ];
 }
 
 /** The name of a table in a report: its file, plus ` [sheet]` when the file holds several tables. */
@@ -81,7 +76,7 @@ export function compareText(a: string, b: string): number {
 }
 
 /** A static title per finding code (SARIF rule descriptions), in both languages. */
-const RULE_TITLES: Record<ReportCode, Record<Lang, string>> = {
+const RULE_TITLES: Record<FindingCode, Record<Lang, string>> = {
   'missing-reason': { zh: '未完成目标或扣分但未填写偏差原因', en: 'Target missed or score below weight without a reason' },
   'score-exceeds-weight': { zh: '自评得分超过分值', en: 'Declared score above the weight' },
   'weight-sum': { zh: '分值合计不符', en: 'Weights do not add up' },
@@ -101,7 +96,7 @@ const RULE_TITLES: Record<ReportCode, Record<Lang, string>> = {
 };
 
 /** The rule's static title in `lang` (SARIF shortDescription). */
-export function ruleTitle(code: ReportCode, lang: Lang = 'zh'): string {
+export function ruleTitle(code: FindingCode, lang: Lang = 'zh'): string {
   return RULE_TITLES[code][lang];
 }
 
@@ -110,11 +105,13 @@ const LABELS = {
   zh: {
     rank: '排名', file: '文件', sheet: '工作表', department: '单位', total: '计算总分', declaredTotal: '填报总分',
     grade: '等级', declaredGrade: '填报等级', errors: '错误', warnings: '提示', error: '错误', warning: '提示',
+    cell: '单元格', severity: '级别', code: '代码', indicator: '指标', message: '说明', rankingSheet: '排名', findingsSheet: '问题清单',
     more: (n: number) => `另有 ${n} 项未列出`,
   },
   en: {
     rank: 'Rank', file: 'File', sheet: 'Sheet', department: 'Unit', total: 'Computed total', declaredTotal: 'Declared total',
     grade: 'Grade', declaredGrade: 'Declared grade', errors: 'Errors', warnings: 'Warnings', error: 'error', warning: 'warning',
+    cell: 'Cell', severity: 'Severity', code: 'Code', indicator: 'Indicator', message: 'Message', rankingSheet: 'Ranking', findingsSheet: 'Findings',
     more: (n: number) => `${n} more not listed`,
   },
 } satisfies Record<Lang, unknown>;

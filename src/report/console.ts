@@ -7,6 +7,9 @@ import { uiFor } from '../i18n/messages.js';
 import type { FileReport, Finding, Lang, TableReport } from '../model.js';
 import { displayWidth, wrapText } from './text.js';
 import { cellName } from '../cells.js';
+import { formatAll, reportLabels, type RunFormatter } from './common.js';
+import { RunDigest, tableNamer } from './digest.js';
+import { rankTables } from './ranking.js';
 
 export interface ConsoleOptions {
   lang: Lang;
@@ -58,23 +61,59 @@ function findingsTable(findings: Finding[], o: ConsoleOptions, chalk: InstanceTy
   return t.toString();
 }
 
-export function formatConsole(files: FileReport[], o: ConsoleOptions): string {
+/** The ranking of a batch: one line per table, best computed total first, then the files not read. */
+function rankingTable(digest: RunDigest, o: ConsoleOptions): string {
+  const l = reportLabels(o.lang);
+  const t = newTable([l.rank, l.department, l.file, l.total, l.declaredTotal, l.grade, l.errors, l.warnings], true);
+  const nameOf = tableNamer(digest.tables);
+  const natural = (texts: string[], head: string) => texts.reduce((w, x) => Math.max(w, displayWidth(x)), displayWidth(head));
+  const deptNatural = natural(digest.tables.map((r) => r.department ?? ''), l.department);
+  const fileNatural = natural([...digest.tables.map(nameOf), ...digest.unreadable.map((u) => u.file)], l.file);
+  // The department and file columns share what the numbers leave of the width (62 columns with borders).
+  const room = Math.max(20, o.width - 62);
+  const file = deptNatural + fileNatural <= room ? fileNatural : Math.max(room - deptNatural, Math.min(fileNatural, Math.ceil(room / 2)));
+  const dept = Math.max(4, room - file);
+  for (const r of rankTables(digest.tables)) {
+    t.push([String(r.rank), wrapText(r.department ?? '', dept), wrapText(nameOf(r), file), dec(r.total), dec(r.declaredTotal), r.grade, String(r.errors), String(r.warnings)]);
+  }
+  for (const u of digest.unreadable) {
+    const error = u.severity === 'error';
+    t.push(['', '', wrapText(u.file, file), '', '', '', error ? '1' : '0', error ? '0' : '1']);
+  }
+  return `${uiFor(o.lang).ranking}\n${t.toString()}`;
+}
+
+/**
+ * The console summary, written as files come: each table's block (or a file's own findings when it
+ * could not be read); at the end, for a batch, the ranking; then the counts.
+ */
+export function consoleFormatter(o: ConsoleOptions): RunFormatter {
   const ui = uiFor(o.lang);
   const chalk = new Chalk({ level: o.color ? 1 : 0 });
-  const out: string[] = [];
-  let errors = 0;
-  let warnings = 0;
-  for (const file of files) {
-    for (const r of file.tables) {
-      out.push(chalk.bold(`${r.department ?? file.file}`) + `  ${file.file} · ${r.sheet} · ${ui.profile} ${r.profile}`);
-      out.push(summaryTable(r, o.lang));
-      if (r.findings.length > 0) out.push(findingsTable(r.findings, o, chalk));
-      errors += r.findings.filter((f) => f.severity === 'error').length;
-      warnings += r.findings.filter((f) => f.severity === 'warning').length;
-      out.push('');
-    }
-  }
-  const counts = ui.counts(errors, warnings);
-  out.push(errors > 0 ? chalk.red(counts) : warnings > 0 ? chalk.yellow(counts) : chalk.green(counts));
-  return `${out.join('\n')}\n`;
+  const digest = new RunDigest();
+  return {
+    begin: () => '',
+    file(file) {
+      digest.add(file);
+      const out: string[] = [];
+      if (file.findings.length > 0) out.push(chalk.bold(file.file), findingsTable(file.findings, o, chalk), '');
+      for (const r of file.tables) {
+        out.push(chalk.bold(`${r.department ?? file.file}`) + `  ${file.file} · ${r.sheet} · ${ui.profile} ${r.profile}`);
+        out.push(summaryTable(r, o.lang));
+        if (r.findings.length > 0) out.push(findingsTable(r.findings, o, chalk));
+        out.push('');
+      }
+      return out.map((line) => `${line}\n`).join('');
+    },
+    end() {
+      const ranking = digest.files > 1 ? `${rankingTable(digest, o)}\n\n` : '';
+      const counts = ui.counts(digest.errors, digest.warnings);
+      const painted = digest.errors > 0 ? chalk.red(counts) : digest.warnings > 0 ? chalk.yellow(counts) : chalk.green(counts);
+      return `${ranking}${painted}\n`;
+    },
+  };
+}
+
+export function formatConsole(files: readonly FileReport[], o: ConsoleOptions): string {
+  return formatAll(consoleFormatter(o), files);
 }

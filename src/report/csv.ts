@@ -1,8 +1,8 @@
 // The batch ranking as CSV (`--summary FILE.csv`): UTF-8 with a BOM and CRLF line ends, so Excel on
 // Chinese Windows opens it as UTF-8; fields quoted as RFC 4180 says.
 import type { Decimal } from 'decimal.js';
-import type { FileReport } from '../model.js';
 import { reportLabels, type CiOptions } from './common.js';
+import type { RunDigest } from './digest.js';
 import { rankTables } from './ranking.js';
 
 /** An RFC 4180 field: quoted when it holds a comma, a quote or a line break; quotes doubled. */
@@ -24,15 +24,18 @@ function csvNumber(d: Decimal | null): string {
   return d === null ? '' : d.toFixed(2);
 }
 
-/** The ranking as CSV; unreadable files come last, unranked, with their one error. */
-export function formatCsv(files: readonly FileReport[], opts: CiOptions = {}): string {
+/** The ranking as CSV; unreadable files come last, unranked, with their one finding. */
+export function formatCsv(digest: RunDigest, opts: CiOptions = {}): string {
   const l = reportLabels(opts.lang);
   const lines = [[l.rank, l.file, l.sheet, l.department, l.total, l.declaredTotal, l.grade, l.declaredGrade, l.errors, l.warnings].map(csvField).join(',')];
-  for (const r of rankTables(files)) {
+  for (const r of rankTables(digest.tables)) {
     lines.push(
       [String(r.rank), csvText(r.file), csvText(r.sheet), csvText(r.department), csvNumber(r.total), csvNumber(r.declaredTotal), csvText(r.grade), csvText(r.declaredGrade), String(r.errors), String(r.warnings)].join(','),
     );
   }
-  for (const u of opts.unreadable ?? []) lines.push(['', csvText(u.file), '', '', '', '', '', '', '1', '0'].join(','));
+  for (const u of digest.unreadable) {
+    const [errors, warnings] = u.severity === 'error' ? ['1', '0'] : ['0', '1'];
+    lines.push(['', csvText(u.file), '', '', '', '', '', '', errors, warnings].join(','));
+  }
   return `\uFEFF${lines.map((line) => `${line}\r\n`).join('')}`;
 }

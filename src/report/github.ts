@@ -7,7 +7,8 @@
 import type { Decimal } from 'decimal.js';
 import { uiFor } from '../i18n/messages.js';
 import type { FileReport } from '../model.js';
-import { cellName, countFindings, locateFindings, reportLabels, tableLabel, toPosixPath, type CiOptions } from './common.js';
+import { cellName, formatAll, locateFindings, reportLabels, toPosixPath, type CiOptions, type RunFormatter } from './common.js';
+import { tableNamer, type RunDigest } from './digest.js';
 
 /** The message of a workflow command: `%`, CR and LF escaped, so no text can start a command of its own. */
 function escapeData(s: string): string {
@@ -19,20 +20,28 @@ function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-/** One `::error` / `::warning` line per finding. */
-export function formatGithub(files: readonly FileReport[], opts: CiOptions = {}): string {
-  return locateFindings(files, opts.unreadable)
-    .map(({ file, finding }) => {
-      const title = [finding.code, cellName(finding.ref)].filter((s) => s !== null).join(' ');
-      return `::${finding.severity} file=${escapeProperty(toPosixPath(file))},title=${escapeProperty(title)}::${escapeData(finding.message)}\n`;
-    })
-    .join('');
+/** One `::error` / `::warning` line per finding, written as each file comes. */
+export function githubFormatter(): RunFormatter {
+  return {
+    begin: () => '',
+    file: (report) =>
+      locateFindings(report)
+        .map(({ file, finding }) => {
+          const title = [finding.code, cellName(finding.ref)].filter((s) => s !== null).join(' ');
+          return `::${finding.severity} file=${escapeProperty(toPosixPath(file))},title=${escapeProperty(title)}::${escapeData(finding.message)}\n`;
+        })
+        .join(''),
+    end: () => '',
+  };
 }
 
-export interface GithubSummaryOptions extends CiOptions {
-  /** How many findings the list shows at most (a step summary is capped at 1 MiB); 200 by default. */
-  maxFindings?: number;
+/** The workflow commands of a list of files. */
+export function formatGithub(files: readonly FileReport[]): string {
+  return formatAll(githubFormatter(), files);
 }
+
+/** How many findings the step summary lists at most (a step summary is capped at 1 MiB). */
+export const SUMMARY_FINDINGS = 200;
 
 /** Text for Markdown, inside a table cell or not: one line, and punctuation that would format escaped. */
 function md(s: string): string {
@@ -44,8 +53,11 @@ function dec(d: Decimal | null): string {
   return d === null ? '' : d.toFixed(2);
 }
 
-/** A table per run (file, unit, totals, grade, counts) and the findings, as GitHub-flavoured Markdown. */
-export function formatGithubSummary(files: readonly FileReport[], opts: GithubSummaryOptions = {}): string {
+/**
+ * The step summary, as GitHub-flavoured Markdown: a table per run (file, unit, totals, grade, counts),
+ * then the findings the digest kept (at most SUMMARY_FINDINGS), and how many more there are.
+ */
+export function formatGithubSummary(digest: RunDigest, opts: CiOptions = {}): string {
   const l = reportLabels(opts.lang);
   const ui = uiFor(opts.lang ?? 'zh');
   const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
@@ -55,23 +67,20 @@ export function formatGithubSummary(files: readonly FileReport[], opts: GithubSu
     row([l.file, l.department, l.total, l.declaredTotal, l.grade, l.errors, l.warnings]),
     row(['---', '---', '---:', '---:', '---', '---:', '---:']),
   ];
-  for (const f of files) {
-    for (const t of f.tables) {
-      const c = countFindings(t.findings);
-      out.push(row([md(tableLabel(f, t)), md(t.department ?? ''), dec(t.total), dec(t.declaredTotal), md(t.grade), String(c.errors), String(c.warnings)]));
-    }
+  const nameOf = tableNamer(digest.tables);
+  for (const t of digest.tables) {
+    out.push(row([md(nameOf(t)), md(t.department ?? ''), dec(t.total), dec(t.declaredTotal), md(t.grade), String(t.errors), String(t.warnings)]));
   }
-  for (const u of opts.unreadable ?? []) out.push(row([md(u.file), '', '', '', '', '1', '0']));
+  for (const u of digest.unreadable) out.push(row([md(u.file), '', '', '', '', u.severity === 'error' ? '1' : '0', u.severity === 'error' ? '0' : '1']));
 
-  const located = locateFindings(files, opts.unreadable);
-  const total = countFindings(located.map((x) => x.finding));
-  out.push('', `**${md(ui.counts(total.errors, total.warnings))}**`);
-  const max = opts.maxFindings ?? 200;
-  if (located.length > 0) out.push('');
-  for (const { file, finding } of located.slice(0, max)) {
-    const where = [file, cellName(finding.ref), finding.indicator].filter((s) => s !== null).map(md).join(' · ');
-    out.push(`- **${finding.severity === 'error' ? l.error : l.warning}** \`${finding.code}\` ${where}: ${md(finding.message)}`);
+  out.push('', `**${md(ui.counts(digest.errors, digest.warnings))}**`);
+  const shown = digest.findings.slice(0, SUMMARY_FINDINGS);
+  if (shown.length > 0) out.push('');
+  for (const f of shown) {
+    const where = [f.file, f.cell, f.indicator].filter((s) => s !== null).map(md).join(' · ');
+    out.push(`- **${f.severity === 'error' ? l.error : l.warning}** \`${f.code}\` ${where}: ${md(f.message)}`);
   }
-  if (located.length > max) out.push(`- ${md(l.more(located.length - max))}`);
+  const more = digest.errors + digest.warnings - shown.length;
+  if (more > 0) out.push(`- ${md(l.more(more))}`);
   return `${out.join('\n')}\n`;
 }

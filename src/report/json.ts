@@ -2,6 +2,8 @@
 import { Decimal } from 'decimal.js';
 import type { FileReport, TableReport } from '../model.js';
 import { cellName } from '../cells.js';
+import { formatAll, type RunFormatter } from './common.js';
+import { RunDigest } from './digest.js';
 
 /** Bumped on any change that could break a consumer of the JSON output. */
 export const SCHEMA_VERSION = 1;
@@ -72,13 +74,38 @@ function stringify(value: unknown, indent = ''): string {
   return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${stringify(v, inner)}`).join(',\n')}\n${indent}}`;
 }
 
-export function formatJson(files: FileReport[]): string {
-  const tables = files.flatMap((f) => f.tables.map((t) => tableJson(f.file, t)));
-  const all = files.flatMap((f) => f.tables.flatMap((t) => t.findings));
-  const summary = {
-    files: files.length,
-    errors: all.filter((f) => f.severity === 'error').length,
-    warnings: all.filter((f) => f.severity === 'warning').length,
+/**
+ * The document, written as files come: `files` holds one entry per table; `unreadable` the files that
+ * could not be read; `summary` the counts (files given, tables scored, unreadable files, findings).
+ */
+export function jsonFormatter(): RunFormatter {
+  const digest = new RunDigest();
+  let first = true;
+  return {
+    begin: () => `{\n  "schemaVersion": ${SCHEMA_VERSION},\n  "files": [`,
+    file(f) {
+      digest.add(f);
+      if (f.tables.length === 0) return '';
+      const entries = f.tables.map((t) => `    ${stringify(tableJson(f.file, t), '    ')}`).join(',\n');
+      const text = `${first ? '\n' : ',\n'}${entries}`;
+      first = false;
+      return text;
+    },
+    end() {
+      const unreadable = digest.unreadable.map((u) => ({ file: u.file, code: 'unreadable-file', severity: u.severity, message: u.message }));
+      const summary = {
+        files: digest.files,
+        tables: digest.tables.length,
+        unreadable: digest.unreadable.length,
+        errors: digest.errors,
+        warnings: digest.warnings,
+      };
+      return `${first ? ']' : '\n  ]'},\n  "unreadable": ${stringify(unreadable, '  ')},\n  "summary": ${stringify(summary, '  ')}\n}\n`;
+    },
   };
-  return `${stringify({ schemaVersion: SCHEMA_VERSION, files: tables, summary })}\n`;
+}
+
+/** A list of files as one JSON document. */
+export function formatJson(files: readonly FileReport[]): string {
+  return formatAll(jsonFormatter(), files);
 }

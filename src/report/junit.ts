@@ -8,8 +8,8 @@
 //   error's, its text lists every error of the case. `failures` counts failed testcases.
 // - <error> means "could not run": only an unreadable file, as a testcase `read`.
 // - No `time` attributes: output depends on the reports alone.
-import type { CellRef, FileReport, FindingCode, TableReport } from '../model.js';
-import { cellName, tableLabel, unreadableFinding, type CiOptions, type ReportFinding } from './common.js';
+import type { CellRef, FileReport, Finding, FindingCode, TableReport } from '../model.js';
+import { cellName, formatAll, tableLabel, type RunFormatter } from './common.js';
 
 /** The file-level checks, each a testcase of every table even when it passes. */
 const CHECKS = ['budget', 'weights', 'total', 'grade'] as const;
@@ -27,7 +27,7 @@ const CHECK_OF: Partial<Record<FindingCode, string>> = {
 interface TestCase {
   name: string;
   classname: string;
-  findings: ReportFinding[];
+  findings: Finding[];
   /** The case could not run (an unreadable file). */
   error: boolean;
 }
@@ -97,7 +97,7 @@ function tableCases(t: TableReport): TestCase[] {
 
 /** One <testcase>: a <failure> (or <error>) for its errors, <system-out> for its warnings. */
 function caseXml(c: TestCase): string {
-  const line = (f: ReportFinding) => `${cellName(f.ref) ?? '-'} ${f.code}: ${f.message}`;
+  const line = (f: Finding) => `${cellName(f.ref) ?? '-'} ${f.code}: ${f.message}`;
   const errors = c.findings.filter((f) => f.severity === 'error');
   const warnings = c.findings.filter((f) => f.severity === 'warning');
   const inner: string[] = [];
@@ -121,16 +121,34 @@ function counts(cases: TestCase[]) {
   };
 }
 
-/** The run as JUnit XML. */
-export function formatJunit(files: readonly FileReport[], opts: CiOptions = {}): string {
-  const suites: TestSuite[] = files.flatMap((f) => f.tables.map((t) => ({ name: tableLabel(f, t), cases: tableCases(t) })));
-  for (const u of opts.unreadable ?? []) {
-    suites.push({ name: u.file, cases: [{ name: 'read', classname: 'file', findings: [unreadableFinding(u)], error: true }] });
-  }
-  const body = suites.map((s) => {
-    const head = `  <testsuite${attrs({ name: s.name, ...counts(s.cases) })}>`;
-    return [head, ...s.cases.map(caseXml), '  </testsuite>'].join('\n');
-  });
-  const all = counts(suites.flatMap((s) => s.cases));
-  return ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites${attrs({ name: 'perf-score', ...all })}>`, ...body, '</testsuites>', ''].join('\n');
+/** The suites of one file: one per table, or one with a testcase `read` in error when it could not be read. */
+function fileSuites(f: FileReport): TestSuite[] {
+  const suites: TestSuite[] = f.tables.map((t) => ({ name: tableLabel(f, t), cases: tableCases(t) }));
+  if (f.findings.length > 0) suites.push({ name: f.file, cases: [{ name: 'read', classname: 'file', findings: f.findings, error: true }] });
+  return suites;
+}
+
+/** The run as JUnit XML, written at the end: the root's counts need every file. */
+export function junitFormatter(): RunFormatter {
+  const body: string[] = [];
+  const all = { tests: 0, failures: 0, errors: 0 };
+  return {
+    begin: () => '',
+    file(f) {
+      for (const s of fileSuites(f)) {
+        const c = counts(s.cases);
+        all.tests += c.tests;
+        all.failures += c.failures;
+        all.errors += c.errors;
+        body.push([`  <testsuite${attrs({ name: s.name, ...c })}>`, ...s.cases.map(caseXml), '  </testsuite>'].join('\n'));
+      }
+      return '';
+    },
+    end: () => ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites${attrs({ name: 'perf-score', ...all })}>`, ...body, '</testsuites>', ''].join('\n'),
+  };
+}
+
+/** A list of files as JUnit XML. */
+export function formatJunit(files: readonly FileReport[]): string {
+  return formatAll(junitFormatter(), files);
 }

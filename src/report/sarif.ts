@@ -12,8 +12,19 @@
 // - partialFingerprints are given (code, file and cell), so upload-sarif does not try to hash lines of a
 //   binary file, and an alert stays the same alert from one run to the next.
 // - Every result has a location (the file), as GitHub requires at least one.
-import type { FileReport, Severity } from '../model.js';
-import { cellName, compareText, locateFindings, ruleTitle, toPosixPath, toUri, type CiOptions, type Located, type ReportCode } from './common.js';
+import type { FileReport, FindingCode, Severity } from '../model.js';
+import {
+  cellName,
+  compareText,
+  formatAll,
+  locateFindings,
+  ruleTitle,
+  toPosixPath,
+  toUri,
+  type CiOptions,
+  type Located,
+  type RunFormatter,
+} from './common.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -30,37 +41,54 @@ function logicalLocations({ table, finding }: Located) {
   return table ? [{ name: table.sheet, fullyQualifiedName: table.sheet, kind: 'sheet' }] : undefined;
 }
 
-/** The run as a SARIF 2.1.0 log, JSON with 2-space indent. */
-export function formatSarif(files: readonly FileReport[], opts: SarifOptions): string {
-  const located = locateFindings(files, opts.unreadable);
-  const severityOf = new Map<ReportCode, Severity>();
-  for (const { finding } of located) if (!severityOf.has(finding.code)) severityOf.set(finding.code, finding.severity);
-  const codes = [...severityOf.keys()].sort(compareText);
-
-  const rules = codes.map((code) => ({
-    id: code,
-    shortDescription: { text: ruleTitle(code, opts.lang) },
-    defaultConfiguration: { level: severityOf.get(code)! },
-  }));
-  const results = located.map((l) => {
-    const { file, finding } = l;
-    const logical = logicalLocations(l);
-    return {
-      ruleId: finding.code,
-      ruleIndex: codes.indexOf(finding.code),
-      level: finding.severity,
-      message: { text: finding.message },
-      locations: [{ physicalLocation: { artifactLocation: { uri: toUri(file) } }, ...(logical && { logicalLocations: logical }) }],
-      partialFingerprints: { 'perfScoreLocation/v1': `${finding.code}|${toPosixPath(file)}|${logical?.[0]?.fullyQualifiedName ?? ''}` },
-      ...(finding.indicator !== null && { properties: { indicator: finding.indicator } }),
-    };
-  });
-  const driver = {
-    name: 'perf-score',
-    version: opts.version,
-    ...(opts.informationUri !== undefined && { informationUri: opts.informationUri }),
-    rules,
+/** One SARIF result. */
+function resultOf(l: Located) {
+  const { file, finding } = l;
+  const logical = logicalLocations(l);
+  return {
+    ruleId: finding.code,
+    level: finding.severity,
+    message: { text: finding.message },
+    locations: [{ physicalLocation: { artifactLocation: { uri: toUri(file) } }, ...(logical && { logicalLocations: logical }) }],
+    partialFingerprints: { 'perfScoreLocation/v1': `${finding.code}|${toPosixPath(file)}|${logical?.[0]?.fullyQualifiedName ?? ''}` },
+    ...(finding.indicator !== null && { properties: { indicator: finding.indicator } }),
   };
-  const log = { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [{ tool: { driver }, results }] };
-  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/** The run as a SARIF 2.1.0 log, JSON with 2-space indent, written at the end (rules list the codes used). */
+export function sarifFormatter(opts: SarifOptions): RunFormatter {
+  const results: ReturnType<typeof resultOf>[] = [];
+  const severityOf = new Map<FindingCode, Severity>();
+  return {
+    begin: () => '',
+    file(f) {
+      for (const l of locateFindings(f)) {
+        if (!severityOf.has(l.finding.code)) severityOf.set(l.finding.code, l.finding.severity);
+        results.push(resultOf(l));
+      }
+      return '';
+    },
+    end() {
+      const codes = [...severityOf.keys()].sort(compareText);
+      const rules = codes.map((code) => ({
+        id: code,
+        shortDescription: { text: ruleTitle(code, opts.lang) },
+        defaultConfiguration: { level: severityOf.get(code)! },
+      }));
+      const indexed = results.map(({ ruleId, ...rest }) => ({ ruleId, ruleIndex: codes.indexOf(ruleId), ...rest }));
+      const driver = {
+        name: 'perf-score',
+        version: opts.version,
+        ...(opts.informationUri !== undefined && { informationUri: opts.informationUri }),
+        rules,
+      };
+      const log = { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [{ tool: { driver }, results: indexed }] };
+      return `${JSON.stringify(log, null, 2)}\n`;
+    },
+  };
+}
+
+/** A list of files as a SARIF 2.1.0 log. */
+export function formatSarif(files: readonly FileReport[], opts: SarifOptions): string {
+  return formatAll(sarifFormatter(opts), files);
 }

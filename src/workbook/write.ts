@@ -1,12 +1,11 @@
 // Writing the scored copy: the original sheets with computed columns beside each table, flagged
 // cells filled and noted, empty 得分 / 偏差度 cells filled in, and a 评分结果 summary sheet.
-// Written to a temporary file beside the target and renamed, so a failed run leaves nothing behind.
+// Written whole or not at all (atomic.ts), so a failed run leaves nothing behind.
 import type ExcelJS from 'exceljs';
-import { randomBytes } from 'node:crypto';
 import { realpathSync } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Decimal } from 'decimal.js';
+import { writeFileAtomic } from '../atomic.js';
 import { RunError } from '../errors.js';
 import { uiFor } from '../i18n/messages.js';
 import type { CellRef, DroppedPart, Finding, Lang, TableReport } from '../model.js';
@@ -132,7 +131,8 @@ function addSummarySheet(workbook: ExcelJS.Workbook, reports: TableReport[], lan
   }));
 }
 
-function samePath(a: string, b: string): boolean {
+/** Whether two paths name the same file (through links and `..`), so an output never replaces its input. */
+export function samePath(a: string, b: string): boolean {
   const real = (p: string) => {
     try {
       return realpathSync(p);
@@ -152,14 +152,5 @@ export async function writeScoredCopy(opened: OpenedWorkbook, reports: TableRepo
     if (ws) addComputedColumns(ws, report, lang);
   }
   addSummarySheet(workbook, reports, lang, opened.dropped);
-  const temp = join(dirname(out), `.${basename(out)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    const buffer = await workbook.xlsx.writeBuffer();
-    await writeFile(temp, new Uint8Array(buffer as ArrayBuffer), { flag: 'wx' });
-    await rename(temp, out);
-  } catch (err) {
-    await rm(temp, { force: true });
-    const why = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
-    throw new RunError((ui) => ui.writeFailed(out, why));
-  }
+  writeFileAtomic(out, new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer));
 }

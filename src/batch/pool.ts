@@ -1,0 +1,89 @@
+// Scoring a list of files across worker threads, one file per worker at a time, and handing the
+// outcomes back in input order whatever the order they finish in. One file, or one job, runs in
+// the main thread: a worker's start-up (loading exceljs again) would cost more than it saves.
+import { Worker } from 'node:worker_threads';
+import { unreadableFile } from '../engine/analyze.js';
+import { uiFor } from '../i18n/messages.js';
+import { decodeDecimals } from './codec.js';
+import { scoreFile, type FileJob, type FileOutcome, type ScoreSettings } from './score-file.js';
+
+export interface PoolOptions {
+  /** How many files are scored at once; at most one worker per file. */
+  jobs: number;
+  /** The worker script (dist/worker.js); null runs everything in the main thread. */
+  workerUrl: URL | null;
+  /** Called as each file finishes, in completion order (progress). */
+  onDone?: (done: number, file: string) => void;
+  /** Called with each outcome, in input order. */
+  onOutcome: (outcome: FileOutcome, index: number) => void;
+}
+
+/** Delivers outcomes in input order: holds each until those before it have come. */
+function inOrder(deliver: (outcome: FileOutcome, index: number) => void) {
+  const waiting = new Map<number, FileOutcome>();
+  let next = 0;
+  return (index: number, outcome: FileOutcome) => {
+    waiting.set(index, outcome);
+    for (let o = waiting.get(next); o !== undefined; o = waiting.get(next)) {
+      waiting.delete(next);
+      deliver(o, next);
+      next += 1;
+    }
+  };
+}
+
+export async function scoreFiles(jobs: readonly FileJob[], settings: ScoreSettings, opts: PoolOptions): Promise<void> {
+  const deliver = inOrder(opts.onOutcome);
+  let done = 0;
+  const finish = (index: number, outcome: FileOutcome) => {
+    done += 1;
+    opts.onDone?.(done, jobs[index]!.file);
+    deliver(index, outcome);
+  };
+  const threads = Math.min(opts.jobs, jobs.length);
+  if (threads <= 1 || opts.workerUrl === null) {
+    for (const [index, job] of jobs.entries()) finish(index, await scoreFile(job, settings));
+    return;
+  }
+  const workerUrl = opts.workerUrl;
+  let next = 0;
+  await new Promise<void>((resolveAll) => {
+    let running = 0;
+    // A worker that dies (out of memory, a bug) fails its file, not the run; a new one takes its place.
+    const start = () => {
+      const worker = new Worker(workerUrl, { workerData: settings });
+      running += 1;
+      let current: number | null = null;
+      const feed = () => {
+        if (next >= jobs.length) {
+          current = null;
+          void worker.terminate();
+          return;
+        }
+        current = next++;
+        worker.postMessage({ index: current, job: jobs[current] });
+      };
+      worker.on('message', ({ index, outcome }: { index: number; outcome: unknown }) => {
+        finish(index, decodeDecimals<FileOutcome>(outcome));
+        feed();
+      });
+      const lost = (why: string) => {
+        if (current === null) return;
+        const index = current;
+        current = null;
+        const file = jobs[index]!.file;
+        const report = unreadableFile(file, uiFor(settings.lang).crashed(`${file}: ${why}`), settings.profile);
+        finish(index, { report, written: null, writeError: null });
+        if (next < jobs.length) start();
+      };
+      worker.on('error', (err) => lost(err.message));
+      worker.on('exit', (code) => {
+        lost(`worker exited with code ${code}`);
+        running -= 1;
+        if (running === 0) resolveAll();
+      });
+      feed();
+    };
+    for (let i = 0; i < threads; i++) start();
+  });
+}

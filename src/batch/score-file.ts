@@ -1,0 +1,61 @@
+// One file's work, the same in a worker thread or in the main one: read, analyze, write the scored
+// copy. Nothing here throws for a bad file: a file that cannot be read becomes an `unreadable-file`
+// finding, and a copy that cannot be written becomes `writeError`, so the batch goes on.
+import { analyzeTable, unreadableFile } from '../engine/analyze.js';
+import { RunError } from '../errors.js';
+import { uiFor } from '../i18n/messages.js';
+import type { FileReport, Lang } from '../model.js';
+import type { Profile } from '../schema/profile.js';
+import { openWorkbook } from '../workbook/read.js';
+import { writeScoredCopy } from '../workbook/write.js';
+
+/** A file to score, and where its scored copy goes (null: none is written). */
+export interface FileJob {
+  file: string;
+  out: string | null;
+}
+
+/** What every file of a run is scored with. */
+export interface ScoreSettings {
+  profile: Profile;
+  lang: Lang;
+}
+
+export interface FileOutcome {
+  report: FileReport;
+  /** The scored copy written, or null. */
+  written: string | null;
+  /** Why the scored copy could not be written, in words; null when it was (or was not asked for). */
+  writeError: string | null;
+}
+
+/** The message of an error: ours in the user's words; anything else is a bug, said as one. */
+function messageOf(err: unknown, lang: Lang): string {
+  const ui = uiFor(lang);
+  return err instanceof RunError ? err.render(ui) : ui.crashed(err instanceof Error ? err.message : String(err));
+}
+
+export async function scoreFile(job: FileJob, settings: ScoreSettings): Promise<FileOutcome> {
+  const { profile, lang } = settings;
+  let opened;
+  try {
+    opened = await openWorkbook(job.file);
+  } catch (err) {
+    return { report: unreadableFile(job.file, messageOf(err, lang), profile), written: null, writeError: null };
+  }
+  let tables;
+  try {
+    tables = opened.tables.map((t) => analyzeTable(t, profile, lang));
+  } catch (err) {
+    // A bug of ours on this file: reported on the file, so the other files' results still come.
+    return { report: unreadableFile(job.file, messageOf(err, lang), profile), written: null, writeError: null };
+  }
+  const report: FileReport = { file: job.file, tables, findings: [] };
+  if (job.out === null) return { report, written: null, writeError: null };
+  try {
+    await writeScoredCopy(opened, tables, job.out, lang);
+    return { report, written: job.out, writeError: null };
+  } catch (err) {
+    return { report, written: null, writeError: messageOf(err, lang) };
+  }
+}
