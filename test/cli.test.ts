@@ -48,7 +48,8 @@ interface JsonTable {
 interface JsonDocument {
   schemaVersion: number;
   files: JsonTable[];
-  summary: { files: number; errors: number; warnings: number };
+  unreadable: { file: string; code: string; severity: string; message: string }[];
+  summary: { files: number; tables: number; unreadable: number; errors: number; warnings: number };
 }
 
 function parseJson(r: RunResult): JsonDocument {
@@ -96,7 +97,7 @@ describe('eval --format json', () => {
       deviation: -27.59,
     });
     expect(t.findings).toEqual([]);
-    expect(doc.summary).toEqual({ files: 1, errors: 0, warnings: 0 });
+    expect(doc.summary).toEqual({ files: 1, tables: 1, unreadable: 0, errors: 0, warnings: 0 });
     // Decimals are written with two places.
     expect(r.stdout).toContain('"total": 95.81');
     expect(r.stdout).toContain('"weight": 30.00');
@@ -112,7 +113,7 @@ describe('eval --format json', () => {
     expect(t.budget?.score).toBe(7.4);
     expect(r.stdout).toMatch(/"budget": \{[^}]*"score": 7\.40,/);
     expect(r.stdout).toContain('"total": 96.88');
-    expect(doc.summary).toEqual({ files: 1, errors: 0, warnings: 0 });
+    expect(doc.summary).toEqual({ files: 1, tables: 1, unreadable: 0, errors: 0, warnings: 0 });
   });
 
   it('seed 004 with the default profile: exit 1, its own total, the findings in order', () => {
@@ -135,7 +136,7 @@ describe('eval --format json', () => {
     ]);
     expect(t.findings.filter((f) => f.severity === 'error').map((f) => f.code)).toEqual(['missing-reason', 'missing-reason']);
     for (const f of t.findings) expect(Object.keys(f).sort()).toEqual(['cell', 'code', 'indicator', 'message', 'severity']);
-    expect(doc.summary).toEqual({ files: 1, errors: 2, warnings: 5 });
+    expect(doc.summary).toEqual({ files: 1, tables: 1, unreadable: 0, errors: 2, warnings: 5 });
   });
 });
 
@@ -296,28 +297,48 @@ describe('files that cannot be scored', () => {
     return lines[0]!;
   }
 
+  /**
+   * A file that is there but cannot be read: exit 1, the reason as the report's `unreadable-file`
+   * error naming the file, nothing on stderr, no stack trace, nothing written.
+   */
+  function expectUnreadable(args: string[], file: string, dir: string): string {
+    const before = listing(dir);
+    const r = run(['eval', ...args, '--format', 'json']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('');
+    const doc = parseJson(r);
+    expect(doc.files).toEqual([]);
+    expect(doc.unreadable).toEqual([{ file, code: 'unreadable-file', severity: 'error', message: expect.stringContaining(file) }]);
+    expect(doc.summary).toEqual({ files: 1, tables: 0, unreadable: 1, errors: 1, warnings: 0 });
+    const message = doc.unreadable[0]!.message;
+    expect(message).not.toContain('Error:');
+    expect(message).not.toContain('内部错误');
+    expect(listing(dir)).toEqual(before);
+    return message;
+  }
+
   it('a truncated xlsx', () => {
     const dir = workdir();
     const file = join(dir, 'cut.xlsx');
     writeFileSync(file, readFileSync(join(REPO, 'fixtures/seed-000.xlsx')).subarray(0, 1000));
-    expect(expectRefused([file], file, dir)).toContain('工作簿已损坏');
+    expect(expectUnreadable([file], file, dir)).toContain('工作簿已损坏');
   });
 
   it('a text file named .xlsx', () => {
     const dir = workdir();
     const file = join(dir, 'x.xlsx');
     writeFileSync(file, '单位,得分\n信访局,95.81\n');
-    expect(expectRefused([file], file, dir)).toContain('不是 xlsx 工作簿');
+    expect(expectUnreadable([file], file, dir)).toContain('不是 xlsx 工作簿');
   });
 
   it('an old binary .xls (OLE header): asks to save it as .xlsx, in either language', () => {
     const dir = workdir();
     const file = join(dir, 'old.xls');
     writeFileSync(file, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]));
-    const zh = expectRefused([file], file, dir);
+    const zh = expectUnreadable([file], file, dir);
     expect(zh).toContain('xlsx');
     expect(zh).toContain('另存为');
-    const en = expectRefused([file, '--lang', 'en'], file, dir);
+    const en = expectUnreadable([file, '--lang', 'en'], file, dir);
     expect(en).toContain('.xls files are not supported');
     expect(en).toContain('save it as .xlsx');
   });
@@ -326,7 +347,7 @@ describe('files that cannot be scored', () => {
     const dir = workdir();
     const file = join(dir, 'data.csv');
     writeFileSync(file, '三级指标,指标值,实际完成值,分值,得分\n预算执行率,≥100%,72.41%,3,2.17\n');
-    const line = expectRefused([file], file, dir);
+    const line = expectUnreadable([file], file, dir);
     expect(line).toContain('.csv');
     expect(line).toContain('xlsx');
     expect(line).toContain('另存为');
@@ -343,8 +364,8 @@ describe('files that cannot be scored', () => {
     const dir = workdir();
     const file = join(dir, 'notes.xlsx');
     await writeWorkbookWithoutTable(file);
-    expect(expectRefused([file], file, dir)).toContain('未找到绩效指标表');
-    expect(expectRefused([file, '--lang', 'en'], file, dir)).toContain('no indicator table found');
+    expect(expectUnreadable([file], file, dir)).toContain('未找到绩效指标表');
+    expect(expectUnreadable([file, '--lang', 'en'], file, dir)).toContain('no indicator table found');
   });
 
   it('an xlsx whose zip is corrupted in the middle', () => {
@@ -353,45 +374,42 @@ describe('files that cannot be scored', () => {
     const bytes = Buffer.from(readFileSync(join(REPO, 'fixtures/seed-000.xlsx')));
     bytes.fill(0x41, 2000, 2400);
     writeFileSync(file, bytes);
-    expect(expectRefused([file], file, dir)).toContain('工作簿已损坏');
+    expect(expectUnreadable([file], file, dir)).toContain('工作簿已损坏');
   });
 
   it('a well-formed zip that is not a workbook', () => {
     const dir = workdir();
     const file = join(dir, 'archive.xlsx');
     writeFileSync(file, zipOf({ 'readme.txt': '这不是工作簿' }));
-    const line = expectRefused([file], file, dir);
+    const line = expectUnreadable([file], file, dir);
     // Not a workbook at all: saying no indicator table was found would send the user looking for a header row.
     expect(line).toMatch(/不是 xlsx 工作簿|工作簿已损坏/);
     expect(line).not.toContain('未找到绩效指标表');
   });
 
-  it('a batch with one bad file: the good one is still scored and written, exit 2', () => {
+  it('a batch with one damaged file: the good one is still scored and written, the bad one reported; exit 1', () => {
     const dir = workdir(['seed-000.xlsx']);
     const good = join(dir, 'seed-000.xlsx');
-    const bad = join(dir, 'missing.xlsx');
-    const r = run(['eval', good, bad, '--profile', 'zhengzhou-shangjie']);
-    expect(r.status).toBe(2);
-    expect(r.stderr.trimEnd().split('\n')).toEqual([`${bad}：文件不存在`]);
-    expect(r.stdout).toContain('95.81');
-    expect(listing(dir)).toEqual(['seed-000.scored.xlsx', 'seed-000.xlsx']);
+    const bad = join(dir, 'bad.xlsx');
+    writeFileSync(bad, 'not a workbook');
+    const r = run(['eval', bad, good, '--profile', 'zhengzhou-shangjie']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('');
+    // In the order given: the bad file's error, then the good file's block, the ranking, the counts.
+    expect(r.stdout.indexOf(`${bad}：不是 xlsx 工作簿`)).toBeGreaterThan(-1);
+    expect(r.stdout.indexOf(`${bad}：不是 xlsx 工作簿`)).toBeLessThan(r.stdout.indexOf('95.81'));
+    expect(r.stdout).toContain('排名');
+    expect(r.stdout).toContain('错误 1 项，提示 0 项');
+    expect(listing(dir)).toEqual(['bad.xlsx', 'seed-000.scored.xlsx', 'seed-000.xlsx']);
   });
-});
 
-describe('files that cannot be scored, with --format json', () => {
-  it('a file that could not be read is left out of the document; exit 2', () => {
+  it('a path that does not exist stops the run before anything is read or written; exit 2', () => {
     const dir = workdir(['seed-000.xlsx']);
-    const bad = join(dir, 'missing.xlsx');
-    const alone = run(['eval', bad, '--format', 'json']);
-    expect(alone.status).toBe(2);
-    expect(alone.stderr.trimEnd().split('\n')).toEqual([`${bad}：文件不存在`]);
-    expect(parseJson(alone)).toEqual({ schemaVersion: 1, files: [], summary: { files: 0, errors: 0, warnings: 0 } });
-
-    const mixed = run(['eval', join(dir, 'seed-000.xlsx'), bad, '--format', 'json', '--no-write', '--profile', 'zhengzhou-shangjie']);
-    expect(mixed.status).toBe(2);
-    expect(mixed.stderr.trimEnd().split('\n')).toEqual([`${bad}：文件不存在`]);
-    const doc = parseJson(mixed);
-    expect(doc.files.map((t) => [t.file, t.total])).toEqual([[join(dir, 'seed-000.xlsx'), 95.81]]);
+    const missing = join(dir, 'missing.xlsx');
+    const r = run(['eval', join(dir, 'seed-000.xlsx'), missing, '--format', 'json']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`${missing}：文件不存在\n`);
     expect(listing(dir)).toEqual(['seed-000.xlsx']);
   });
 });

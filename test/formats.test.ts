@@ -1,11 +1,12 @@
 // The CI formats (JUnit, SARIF, GitHub workflow commands and step summary, CSV ranking), run on the
 // seeds scored in process, and checked by small strict readers written here (no dependency).
 import { describe, expect, it } from 'vitest';
-import { analyzeTable } from '../src/engine/analyze.js';
+import { analyzeTable, unreadableFile } from '../src/engine/analyze.js';
 import type { FileReport, TableReport } from '../src/model.js';
 import { loadProfile } from '../src/profiles/index.js';
 import { toUri } from '../src/report/common.js';
 import { formatCsv } from '../src/report/csv.js';
+import { digestOf, RunDigest } from '../src/report/digest.js';
 import { formatGithub, formatGithubSummary } from '../src/report/github.js';
 import { formatJunit } from '../src/report/junit.js';
 import { rankTables } from '../src/report/ranking.js';
@@ -14,7 +15,12 @@ import { openWorkbook } from '../src/workbook/read.js';
 
 async function scoreFile(file: string, profile: string): Promise<FileReport> {
   const opened = await openWorkbook(file);
-  return { file, tables: opened.tables.map((t) => analyzeTable(t, loadProfile(profile), 'zh')) };
+  return { file, tables: opened.tables.map((t) => analyzeTable(t, loadProfile(profile), 'zh')), findings: [] };
+}
+
+/** A file that could not be read. */
+function unreadable(file: string, message: string): FileReport {
+  return unreadableFile(file, message, loadProfile('mof'));
 }
 
 const seed000 = await scoreFile('fixtures/seed-000.xlsx', 'zhengzhou-shangjie');
@@ -24,7 +30,7 @@ const table004 = seed004.tables[0]!;
 
 /** Seed 004 with its table changed, under another file name. */
 function variant(file: string, change: Partial<TableReport>): FileReport {
-  return { file, tables: [{ ...table004, ...change }] };
+  return { file, tables: [{ ...table004, ...change }], findings: [] };
 }
 
 /** Seed 004 with every finding's message replaced. */
@@ -172,8 +178,8 @@ describe('formatJunit', () => {
   });
 
   it('keeps the counts of every suite and of the root equal to what they hold', () => {
-    const twoTables: FileReport = { file: 'two.xlsx', tables: [table004, seed000.tables[0]!] };
-    const root = parseXml(formatJunit([seed000, twoTables], { unreadable: [{ file: 'bad.xlsx', message: '工作簿已损坏' }] }));
+    const twoTables: FileReport = { file: 'two.xlsx', tables: [table004, seed000.tables[0]!], findings: [] };
+    const root = parseXml(formatJunit([seed000, twoTables, unreadable('bad.xlsx', '工作簿已损坏')]));
     const suites = kids(root, 'testsuite');
     expect(suites.map((s) => s.attrs.name)).toEqual(['fixtures/seed-000.xlsx', 'two.xlsx [部门整体绩效自评表]', 'two.xlsx [自评表]', 'bad.xlsx']);
     const count = (cases: XmlElement[]) => ({
@@ -198,7 +204,7 @@ describe('formatJunit', () => {
   });
 
   it('reports an unreadable file as a suite with one testcase `read` in error', () => {
-    const root = parseXml(formatJunit([], { unreadable: [{ file: 'bad.xlsx', message: '工作簿已损坏' }] }));
+    const root = parseXml(formatJunit([unreadable('bad.xlsx', '工作簿已损坏')]));
     const suite = kids(root, 'testsuite')[0]!;
     expect(suite.attrs).toMatchObject({ name: 'bad.xlsx', tests: '1', failures: '0', errors: '1' });
     expect(kids(kids(suite, 'testcase')[0]!, 'error')[0]!.attrs).toEqual({ type: 'unreadable-file', message: '工作簿已损坏' });
@@ -250,7 +256,7 @@ function sarifProblems(log: any): string[] {
 }
 
 describe('formatSarif', () => {
-  const sarif = (files: FileReport[], unreadable: { file: string; message: string }[] = []) => formatSarif(files, { version: '9.9.9', unreadable });
+  const sarif = (files: FileReport[]) => formatSarif(files, { version: '9.9.9' });
 
   it('has the required shape: version, $schema, the driver and its rules, a location per result', () => {
     const text = sarif([seed004, seed000]);
@@ -275,7 +281,7 @@ describe('formatSarif', () => {
   });
 
   it('percent-encodes paths into valid URI references, and reports an unreadable file', () => {
-    const log = JSON.parse(sarif([{ ...seed004, file: '.\\自评表\\2021 金水#1.xlsx' }], [{ file: '坏,文件%.xlsx', message: '无法读取' }]));
+    const log = JSON.parse(sarif([{ ...seed004, file: '.\\自评表\\2021 金水#1.xlsx' }, unreadable('坏,文件%.xlsx', '无法读取')]));
     expect(sarifProblems(log)).toEqual([]);
     const uris = log.runs[0].results.map((r: any) => r.locations[0].physicalLocation.artifactLocation.uri);
     expect(new Set(uris)).toEqual(new Set(['%E8%87%AA%E8%AF%84%E8%A1%A8/2021%20%E9%87%91%E6%B0%B4%231.xlsx', '%E5%9D%8F%2C%E6%96%87%E4%BB%B6%25.xlsx']));
@@ -305,7 +311,7 @@ describe('formatGithub', () => {
   });
 
   it('escapes %, CR and LF in the message, and also : and , in properties', () => {
-    const out = formatGithub([withMessage('100%\r\n::error::injected')], { unreadable: [{ file: 'a,b:c.xlsx', message: 'x' }] });
+    const out = formatGithub([withMessage('100%\r\n::error::injected'), unreadable('a,b:c.xlsx', 'x')]);
     const lines = out.trimEnd().split('\n');
     expect(lines).toHaveLength(8);
     for (const line of lines) expect(line).toMatch(COMMAND);
@@ -316,7 +322,7 @@ describe('formatGithub', () => {
 
 describe('formatGithubSummary', () => {
   it('writes a Markdown table with | escaped, the counts and the findings', () => {
-    const md = formatGithubSummary([seed004, variant('b.xlsx', { department: 'A|B' })]);
+    const md = formatGithubSummary(digestOf([seed004, variant('b.xlsx', { department: 'A|B' })]));
     const rows = md.split('\n').filter((l) => l.startsWith('|'));
     expect(rows).toHaveLength(4);
     // Every row has the header's 7 cells once escaped pipes are set aside.
@@ -328,7 +334,9 @@ describe('formatGithubSummary', () => {
   });
 
   it('caps the findings list', () => {
-    const md = formatGithubSummary([seed004], { maxFindings: 3, lang: 'en' });
+    const kept = new RunDigest(3);
+    kept.add(seed004);
+    const md = formatGithubSummary(kept, { lang: 'en' });
     expect(md.split('\n').filter((l) => l.startsWith('- '))).toEqual([expect.any(String), expect.any(String), expect.any(String), '- 4 more not listed']);
   });
 });
@@ -363,15 +371,15 @@ function parseCsv(text: string): string[][] {
 
 describe('formatCsv and rankTables', () => {
   it('writes UTF-8 with a BOM and CRLF line ends, headers in Chinese by default', () => {
-    const csv = formatCsv([seed000, seed002, seed004]);
+    const csv = formatCsv(digestOf([seed000, seed002, seed004]));
     expect(csv.startsWith('\uFEFF排名,文件,工作表,单位,计算总分,填报总分,等级,填报等级,错误,提示\r\n')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(csv.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
-    expect(formatCsv([], { lang: 'en' })).toBe('\uFEFFRank,File,Sheet,Unit,Computed total,Declared total,Grade,Declared grade,Errors,Warnings\r\n');
+    expect(formatCsv(digestOf([]), { lang: 'en' })).toBe('\uFEFFRank,File,Sheet,Unit,Computed total,Declared total,Grade,Declared grade,Errors,Warnings\r\n');
   });
 
   it('ranks the seeds by computed total: 004 (97.20), 002 (96.88), 000 (95.81)', () => {
-    const rows = parseCsv(formatCsv([seed000, seed002, seed004]).slice(1));
+    const rows = parseCsv(formatCsv(digestOf([seed000, seed002, seed004])).slice(1));
     expect(rows.slice(1).map((r) => [r[0], r[1], r[4], r[8], r[9]])).toEqual([
       ['1', 'fixtures/seed-004.xlsx', '97.20', '2', '5'],
       ['2', 'fixtures/seed-002.xlsx', '96.88', '0', '0'],
@@ -381,7 +389,7 @@ describe('formatCsv and rankTables', () => {
   });
 
   it('quotes fields with commas, quotes and line breaks, and defuses formulas', () => {
-    const csv = formatCsv([variant('a,b.xlsx', { department: '某"局"\n二处', sheet: '=HYPERLINK("x")' })], { unreadable: [{ file: 'bad.xlsx', message: '损坏' }] });
+    const csv = formatCsv(digestOf([variant('a,b.xlsx', { department: '某"局"\n二处', sheet: '=HYPERLINK("x")' }), unreadable('bad.xlsx', '损坏')]));
     expect(csv).toContain('"a,b.xlsx","\'=HYPERLINK(""x"")","某""局""\n二处",97.20');
     const rows = parseCsv(csv.slice(1));
     expect(rows[1]!.slice(0, 4)).toEqual(['1', 'a,b.xlsx', '\'=HYPERLINK("x")', '某"局"\n二处']);
@@ -389,7 +397,7 @@ describe('formatCsv and rankTables', () => {
   });
 
   it('gives equal totals the same rank and orders them by file, then sheet', () => {
-    const rows = rankTables([variant('b.xlsx', {}), seed002, variant('a.xlsx', { sheet: '乙' }), variant('a.xlsx', { sheet: '甲' })]);
+    const rows = rankTables(digestOf([variant('b.xlsx', {}), seed002, variant('a.xlsx', { sheet: '乙' }), variant('a.xlsx', { sheet: '甲' })]).tables);
     expect(rows.map((r) => [r.rank, r.file, r.sheet])).toEqual([
       [1, 'a.xlsx', '乙'],
       [1, 'a.xlsx', '甲'],

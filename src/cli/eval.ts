@@ -116,7 +116,8 @@ export async function runEval(args: string[], opts: EvalOptions, io: Io, workerU
     if (input !== undefined) throw new RunError((u) => u.sameAsInput(target!));
   }
   const outs = outputsOf(files, opts, cwd);
-  makeFolders(outs, cwd);
+  // -o names a file, in a folder that must exist (a mistyped folder is not made); --out-dir is made.
+  if (opts.outDir !== undefined) makeFolders(outs, cwd);
   const jobs: FileJob[] = files.map((file, i) => ({ file, out: outs[i]! }));
 
   const toFile = opts.outputFile !== undefined;
