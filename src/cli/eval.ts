@@ -2,7 +2,7 @@
 // batch) → write each file's output as soon as the files before it are done → end the output, the
 // summary file and the GitHub step summary → the exit code.
 // Loaded on demand by main.ts, with everything it needs (exceljs, zod, the formatters).
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { openAtomic, writeFileAtomic, type AtomicFile } from '../atomic.js';
@@ -86,6 +86,14 @@ function outputsOf(files: readonly string[], opts: EvalOptions, cwd: string): (s
   return absolute.map((f) => defaultOutputPath(join(opts.outDir!, relative(base, f))));
 }
 
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** Creates the folders the scored copies go into; a RunError (exit 2) naming the one that cannot be. */
 function makeFolders(outs: readonly (string | null)[], cwd: string): void {
   for (const dir of new Set(outs.flatMap((o) => (o === null ? [] : [dirname(resolve(cwd, o))])))) {
@@ -114,6 +122,10 @@ export async function runEval(args: string[], opts: EvalOptions, io: Io, workerU
   for (const target of [opts.output, opts.outputFile, opts.summary]) {
     const input = target === undefined ? undefined : files.find((f) => samePath(resolve(cwd, f), resolve(cwd, target)));
     if (input !== undefined) throw new RunError((u) => u.sameAsInput(target!));
+  }
+  // The report and the summary are written at the end: a folder that is not there is said now.
+  for (const target of [opts.outputFile, opts.summary]) {
+    if (target !== undefined && !isFolder(dirname(resolve(cwd, target)))) throw new RunError((u) => u.writeFailed(target, 'ENOENT'));
   }
   const outs = outputsOf(files, opts, cwd);
   // -o names a file, in a folder that must exist (a mistyped folder is not made); --out-dir is made.

@@ -39,7 +39,7 @@ export class Progress {
     const filled = Math.round((done / this.total) * width);
     const bar = `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}]`;
     const seconds = Math.floor((now - this.started) / 1000);
-    const line = fit(`${bar} ${uiFor(this.lang).progress(done, this.total, seconds, file)}`, (this.term.columns ?? 80) - 1);
+    const line = fit(`${bar} ${uiFor(this.lang).progress(done, this.total, seconds, file)}`, (this.term.columns || 80) - 1);
     this.term.write(`\r${line}\x1b[K`);
     this.drawn = true;
   }
