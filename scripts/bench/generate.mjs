@@ -3,10 +3,12 @@
 // (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分, weight 10), 年度总体目标 and 年度主要任务
 // text blocks, then an indicator table of 40–60 rows under 产出指标 (50) / 效益指标 (30) /
 // 满意度指标 (10) with merged 一级 / 二级 cells, a 总分 row and a 自评结果 row; borders, wrapped
-// text, column widths and Chinese text throughout, so each file is as heavy as a real one.
+// text, column widths, several fonts and Chinese text throughout, so that reading one is as much
+// work as reading a real one. exceljs writes them at about 13 KB each (some 55 KB of XML), a little
+// heavier than fixtures/seed-000.xlsx (10 KB), also written by exceljs.
 //
 // Deterministic: file i is always the same workbook (seeded by i). Most rows meet their target;
-// a few miss it (score by ratio, with a reason), and about one row in a hundred carries a
+// a few miss it (score by ratio, with a reason), and a few rows in a thousand carry a
 // declared score that is off, so perf-score has findings to report as well.
 //
 //   node scripts/bench/generate.mjs DIR N [--workers K]      writes DIR/wb-00000.xlsx …
@@ -234,9 +236,10 @@ function plan(i) {
   for (const [level1, weight, subs] of levels) {
     const count = subs.reduce((s, [, c]) => s + c, 0);
     const weights = spread(r, weight, count);
+    let nth = 0;
     for (const [level2, c] of subs) {
       for (let k = 0; k < c; k++) {
-        const w = weights[rows.filter((x) => x.level1 === level1).length];
+        const w = weights[nth++];
         let row = makeRow(r, level2, false);
         if (!row.noMiss && r() < missRate) row = { ...makeRow(r, level2, true), missed: true };
         let score = row.missed ? round2(w * Math.min(1, row.ratio)) : w;
@@ -303,7 +306,7 @@ function box(ws, row, col, value, extra = {}) {
 }
 
 /** A percentage as written, or as a number with a percent format (as Excel keeps a typed `98%`). */
-function percentValue(p, text, asNumber) {
+function percentValue(text, asNumber) {
   if (!asNumber || !/^\d+(\.\d+)?%$/.test(text)) return { value: text };
   const decimals = (text.split('.')[1] ?? '').replace('%', '').length;
   return { value: Number(`${text.slice(0, -1)}e-2`), numFmt: decimals ? `0.${'0'.repeat(decimals)}%` : '0%' };
@@ -464,7 +467,7 @@ export function buildWorkbook(i) {
     box(ws, row, 2, newLevel2 ? x.level2 : null, { align: 'center' });
     box(ws, row, 3, x.name);
     box(ws, row, 4, x.target, { align: 'center' });
-    const actual = percentValue(x.percent, x.actual, p.percentAsNumber && x.percent);
+    const actual = percentValue(x.actual, p.percentAsNumber && x.percent);
     box(ws, row, 5, actual.value, { align: 'center', numFmt: actual.numFmt });
     box(ws, row, 6, x.weight, { align: 'center' });
     box(ws, row, 7, x.score, { align: 'center', numFmt: '0.00' });
@@ -484,11 +487,13 @@ export function buildWorkbook(i) {
   box(ws, row, 7, p.totalAsFormula ? { formula: `${budgetScoreRef}+SUM(G${first}:G${row - 1})`, result: p.total } : p.total, { align: 'center', numFmt: '0.00' });
   box(ws, row, 8, null);
   row++;
-  for (let c = 1; c <= 5; c++) box(ws, row, c, c === 1 ? '自评结果' : null, { bold: true, align: 'center' });
-  ws.mergeCells(row, 1, row, 5);
-  for (let c = 6; c <= COLS; c++) box(ws, row, c, c === 6 ? p.grade : null, { align: 'center' });
-  ws.mergeCells(row, 6, row, COLS);
-  row++;
+  if (!p.gradeAbove) {
+    for (let c = 1; c <= 5; c++) box(ws, row, c, c === 1 ? '自评结果' : null, { bold: true, align: 'center' });
+    ws.mergeCells(row, 1, row, 5);
+    for (let c = 6; c <= COLS; c++) box(ws, row, c, c === 6 ? p.grade : null, { align: 'center' });
+    ws.mergeCells(row, 6, row, COLS);
+    row++;
+  }
   const note = ws.getCell(row + 1, 1);
   note.value = '填表说明：1.预算执行率=全年执行数/全年预算数×100%，预算执行率得分=分值×执行率；2.定量指标按实际完成值与年度指标值的比例计分，反向指标按年度指标值/实际完成值计分；3.未完成年度指标值的，应在“偏差原因分析及改进措施”栏说明原因。';
   note.font = FONT;
