@@ -1,52 +1,47 @@
-// The batch's pieces that run in process: a report crossing from a worker thread keeps its Decimals,
-// and the in-process pool hands outcomes back in input order with an unreadable file in its place.
-import { Decimal } from 'decimal.js';
+// The batch's pieces that run in process: each file's result is plain data (it crosses from a worker
+// thread by structured clone), and the pool hands results back in input order, an unreadable file in
+// its place; the output assembled from the parts is the whole format's.
 import { describe, expect, it } from 'vitest';
-import { decodeDecimals, encodeDecimals } from '../src/batch/codec.js';
 import { scoreFiles } from '../src/batch/pool.js';
-import type { FileOutcome } from '../src/batch/score-file.js';
+import type { FileResult, ScoreSettings } from '../src/batch/score-file.js';
+import type { FormatName } from '../src/report/registry.js';
 import { loadProfile } from '../src/profiles/index.js';
 
-const settings = { profile: loadProfile('zhengzhou-shangjie'), lang: 'zh' as const };
+function settings(name: FormatName): ScoreSettings {
+  return { profile: loadProfile('zhengzhou-shangjie'), lang: 'zh', format: { name, lang: 'zh', color: false, width: 100 } };
+}
 
-async function outcomes(files: string[]): Promise<FileOutcome[]> {
-  const out: FileOutcome[] = [];
-  await scoreFiles(files.map((file) => ({ file, out: null })), settings, {
+async function results(files: string[], name: FormatName = 'json'): Promise<FileResult[]> {
+  const out: FileResult[] = [];
+  await scoreFiles(files.map((file) => ({ file, out: null })), settings(name), {
     jobs: 1,
     workerUrl: null,
-    onOutcome: (o, i) => {
-      expect(i).toBe(out.length);
-      out.push(o);
+    onResult: (result, index) => {
+      expect(index).toBe(out.length);
+      out.push(result);
     },
   });
   return out;
 }
 
-describe('the report codec', () => {
-  it('gives back the same report, Decimals and all, after a structured clone', async () => {
-    const [outcome] = await outcomes(['fixtures/seed-000.xlsx']);
-    const copy = decodeDecimals<FileOutcome>(structuredClone(encodeDecimals(outcome)));
-    expect(copy).toEqual(outcome);
-    const table = copy.report.tables[0]!;
-    expect(table.total).toBeInstanceOf(Decimal);
-    expect(table.total.toFixed(2)).toBe('95.81');
-    expect(table.indicators[0]!.score).toBeInstanceOf(Decimal);
-  });
-
-  it('leaves plain data alone', () => {
-    const value = { a: [1, 'x', null, { b: true }], c: { $decimal: 1 } };
-    expect(decodeDecimals(structuredClone(encodeDecimals(value)))).toEqual(value);
-  });
-});
-
 describe('scoreFiles in process', () => {
-  it('hands outcomes back in input order, an unreadable file in its place', async () => {
-    const out = await outcomes(['fixtures/seed-002.xlsx', 'fixtures/README.md', 'fixtures/seed-000.xlsx']);
-    expect(out.map((o) => [o.report.file, o.report.tables.map((t) => t.total.toFixed(2)), o.report.findings.map((f) => f.code)])).toEqual([
-      ['fixtures/seed-002.xlsx', ['96.88'], []],
-      ['fixtures/README.md', [], ['unreadable-file']],
-      ['fixtures/seed-000.xlsx', ['95.81'], []],
+  it('hands results back in input order, an unreadable file in its place', async () => {
+    const out = await results(['fixtures/seed-002.xlsx', 'fixtures/README.md', 'fixtures/seed-000.xlsx']);
+    expect(out.map((r) => [r.entry.tables.map((t) => [t.file, t.total]), r.entry.unreadable.map((u) => u.message)])).toEqual([
+      [[['fixtures/seed-002.xlsx', '96.88']], []],
+      [[], ['fixtures/README.md：不是 xlsx 工作簿']],
+      [[['fixtures/seed-000.xlsx', '95.81']], []],
     ]);
-    expect(out[1]!.report.findings[0]!.message).toBe('fixtures/README.md：不是 xlsx 工作簿');
+    expect(out[1]!.entry).toMatchObject({ errors: 1, warnings: 0 });
+    expect(out[1]!.part.text).toBe('');
+    expect(out[0]!.part.text).toContain('"total": 96.88');
+  });
+
+  it('gives results that a structured clone leaves unchanged: no Decimal, no class, in any format', async () => {
+    for (const name of ['table', 'json', 'junit', 'sarif', 'github'] as const) {
+      const [result] = await results(['fixtures/seed-004.xlsx'], name);
+      expect(structuredClone(result)).toStrictEqual(result);
+      expect(result!.entry.findings.length).toBe(result!.entry.errors + result!.entry.warnings);
+    }
   });
 });

@@ -6,7 +6,7 @@ import type { FileReport, TableReport } from '../src/model.js';
 import { loadProfile } from '../src/profiles/index.js';
 import { toUri } from '../src/report/common.js';
 import { formatCsv } from '../src/report/csv.js';
-import { digestOf, RunDigest } from '../src/report/digest.js';
+import { digestEntry, digestOf, RunDigest } from '../src/report/digest.js';
 import { formatGithub, formatGithubSummary } from '../src/report/github.js';
 import { formatJunit } from '../src/report/junit.js';
 import { rankTables } from '../src/report/ranking.js';
@@ -200,7 +200,7 @@ describe('formatGithubSummary', () => {
 
   it('caps the findings list', () => {
     const kept = new RunDigest(3);
-    kept.add(seed004);
+    kept.add(digestEntry(seed004));
     const md = formatGithubSummary(kept, { lang: 'en' });
     expect(md.split('\n').filter((l) => l.startsWith('- '))).toEqual([expect.any(String), expect.any(String), expect.any(String), '- 4 more not listed']);
   });

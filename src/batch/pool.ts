@@ -1,11 +1,12 @@
 // Scoring a list of files across worker threads, one file per worker at a time, and handing the
-// outcomes back in input order whatever the order they finish in. One file, or one job, runs in
+// results back in input order whatever the order they finish in. One file, or one job, runs in
 // the main thread: a worker's start-up (loading exceljs again) would cost more than it saves.
 import { Worker } from 'node:worker_threads';
 import { unreadableFile } from '../engine/analyze.js';
 import { uiFor } from '../i18n/messages.js';
-import { decodeDecimals } from './codec.js';
-import { scoreFile, type FileJob, type FileOutcome, type ScoreSettings } from './score-file.js';
+import { digestEntry } from '../report/digest.js';
+import { formatFor } from '../report/registry.js';
+import { processFile, type FileJob, type FileResult, type ScoreSettings } from './score-file.js';
 
 export interface PoolOptions {
   /** How many files are scored at once; at most one worker per file. */
@@ -14,16 +15,16 @@ export interface PoolOptions {
   workerUrl: URL | null;
   /** Called as each file finishes, in completion order (progress). */
   onDone?: (done: number, file: string) => void;
-  /** Called with each outcome, in input order. */
-  onOutcome: (outcome: FileOutcome, index: number) => void;
+  /** Called with each file's result, in input order. */
+  onResult: (result: FileResult, index: number) => void;
 }
 
-/** Delivers outcomes in input order: holds each until those before it have come. */
-function inOrder(deliver: (outcome: FileOutcome, index: number) => void) {
-  const waiting = new Map<number, FileOutcome>();
+/** Delivers results in input order: holds each until those before it have come. */
+function inOrder(deliver: (result: FileResult, index: number) => void) {
+  const waiting = new Map<number, FileResult>();
   let next = 0;
-  return (index: number, outcome: FileOutcome) => {
-    waiting.set(index, outcome);
+  return (index: number, result: FileResult) => {
+    waiting.set(index, result);
     for (let o = waiting.get(next); o !== undefined; o = waiting.get(next)) {
       waiting.delete(next);
       deliver(o, next);
@@ -33,16 +34,17 @@ function inOrder(deliver: (outcome: FileOutcome, index: number) => void) {
 }
 
 export async function scoreFiles(jobs: readonly FileJob[], settings: ScoreSettings, opts: PoolOptions): Promise<void> {
-  const deliver = inOrder(opts.onOutcome);
+  const deliver = inOrder(opts.onResult);
+  const format = formatFor(settings.format);
   let done = 0;
-  const finish = (index: number, outcome: FileOutcome) => {
+  const finish = (index: number, result: FileResult) => {
     done += 1;
     opts.onDone?.(done, jobs[index]!.file);
-    deliver(index, outcome);
+    deliver(index, result);
   };
   const threads = Math.min(opts.jobs, jobs.length);
   if (threads <= 1 || opts.workerUrl === null) {
-    for (const [index, job] of jobs.entries()) finish(index, await scoreFile(job, settings));
+    for (const [index, job] of jobs.entries()) finish(index, await processFile(job, settings, format));
     return;
   }
   const workerUrl = opts.workerUrl;
@@ -63,8 +65,8 @@ export async function scoreFiles(jobs: readonly FileJob[], settings: ScoreSettin
         current = next++;
         worker.postMessage({ index: current, job: jobs[current] });
       };
-      worker.on('message', ({ index, outcome }: { index: number; outcome: unknown }) => {
-        finish(index, decodeDecimals<FileOutcome>(outcome));
+      worker.on('message', ({ index, result }: { index: number; result: FileResult }) => {
+        finish(index, result);
         feed();
       });
       const lost = (why: string) => {
@@ -73,7 +75,7 @@ export async function scoreFiles(jobs: readonly FileJob[], settings: ScoreSettin
         current = null;
         const file = jobs[index]!.file;
         const report = unreadableFile(file, uiFor(settings.lang).crashed(`${file}: ${why}`), settings.profile);
-        finish(index, { report, written: null, writeError: null });
+        finish(index, { part: format.file(report), entry: digestEntry(report), written: null, writeError: null });
         if (next < jobs.length) start();
       };
       worker.on('error', (err) => lost(err.message));

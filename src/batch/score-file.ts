@@ -1,10 +1,13 @@
 // One file's work, the same in a worker thread or in the main one: read, analyze, write the scored
-// copy. Nothing here throws for a bad file: a file that cannot be read becomes an `unreadable-file`
+// copy, format. Nothing here throws for a bad file: a file that cannot be read becomes an `unreadable-file`
 // finding, and a copy that cannot be written becomes `writeError`, so the batch goes on.
 import { analyzeTable, unreadableFile } from '../engine/analyze.js';
 import { RunError } from '../errors.js';
 import { uiFor } from '../i18n/messages.js';
 import type { FileReport, Lang } from '../model.js';
+import { digestEntry, type DigestEntry } from '../report/digest.js';
+import type { FilePart } from '../report/format.js';
+import { formatFor, type FormatSpec } from '../report/registry.js';
 import type { Profile } from '../schema/profile.js';
 import { openWorkbook } from '../workbook/read.js';
 import { writeScoredCopy } from '../workbook/write.js';
@@ -15,10 +18,11 @@ export interface FileJob {
   out: string | null;
 }
 
-/** What every file of a run is scored with. */
+/** What every file of a run is scored and formatted with: plain data, handed to each worker thread. */
 export interface ScoreSettings {
   profile: Profile;
   lang: Lang;
+  format: FormatSpec;
 }
 
 export interface FileOutcome {
@@ -58,4 +62,18 @@ export async function scoreFile(job: FileJob, settings: ScoreSettings): Promise<
   } catch (err) {
     return { report, written: null, writeError: messageOf(err, lang) };
   }
+}
+
+/** What crosses back to the main thread of one file: its text in the run's format, its digest entry. */
+export interface FileResult {
+  part: FilePart;
+  entry: DigestEntry;
+  written: string | null;
+  writeError: string | null;
+}
+
+/** Scores one file and formats it: the whole of a file's work, where it runs (a worker thread). */
+export async function processFile(job: FileJob, settings: ScoreSettings, format = formatFor(settings.format)): Promise<FileResult> {
+  const { report, written, writeError } = await scoreFile(job, settings);
+  return { part: format.file(report), entry: digestEntry(report), written, writeError };
 }

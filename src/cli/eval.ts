@@ -12,15 +12,11 @@ import { EXIT, RunError } from '../errors.js';
 import { uiFor } from '../i18n/messages.js';
 import type { Lang } from '../model.js';
 import { selectProfile } from '../profiles/index.js';
-import type { RunFormatter } from '../report/common.js';
-import { consoleFormatter } from '../report/console.js';
 import { formatCsv } from '../report/csv.js';
 import { RunDigest } from '../report/digest.js';
-import { formatGithubSummary, githubFormatter, SUMMARY_FINDINGS } from '../report/github.js';
-import { jsonFormatter } from '../report/json.js';
-import { junitFormatter } from '../report/junit.js';
-import { sarifFormatter } from '../report/sarif.js';
-import { VERSION } from '../version.js';
+import { FormatWriter } from '../report/format.js';
+import { formatGithubSummary, SUMMARY_FINDINGS } from '../report/github.js';
+import { formatFor, type FormatName, type FormatSpec } from '../report/registry.js';
 import { defaultOutputPath, samePath } from '../workbook/write.js';
 import { expandInputs } from './inputs.js';
 import type { Io } from './main.js';
@@ -33,11 +29,9 @@ export interface RuleOptions {
   lang: Lang;
 }
 
-export type Format = 'table' | 'json' | 'junit' | 'sarif' | 'github';
-
 /** The options of `check`; `eval` adds where the scored copies go. */
 export interface CheckOptions extends RuleOptions {
-  format: Format;
+  format: FormatName;
   outputFile?: string;
   maxWarnings?: number;
   summary?: string;
@@ -48,22 +42,6 @@ export interface EvalOptions extends CheckOptions {
   output?: string;
   outDir?: string;
   write: boolean;
-}
-
-/** The formatter of `format`. */
-function formatterFor(format: Format, lang: Lang, color: boolean, width: number): RunFormatter {
-  switch (format) {
-    case 'json':
-      return jsonFormatter();
-    case 'junit':
-      return junitFormatter();
-    case 'sarif':
-      return sarifFormatter({ version: VERSION, lang });
-    case 'github':
-      return githubFormatter();
-    case 'table':
-      return consoleFormatter({ lang, color, width });
-  }
 }
 
 /** The deepest folder holding every file (so scored copies keep their folders under --out-dir). */
@@ -134,9 +112,10 @@ export async function runEval(args: string[], opts: EvalOptions, io: Io, workerU
 
   const toFile = opts.outputFile !== undefined;
   const color = !toFile && Boolean(io.stdout.isTTY) && !io.env.NO_COLOR;
-  const formatter = formatterFor(opts.format, opts.lang, color, io.stdout.columns ?? 100);
+  const spec: FormatSpec = { name: opts.format, lang: opts.lang, color, width: io.stdout.columns ?? 100 };
   const keep = summaryKind === '.xlsx' ? Infinity : opts.format === 'github' ? SUMMARY_FINDINGS : 0;
   const digest = new RunDigest(keep);
+  const writer = new FormatWriter(formatFor(spec), digest);
   const progress = io.stderr.isTTY && files.length > 1 ? new Progress(io.stderr, files.length, opts.lang) : null;
   const sink: AtomicFile | null = toFile ? openAtomic(resolve(cwd, opts.outputFile!)) : null;
   const out = (text: string) => {
@@ -153,23 +132,22 @@ export async function runEval(args: string[], opts: EvalOptions, io: Io, workerU
   const written: string[] = [];
   let writeFailed = false;
   try {
-    out(formatter.begin());
-    await scoreFiles(jobs, { profile, lang: opts.lang }, {
+    out(writer.begin());
+    await scoreFiles(jobs, { profile, lang: opts.lang, format: spec }, {
       jobs: opts.jobs ?? availableParallelism(),
       workerUrl,
       onDone: (done, file) => progress?.update(done, file),
-      onOutcome: ({ report, written: copy, writeError }) => {
+      onResult: ({ part, entry, written: copy, writeError }) => {
         if (writeError !== null) {
           warn(writeError);
           writeFailed = true;
         }
         if (copy !== null) written.push(copy);
-        out(formatter.file(report));
-        digest.add(report);
+        out(writer.file(part, entry));
       },
     });
     progress?.clear();
-    out(formatter.end());
+    out(writer.end());
     sink?.commit();
   } catch (err) {
     sink?.abort();

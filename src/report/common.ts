@@ -1,27 +1,11 @@
-// What the formatters share: the run formatter's shape, the options every CI format takes, cell
-// names, paths as URIs, rule titles and the summary's column labels.
+// What the formatters share: the options every CI format takes, cell names, paths as URIs, rule
+// titles and the summary's column labels.
 import type { FileReport, Finding, FindingCode, Lang, TableReport } from '../model.js';
 
 /** Options every CI formatter takes. */
 export interface CiOptions {
   /** Language of labels and rule titles (messages come already translated); zh by default. */
   lang?: Lang;
-}
-
-/**
- * A formatter fed one file at a time, in input order, so a batch's output can be written while it
- * runs: `begin`, then `file` per file, then `end`. Formats that need the whole run before writing
- * (a count in their first line) return '' from `file` and everything from `end`.
- */
-export interface RunFormatter {
-  begin(): string;
-  file(report: FileReport): string;
-  end(): string;
-}
-
-/** A run formatter's whole output for a list of files. */
-export function formatAll(formatter: RunFormatter, files: readonly FileReport[]): string {
-  return formatter.begin() + files.map((f) => formatter.file(f)).join('') + formatter.end();
 }
 
 /** One finding with where it belongs: its file and, unless it is about the file itself, its table. */

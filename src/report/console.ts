@@ -7,8 +7,9 @@ import { uiFor } from '../i18n/messages.js';
 import type { FileReport, Finding, Lang, TableReport } from '../model.js';
 import { displayWidth, wrapText } from './text.js';
 import { cellName } from '../cells.js';
-import { formatAll, reportLabels, type RunFormatter } from './common.js';
-import { RunDigest, tableNamer } from './digest.js';
+import { reportLabels } from './common.js';
+import { tableNamer, type RunDigest } from './digest.js';
+import { formatAll, type Format } from './format.js';
 import { rankTables } from './ranking.js';
 
 export interface ConsoleOptions {
@@ -84,17 +85,17 @@ function rankingTable(digest: RunDigest, o: ConsoleOptions): string {
 }
 
 /**
- * The console summary, written as files come: each table's block (or a file's own findings when it
- * could not be read); at the end, for a batch, the ranking; then the counts.
+ * The console summary: each table's block (or a file's own findings when it could not be read), as
+ * each file comes; at the end, for a batch, the ranking; then the counts.
  */
-export function consoleFormatter(o: ConsoleOptions): RunFormatter {
+export function consoleFormat(o: ConsoleOptions): Format {
   const ui = uiFor(o.lang);
   const chalk = new Chalk({ level: o.color ? 1 : 0 });
-  const digest = new RunDigest();
   return {
-    begin: () => '',
+    separator: '',
+    holdFiles: false,
+    head: () => '',
     file(file) {
-      digest.add(file);
       const out: string[] = [];
       if (file.findings.length > 0) out.push(chalk.bold(file.file), findingsTable(file.findings, o, chalk), '');
       for (const r of file.tables) {
@@ -103,9 +104,9 @@ export function consoleFormatter(o: ConsoleOptions): RunFormatter {
         if (r.findings.length > 0) out.push(findingsTable(r.findings, o, chalk));
         out.push('');
       }
-      return out.map((line) => `${line}\n`).join('');
+      return { text: out.map((line) => `${line}\n`).join(''), counts: {} };
     },
-    end() {
+    tail({ digest }) {
       const ranking = digest.files > 1 ? `${rankingTable(digest, o)}\n\n` : '';
       const counts = ui.counts(digest.errors, digest.warnings);
       const painted = digest.errors > 0 ? chalk.red(counts) : digest.warnings > 0 ? chalk.yellow(counts) : chalk.green(counts);
@@ -115,5 +116,5 @@ export function consoleFormatter(o: ConsoleOptions): RunFormatter {
 }
 
 export function formatConsole(files: readonly FileReport[], o: ConsoleOptions): string {
-  return formatAll(consoleFormatter(o), files);
+  return formatAll(consoleFormat(o), files);
 }

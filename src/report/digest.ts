@@ -1,7 +1,7 @@
 // What a run keeps of each file once it has been formatted: a line per table (for the ranking),
 // the files that could not be read, the counts, and the findings as text rows when a summary needs
 // them. Small beside a file's report, so a batch of thousands of files stays flat in memory.
-import type { Decimal } from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import type { FileReport, FindingCode, Severity } from '../model.js';
 import { cellName, countFindings, locateFindings } from './common.js';
 
@@ -39,6 +39,46 @@ export interface FindingRow {
   message: string;
 }
 
+/**
+ * What the run keeps of one file, made where the file was scored: plain data (totals as decimal
+ * strings), so it crosses from a worker thread as is.
+ */
+export interface DigestEntry {
+  tables: (Omit<TableRow, 'total' | 'declaredTotal'> & { total: string; declaredTotal: string | null })[];
+  unreadable: UnreadableRow[];
+  findings: FindingRow[];
+  errors: number;
+  warnings: number;
+}
+
+/** The digest entry of a file's report. */
+export function digestEntry(file: FileReport): DigestEntry {
+  const located = locateFindings(file);
+  const unreadable = file.findings
+    .filter((f) => f.code === 'unreadable-file')
+    .map((f) => ({ file: file.file, severity: f.severity, message: f.message }));
+  const tables = file.tables.map((t) => ({
+    file: file.file,
+    sheet: t.sheet,
+    department: t.department,
+    total: t.total.toString(),
+    declaredTotal: t.declaredTotal?.toString() ?? null,
+    grade: t.grade,
+    declaredGrade: t.declaredGrade,
+    ...countFindings(t.findings),
+  }));
+  const findings = located.map(({ table, finding: { code, severity, indicator, message, ref } }) => ({
+    file: file.file,
+    sheet: table?.sheet ?? null,
+    cell: cellName(ref),
+    code,
+    severity,
+    indicator,
+    message,
+  }));
+  return { tables, unreadable, findings, ...countFindings(located.map((l) => l.finding)) };
+}
+
 export class RunDigest {
   /** Files added, readable or not. */
   files = 0;
@@ -54,29 +94,23 @@ export class RunDigest {
   /** `keepFindings`: how many findings to keep as rows (none by default; Infinity for all). */
   constructor(private readonly keepFindings = 0) {}
 
-  add(file: FileReport): void {
+  add(entry: DigestEntry): void {
     this.files += 1;
-    for (const f of file.findings) if (f.code === 'unreadable-file') this.unreadable.push({ file: file.file, severity: f.severity, message: f.message });
-    for (const t of file.tables) {
-      const { department, total, declaredTotal, grade, declaredGrade, sheet } = t;
-      this.tables.push({ file: file.file, sheet, department, total, declaredTotal, grade, declaredGrade, ...countFindings(t.findings) });
+    this.errors += entry.errors;
+    this.warnings += entry.warnings;
+    this.unreadable.push(...entry.unreadable);
+    for (const t of entry.tables) {
+      this.tables.push({ ...t, total: new Decimal(t.total), declaredTotal: t.declaredTotal === null ? null : new Decimal(t.declaredTotal) });
     }
-    const located = locateFindings(file);
-    const counts = countFindings(located.map((l) => l.finding));
-    this.errors += counts.errors;
-    this.warnings += counts.warnings;
-    for (const { table, finding } of located) {
-      if (this.findings.length >= this.keepFindings) break;
-      const { code, severity, indicator, message } = finding;
-      this.findings.push({ file: file.file, sheet: table?.sheet ?? null, cell: cellName(finding.ref), code, severity, indicator, message });
-    }
+    const room = this.keepFindings - this.findings.length;
+    if (room > 0) this.findings.push(...entry.findings.slice(0, room));
   }
 }
 
 /** The digest of a list of files, keeping every finding. */
 export function digestOf(files: readonly FileReport[]): RunDigest {
   const digest = new RunDigest(Infinity);
-  for (const f of files) digest.add(f);
+  for (const f of files) digest.add(digestEntry(f));
   return digest;
 }
 

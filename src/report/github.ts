@@ -7,7 +7,8 @@
 import type { Decimal } from 'decimal.js';
 import { uiFor } from '../i18n/messages.js';
 import type { FileReport } from '../model.js';
-import { cellName, formatAll, locateFindings, reportLabels, toPosixPath, type CiOptions, type RunFormatter } from './common.js';
+import { cellName, locateFindings, reportLabels, toPosixPath, type CiOptions } from './common.js';
+import { formatAll, type Format } from './format.js';
 import { tableNamer, type RunDigest } from './digest.js';
 
 /** The message of a workflow command: `%`, CR and LF escaped, so no text can start a command of its own. */
@@ -21,23 +22,27 @@ function escapeProperty(s: string): string {
 }
 
 /** One `::error` / `::warning` line per finding, written as each file comes. */
-export function githubFormatter(): RunFormatter {
+export function githubFormat(): Format {
   return {
-    begin: () => '',
-    file: (report) =>
-      locateFindings(report)
+    separator: '',
+    holdFiles: false,
+    head: () => '',
+    tail: () => '',
+    file: (report) => ({
+      text: locateFindings(report)
         .map(({ file, finding }) => {
           const title = [finding.code, cellName(finding.ref)].filter((s) => s !== null).join(' ');
           return `::${finding.severity} file=${escapeProperty(toPosixPath(file))},title=${escapeProperty(title)}::${escapeData(finding.message)}\n`;
         })
         .join(''),
-    end: () => '',
+      counts: {},
+    }),
   };
 }
 
 /** The workflow commands of a list of files. */
 export function formatGithub(files: readonly FileReport[]): string {
-  return formatAll(githubFormatter(), files);
+  return formatAll(githubFormat(), files);
 }
 
 /** How many findings the step summary lists at most (a step summary is capped at 1 MiB). */

@@ -2,8 +2,7 @@
 import { Decimal } from 'decimal.js';
 import type { FileReport, TableReport } from '../model.js';
 import { cellName } from '../cells.js';
-import { formatAll, type RunFormatter } from './common.js';
-import { RunDigest } from './digest.js';
+import { formatAll, type Format } from './format.js';
 
 /** Bumped on any change that could break a consumer of the JSON output. */
 export const SCHEMA_VERSION = 1;
@@ -78,20 +77,13 @@ function stringify(value: unknown, indent = ''): string {
  * The document, written as files come: `files` holds one entry per table; `unreadable` the files that
  * could not be read; `summary` the counts (files given, tables scored, unreadable files, findings).
  */
-export function jsonFormatter(): RunFormatter {
-  const digest = new RunDigest();
-  let first = true;
+export function jsonFormat(): Format {
   return {
-    begin: () => `{\n  "schemaVersion": ${SCHEMA_VERSION},\n  "files": [`,
-    file(f) {
-      digest.add(f);
-      if (f.tables.length === 0) return '';
-      const entries = f.tables.map((t) => `    ${stringify(tableJson(f.file, t), '    ')}`).join(',\n');
-      const text = `${first ? '\n' : ',\n'}${entries}`;
-      first = false;
-      return text;
-    },
-    end() {
+    separator: ',',
+    holdFiles: false,
+    head: () => `{\n  "schemaVersion": ${SCHEMA_VERSION},\n  "files": [`,
+    file: (f) => ({ text: f.tables.map((t) => `\n    ${stringify(tableJson(f.file, t), '    ')}`).join(','), counts: {} }),
+    tail({ digest }) {
       const unreadable = digest.unreadable.map((u) => ({ file: u.file, code: 'unreadable-file', severity: u.severity, message: u.message }));
       const summary = {
         files: digest.files,
@@ -100,12 +92,13 @@ export function jsonFormatter(): RunFormatter {
         errors: digest.errors,
         warnings: digest.warnings,
       };
-      return `${first ? ']' : '\n  ]'},\n  "unreadable": ${stringify(unreadable, '  ')},\n  "summary": ${stringify(summary, '  ')}\n}\n`;
+      const close = digest.tables.length === 0 ? ']' : '\n  ]';
+      return `${close},\n  "unreadable": ${stringify(unreadable, '  ')},\n  "summary": ${stringify(summary, '  ')}\n}\n`;
     },
   };
 }
 
 /** A list of files as one JSON document. */
 export function formatJson(files: readonly FileReport[]): string {
-  return formatAll(jsonFormatter(), files);
+  return formatAll(jsonFormat(), files);
 }

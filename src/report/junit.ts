@@ -9,7 +9,8 @@
 // - <error> means "could not run": only an unreadable file, as a testcase `read`.
 // - No `time` attributes: output depends on the reports alone.
 import type { CellRef, FileReport, Finding, FindingCode, TableReport } from '../model.js';
-import { cellName, formatAll, tableLabel, type RunFormatter } from './common.js';
+import { cellName, tableLabel } from './common.js';
+import { addCounts, formatAll, type Format } from './format.js';
 
 /** The file-level checks, each a testcase of every table even when it passes. */
 const CHECKS = ['budget', 'weights', 'total', 'grade'] as const;
@@ -128,27 +129,34 @@ function fileSuites(f: FileReport): TestSuite[] {
   return suites;
 }
 
-/** The run as JUnit XML, written at the end: the root's counts need every file. */
-export function junitFormatter(): RunFormatter {
-  const body: string[] = [];
-  const all = { tests: 0, failures: 0, errors: 0 };
+/**
+ * The run as JUnit XML. Its root carries the run's counts, so the files' suites are held and the
+ * document is written at the end.
+ */
+export function junitFormat(): Format {
   return {
-    begin: () => '',
+    separator: '',
+    holdFiles: true,
     file(f) {
-      for (const s of fileSuites(f)) {
-        const c = counts(s.cases);
-        all.tests += c.tests;
-        all.failures += c.failures;
-        all.errors += c.errors;
-        body.push([`  <testsuite${attrs({ name: s.name, ...c })}>`, ...s.cases.map(caseXml), '  </testsuite>'].join('\n'));
-      }
-      return '';
+      const all = { tests: 0, failures: 0, errors: 0 };
+      const text = fileSuites(f)
+        .map((s) => {
+          const c = counts(s.cases);
+          addCounts(all, c);
+          return ['', `  <testsuite${attrs({ name: s.name, ...c })}>`, ...s.cases.map(caseXml), '  </testsuite>'].join('\n');
+        })
+        .join('');
+      return { text, counts: all };
     },
-    end: () => ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites${attrs({ name: 'perf-score', ...all })}>`, ...body, '</testsuites>', ''].join('\n'),
+    head({ counts: c }) {
+      const root = { name: 'perf-score', tests: c.tests ?? 0, failures: c.failures ?? 0, errors: c.errors ?? 0 };
+      return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites${attrs(root)}>`;
+    },
+    tail: () => '\n</testsuites>\n',
   };
 }
 
 /** A list of files as JUnit XML. */
 export function formatJunit(files: readonly FileReport[]): string {
-  return formatAll(junitFormatter(), files);
+  return formatAll(junitFormat(), files);
 }

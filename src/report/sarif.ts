@@ -13,18 +13,8 @@
 //   binary file, and an alert stays the same alert from one run to the next.
 // - Every result has a location (the file), as GitHub requires at least one.
 import type { FileReport, FindingCode, Severity } from '../model.js';
-import {
-  cellName,
-  compareText,
-  formatAll,
-  locateFindings,
-  ruleTitle,
-  toPosixPath,
-  toUri,
-  type CiOptions,
-  type Located,
-  type RunFormatter,
-} from './common.js';
+import { cellName, compareText, locateFindings, ruleTitle, toPosixPath, toUri, type CiOptions, type Located } from './common.js';
+import { formatAll, type Format } from './format.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -55,40 +45,54 @@ function resultOf(l: Located) {
   };
 }
 
-/** The run as a SARIF 2.1.0 log, JSON with 2-space indent, written at the end (rules list the codes used). */
-export function sarifFormatter(opts: SarifOptions): RunFormatter {
-  const results: ReturnType<typeof resultOf>[] = [];
-  const severityOf = new Map<FindingCode, Severity>();
+/** `text` with every line but the first indented by `indent`. */
+function indented(text: string, indent: string): string {
+  return text.replace(/\n/g, `\n${indent}`);
+}
+
+/**
+ * The run as a SARIF 2.1.0 log, JSON with 2-space indent. The driver lists the rules the run used,
+ * known at the end only, so the files' results are held and the log is written at the end.
+ */
+export function sarifFormat(opts: SarifOptions): Format {
   return {
-    begin: () => '',
+    separator: ',',
+    holdFiles: true,
     file(f) {
-      for (const l of locateFindings(f)) {
-        if (!severityOf.has(l.finding.code)) severityOf.set(l.finding.code, l.finding.severity);
-        results.push(resultOf(l));
-      }
-      return '';
+      const counts: Record<string, number> = {};
+      const results = locateFindings(f).map((l) => {
+        const key = `${l.finding.severity}:${l.finding.code}`;
+        counts[key] = (counts[key] ?? 0) + 1;
+        return `\n        ${indented(JSON.stringify(resultOf(l), null, 2), '        ')}`;
+      });
+      return { text: results.join(','), counts };
     },
-    end() {
-      const codes = [...severityOf.keys()].sort(compareText);
-      const rules = codes.map((code) => ({
+    head({ counts }) {
+      // The level of a rule is its findings' (a profile gives a code one severity for the whole run).
+      const levelOf = new Map<string, Severity>();
+      for (const key of Object.keys(counts).sort()) {
+        const [severity, code] = key.split(':') as [Severity, FindingCode];
+        if (!levelOf.has(code)) levelOf.set(code, severity);
+      }
+      const rules = [...levelOf.keys()].sort(compareText).map((code) => ({
         id: code,
-        shortDescription: { text: ruleTitle(code, opts.lang) },
-        defaultConfiguration: { level: severityOf.get(code)! },
+        shortDescription: { text: ruleTitle(code as FindingCode, opts.lang) },
+        defaultConfiguration: { level: levelOf.get(code)! },
       }));
-      const indexed = results.map(({ ruleId, ...rest }) => ({ ruleId, ruleIndex: codes.indexOf(ruleId), ...rest }));
       const driver = {
         name: 'perf-score',
         version: opts.version,
         ...(opts.informationUri !== undefined && { informationUri: opts.informationUri }),
         rules,
       };
-      const log = { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [{ tool: { driver }, results: indexed }] };
-      return `${JSON.stringify(log, null, 2)}\n`;
+      const log = JSON.stringify({ $schema: SARIF_SCHEMA, version: '2.1.0', runs: [{ tool: { driver }, results: [] }] }, null, 2);
+      return log.slice(0, log.lastIndexOf('[]') + 1);
     },
+    tail: ({ counts }) => `${Object.keys(counts).length > 0 ? '\n      ' : ''}]\n    }\n  ]\n}\n`,
   };
 }
 
 /** A list of files as a SARIF 2.1.0 log. */
 export function formatSarif(files: readonly FileReport[], opts: SarifOptions): string {
-  return formatAll(sarifFormatter(opts), files);
+  return formatAll(sarifFormat(opts), files);
 }
