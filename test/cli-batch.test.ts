@@ -326,6 +326,16 @@ describe('--summary', () => {
   });
 });
 
+describe('a reader that stops early', () => {
+  it('stops quietly, with no stack trace, when the pipe is closed (`| head`)', () => {
+    const dir = submissions();
+    // More output than a pipe holds, so that writing meets the closed pipe.
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" check 材料 --format json | head -c 100 >/dev/null`], { cwd: dir, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+  });
+});
+
 const hasScript = spawnSync('script', ['--version']).status === 0;
 
 describe('progress', () => {

@@ -39,7 +39,8 @@ const REQUIRED: Field[] = ['name', 'target', 'actual', 'weight', 'score'];
 
 /** Header text as compared: no spaces or line breaks, ASCII brackets. */
 function normalize(text: string | null): string {
-  return (text ?? '').replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')');
+  if (text === null) return '';
+  return /[\s（）]/.test(text) ? text.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')') : text;
 }
 
 function classify(text: string | null): Field | null {

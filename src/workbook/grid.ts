@@ -104,8 +104,10 @@ export function cellText(value: ExcelJS.CellValue, numFmt: string | undefined): 
   if (value === null || value === undefined) return null;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return null;
-    const d = new Decimal(value);
-    return isPercentFormat(numFmt) ? `${d.times(100).toFixed()}%` : d.toFixed();
+    if (isPercentFormat(numFmt)) return `${new Decimal(value).times(100).toFixed()}%`;
+    // The shortest text of the stored number; through Decimal only when JavaScript would write an exponent.
+    const plain = String(value);
+    return /e/i.test(plain) ? new Decimal(value).toFixed() : plain;
   }
   if (typeof value === 'string') return value.trim() || null;
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
