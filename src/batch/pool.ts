@@ -1,6 +1,7 @@
-// Scoring a list of files across worker threads, one file per worker at a time, and handing the
-// results back in input order whatever the order they finish in. One file, or one job, runs in
-// the main thread: a worker's start-up (loading exceljs again) would cost more than it saves.
+// Scoring a list of files across the main thread and worker threads, one file per thread at a time,
+// and handing the results back in input order whatever the order they finish in. One file, or one
+// job, runs in the main thread alone: a worker's start-up (loading exceljs again) would cost more
+// than it saves.
 import { Worker } from 'node:worker_threads';
 import { unreadableFile } from '../engine/analyze.js';
 import { uiFor } from '../i18n/messages.js';
@@ -9,7 +10,7 @@ import { formatFor } from '../report/registry.js';
 import { processFile, type FileJob, type FileResult, type ScoreSettings } from './score-file.js';
 
 export interface PoolOptions {
-  /** How many files are scored at once; at most one worker per file. */
+  /** How many files are scored at once: the main thread and jobs - 1 worker threads (never more than files). */
   jobs: number;
   /** The worker script (dist/worker.js); null runs everything in the main thread. */
   workerUrl: URL | null;
@@ -42,14 +43,19 @@ export async function scoreFiles(jobs: readonly FileJob[], settings: ScoreSettin
     opts.onDone?.(done, jobs[index]!.file);
     deliver(index, result);
   };
-  const threads = Math.min(opts.jobs, jobs.length);
-  if (threads <= 1 || opts.workerUrl === null) {
-    for (const [index, job] of jobs.entries()) finish(index, await processFile(job, settings, format));
-    return;
-  }
-  const workerUrl = opts.workerUrl;
   let next = 0;
-  await new Promise<void>((resolveAll) => {
+  // The main thread scores files too, taking the next one whenever it is free: on a 2-core machine,
+  // one worker thread and the main one keep both cores busy and load exceljs twice, not three times.
+  const inMain = async () => {
+    while (next < jobs.length) {
+      const index = next++;
+      finish(index, await processFile(jobs[index]!, settings, format));
+    }
+  };
+  const workers = Math.min(opts.jobs, jobs.length) - 1;
+  if (workers <= 0 || opts.workerUrl === null) return inMain();
+  const workerUrl = opts.workerUrl;
+  const inWorkers = new Promise<void>((resolveAll) => {
     let running = 0;
     // A worker that dies (out of memory, a bug) fails its file, not the run; a new one takes its place.
     const start = () => {
@@ -86,6 +92,7 @@ export async function scoreFiles(jobs: readonly FileJob[], settings: ScoreSettin
       });
       feed();
     };
-    for (let i = 0; i < threads; i++) start();
+    for (let i = 0; i < workers; i++) start();
   });
+  await Promise.all([inMain(), inWorkers]);
 }
