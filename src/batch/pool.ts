@@ -44,45 +44,49 @@ export async function scoreFiles(jobs: readonly FileJob[], settings: ScoreSettin
     deliver(index, result);
   };
   let next = 0;
+  // Files sent to a worker that died before starting them, to be taken again first.
+  const again: number[] = [];
+  const take = (): number | null => again.pop() ?? (next < jobs.length ? next++ : null);
   // The main thread scores files too, taking the next one whenever it is free: on a 2-core machine,
   // one worker thread and the main one keep both cores busy and load exceljs twice, not three times.
   const inMain = async () => {
-    while (next < jobs.length) {
-      const index = next++;
-      finish(index, await processFile(jobs[index]!, settings, format));
-    }
+    for (let index = take(); index !== null; index = take()) finish(index, await processFile(jobs[index]!, settings, format));
   };
   const workers = Math.min(opts.jobs, jobs.length) - 1;
   if (workers <= 0 || opts.workerUrl === null) return inMain();
   const workerUrl = opts.workerUrl;
   const inWorkers = new Promise<void>((resolveAll) => {
     let running = 0;
-    // A worker that dies (out of memory, a bug) fails its file, not the run; a new one takes its place.
     const start = () => {
       const worker = new Worker(workerUrl, { workerData: settings });
       running += 1;
-      let current: number | null = null;
+      // Sent and not yet back, in the order sent (the worker takes them in that order). Two at a
+      // time: the next file is already there when one is done, even while the main thread is busy.
+      const sent: number[] = [];
       const feed = () => {
-        if (next >= jobs.length) {
-          current = null;
-          void worker.terminate();
-          return;
+        while (sent.length < 2) {
+          const index = take();
+          if (index === null) break;
+          sent.push(index);
+          worker.postMessage({ index, job: jobs[index] });
         }
-        current = next++;
-        worker.postMessage({ index: current, job: jobs[current] });
+        if (sent.length === 0) void worker.terminate();
       };
       worker.on('message', ({ index, result }: { index: number; result: FileResult }) => {
+        sent.splice(sent.indexOf(index), 1);
         finish(index, result);
         feed();
       });
+      // A worker that dies (out of memory, a bug) fails the file it was on, not the run: the files
+      // it had not started go to the others, and a new worker takes its place.
       const lost = (why: string) => {
-        if (current === null) return;
-        const index = current;
-        current = null;
+        const index = sent.shift();
+        if (index === undefined) return;
+        again.push(...sent.splice(0).reverse());
         const file = jobs[index]!.file;
         const report = unreadableFile(file, uiFor(settings.lang).crashed(`${file}: ${why}`), settings.profile);
         finish(index, { part: format.file(report), entry: digestEntry(report), written: null, writeError: null });
-        if (next < jobs.length) start();
+        if (again.length > 0 || next < jobs.length) start();
       };
       worker.on('error', (err) => lost(err.message));
       worker.on('exit', (code) => {

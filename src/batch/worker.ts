@@ -1,14 +1,26 @@
 // A worker thread of a batch (bundled as dist/worker.js): scores and formats the files the main
-// thread sends, one at a time, and posts each result back with its index. Results are plain data
-// (text and a digest entry), so they cross without conversion.
+// thread sends, one at a time in the order sent, and posts each result back with its index. The main
+// thread sends the next file before this one is done, so the worker never waits for it. Results are
+// plain data (text and a digest entry), so they cross without conversion.
 import { parentPort, workerData } from 'node:worker_threads';
 import { formatFor } from '../report/registry.js';
 import { processFile, type FileJob, type ScoreSettings } from './score-file.js';
 
 const settings = workerData as ScoreSettings;
 const format = formatFor(settings.format);
+const queue: { index: number; job: FileJob }[] = [];
+let busy = false;
 
-parentPort!.on('message', async ({ index, job }: { index: number; job: FileJob }) => {
-  const result = await processFile(job, settings, format);
-  parentPort!.postMessage({ index, result });
+async function work(): Promise<void> {
+  busy = true;
+  for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+    const result = await processFile(next.job, settings, format);
+    parentPort!.postMessage({ index: next.index, result });
+  }
+  busy = false;
+}
+
+parentPort!.on('message', (message: { index: number; job: FileJob }) => {
+  queue.push(message);
+  if (!busy) void work();
 });

@@ -43,7 +43,6 @@ export function addCounts(into: Record<string, number>, counts: Record<string, n
 export class FormatWriter {
   private readonly counts: Record<string, number> = {};
   private readonly held: string[] = [];
-  private started = false;
   private any = false;
 
   constructor(
@@ -57,7 +56,6 @@ export class FormatWriter {
 
   /** The head of a streamed format, written before any file. */
   begin(): string {
-    this.started = true;
     return this.format.holdFiles ? '' : this.format.head(this.totals());
   }
 
@@ -79,9 +77,9 @@ export class FormatWriter {
   }
 }
 
-/** A format's whole output for a list of files scored in process (tests, and the one-file run). */
-export function formatAll(format: Format, files: readonly FileReport[], digest = new RunDigest(Infinity)): string {
-  const writer = new FormatWriter(format, digest);
+/** A format's whole output for a list of reports at hand (the formatX functions, tests). */
+export function formatAll(format: Format, files: readonly FileReport[]): string {
+  const writer = new FormatWriter(format, new RunDigest());
   let out = writer.begin();
   for (const f of files) out += writer.file(format.file(f), digestEntry(f));
   return out + writer.end();

@@ -58,19 +58,28 @@ function tableJson(file: string, r: TableReport) {
   };
 }
 
-/** JSON.stringify, but a Decimal is written as a number with 2 decimals (`7.40`, `-27.59`). */
+/**
+ * Marks a number's text as a string, unwrapped afterwards. JSON writes the character escaped
+ * (`\\u0001`), and no cell text can hold it (XML 1.0 cannot), so only our numbers carry it.
+ */
+const RAW = '\u0001';
+
+/**
+ * JSON.stringify (2-space indent, lines after the first indented by `indent`), but a Decimal is
+ * written as a number with 2 decimals (`7.40`, `-27.59`) and an Amount as given.
+ */
 function stringify(value: unknown, indent = ''): string {
-  if (value instanceof Decimal) return value.toFixed(2);
-  if (value instanceof Amount) return value.text;
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  const inner = `${indent}  `;
-  if (Array.isArray(value)) {
-    if (value.length === 0) return '[]';
-    return `[\n${value.map((v) => inner + stringify(v, inner)).join(',\n')}\n${indent}]`;
-  }
-  const entries = Object.entries(value);
-  if (entries.length === 0) return '{}';
-  return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${stringify(v, inner)}`).join(',\n')}\n${indent}}`;
+  const json = JSON.stringify(
+    value,
+    function (this: Record<string, unknown>, key: string, v: unknown) {
+      const original = this[key];
+      if (original instanceof Decimal) return `${RAW}${original.toFixed(2)}`;
+      if (original instanceof Amount) return `${RAW}${original.text}`;
+      return v;
+    },
+    2,
+  ).replace(/"\\u0001(-?[0-9.]+)"/g, '$1');
+  return indent === '' ? json : json.replace(/\n/g, `\n${indent}`);
 }
 
 /**
