@@ -6,8 +6,8 @@ import { RunError } from '../errors.js';
 import { uiFor } from '../i18n/messages.js';
 import type { FileReport, Lang } from '../model.js';
 import { digestEntry, type DigestEntry } from '../report/digest.js';
-import type { FilePart } from '../report/format.js';
-import { formatFor, type FormatSpec } from '../report/registry.js';
+import type { FilePart, Format } from '../report/format.js';
+import type { FormatSpec } from '../report/registry.js';
 import type { Profile } from '../schema/profile.js';
 import { openWorkbook } from '../workbook/read.js';
 import { writeScoredCopy } from '../workbook/write.js';
@@ -42,16 +42,12 @@ function messageOf(err: unknown, lang: Lang): string {
 export async function scoreFile(job: FileJob, settings: ScoreSettings): Promise<FileOutcome> {
   const { profile, lang } = settings;
   let opened;
-  try {
-    opened = await openWorkbook(job.file);
-  } catch (err) {
-    return { report: unreadableFile(job.file, messageOf(err, lang), profile), written: null, writeError: null };
-  }
   let tables;
   try {
+    opened = await openWorkbook(job.file);
     tables = opened.tables.map((t) => analyzeTable(t, profile, lang));
   } catch (err) {
-    // A bug of ours on this file: reported on the file, so the other files' results still come.
+    // Unreadable, or a bug of ours on this file: reported on the file, so the other files' results still come.
     return { report: unreadableFile(job.file, messageOf(err, lang), profile), written: null, writeError: null };
   }
   const report: FileReport = { file: job.file, tables, findings: [] };
@@ -73,7 +69,7 @@ export interface FileResult {
 }
 
 /** Scores one file and formats it: the whole of a file's work, where it runs (a worker thread). */
-export async function processFile(job: FileJob, settings: ScoreSettings, format = formatFor(settings.format)): Promise<FileResult> {
+export async function processFile(job: FileJob, settings: ScoreSettings, format: Format): Promise<FileResult> {
   const { report, written, writeError } = await scoreFile(job, settings);
   return { part: format.file(report), entry: digestEntry(report), written, writeError };
 }

@@ -17,7 +17,7 @@ import { RunDigest } from '../report/digest.js';
 import { FormatWriter } from '../report/format.js';
 import { formatGithubSummary, SUMMARY_FINDINGS } from '../report/github.js';
 import { formatFor, type FormatName, type FormatSpec } from '../report/registry.js';
-import { defaultOutputPath, samePath } from '../workbook/write.js';
+import { defaultOutputPath, realPath } from '../workbook/write.js';
 import { expandInputs } from './inputs.js';
 import type { Io } from './main.js';
 import { Progress } from './progress.js';
@@ -97,9 +97,10 @@ export async function runEval(args: string[], opts: EvalOptions, io: Io, workerU
   if (opts.output !== undefined && opts.outDir !== undefined) throw new RunError((u) => u.outWithOutDir());
   const { files } = await expandInputs(args, cwd);
   if (opts.output !== undefined && files.length > 1) throw new RunError((u) => u.outWithMany());
-  for (const target of [opts.output, opts.outputFile, opts.summary]) {
-    const input = target === undefined ? undefined : files.find((f) => samePath(resolve(cwd, f), resolve(cwd, target)));
-    if (input !== undefined) throw new RunError((u) => u.sameAsInput(target!));
+  const targets = [opts.output, opts.outputFile, opts.summary].filter((t) => t !== undefined);
+  if (targets.length > 0) {
+    const inputs = new Set(files.map((f) => realPath(resolve(cwd, f))));
+    for (const target of targets) if (inputs.has(realPath(resolve(cwd, target)))) throw new RunError((u) => u.sameAsInput(target));
   }
   // The report and the summary are written at the end: a folder that is not there is said now.
   for (const target of [opts.outputFile, opts.summary]) {

@@ -4,6 +4,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { RunError } from '../errors.js';
+import { compareText } from '../report/common.js';
 
 /** What the command line asks to score. */
 export interface Inputs {
@@ -96,7 +97,7 @@ async function walk(root: string, depth: number): Promise<string[]> {
     }
   }
   await visit(root, '', depth);
-  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return out.sort(compareText);
 }
 
 function baseName(rel: string): string {

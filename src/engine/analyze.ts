@@ -15,7 +15,6 @@ import type {
   RawBudgetLine,
   RawIndicatorRow,
   RawTable,
-  Severity,
   TableReport,
 } from '../model.js';
 import { messagesFor } from '../i18n/messages.js';

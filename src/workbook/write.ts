@@ -131,16 +131,18 @@ function addSummarySheet(workbook: ExcelJS.Workbook, reports: TableReport[], lan
   }));
 }
 
+/** A path with its links and `..` resolved, or just made absolute when it does not exist (yet). */
+export function realPath(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve(p);
+  }
+}
+
 /** Whether two paths name the same file (through links and `..`), so an output never replaces its input. */
-export function samePath(a: string, b: string): boolean {
-  const real = (p: string) => {
-    try {
-      return realpathSync(p);
-    } catch {
-      return resolve(p);
-    }
-  };
-  return real(a) === real(b);
+function samePath(a: string, b: string): boolean {
+  return realPath(a) === realPath(b);
 }
 
 /** Writes the scored copy to `out`, whole or not at all. Never writes over the input. */

@@ -1,6 +1,5 @@
 // Files the CLI tests feed the bin: a zip built by hand (no dependency) and a workbook with no table.
 import ExcelJS from 'exceljs';
-import { writeFile } from 'node:fs/promises';
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;
