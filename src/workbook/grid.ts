@@ -1,7 +1,6 @@
 // A worksheet as a plain grid of texts with its merges: what the table finder works on.
-// Only this folder knows exceljs; the grid is built from it once per sheet.
+// Built once per sheet by values.ts.
 import { Decimal } from 'decimal.js';
-import type ExcelJS from 'exceljs';
 import { columnLetters } from '../cells.js';
 import type { CellRef, CellText } from '../model.js';
 
@@ -99,9 +98,12 @@ function dateText(date: Date, numFmt: string | undefined): string {
   return `${y}年${m}月${d}日`;
 }
 
+/** A cell's value as read: a formula's cached result, a shared string resolved, a date when its format shows one. */
+export type CellValue = number | string | boolean | Date | { error: string } | null;
+
 /** A cell's value as the text the user sees (see CellText.text for the conventions). */
-export function cellText(value: ExcelJS.CellValue, numFmt: string | undefined): string | null {
-  if (value === null || value === undefined) return null;
+export function cellText(value: CellValue, numFmt: string | undefined): string | null {
+  if (value === null) return null;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return null;
     if (isPercentFormat(numFmt)) return `${new Decimal(value).times(100).toFixed()}%`;
@@ -112,39 +114,5 @@ export function cellText(value: ExcelJS.CellValue, numFmt: string | undefined): 
   if (typeof value === 'string') return value.trim() || null;
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : dateText(value, numFmt);
-  if ('richText' in value) return value.richText.map((run) => run.text).join('').trim() || null;
-  if ('error' in value) return String(value.error);
-  if ('formula' in value || 'sharedFormula' in value) {
-    const result = (value as { result?: unknown }).result;
-    return cellText((result ?? null) as ExcelJS.CellValue, numFmt);
-  }
-  if ('text' in value) return cellText(value.text as ExcelJS.CellValue, numFmt);
-  return null;
-}
-
-interface MergeRange {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-/** Builds the grid of one worksheet. */
-export function gridOf(ws: ExcelJS.Worksheet): Grid {
-  const grid = new Grid(ws.name, ws.rowCount, ws.columnCount);
-  // exceljs keeps merges in a private map keyed by master address; it has no public list.
-  const merges = (ws as unknown as { _merges?: Record<string, { model?: MergeRange } & Partial<MergeRange>> })._merges ?? {};
-  for (const merge of Object.values(merges)) {
-    const m = merge.model ?? (merge as MergeRange);
-    grid.addMerge(m.top, m.left, m.bottom, m.right);
-  }
-  ws.eachRow({ includeEmpty: false }, (row, r) => {
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
-      if (!grid.isMaster(r, c)) return;
-      // A formula whose cached result is 0 comes back from exceljs without `result` in its value.
-      const value = cell.formula ? ((cell.result ?? null) as ExcelJS.CellValue) : cell.value;
-      grid.setText(r, c, cellText(value, cell.numFmt));
-    });
-  });
-  return grid;
+  return value.error;
 }

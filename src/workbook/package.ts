@@ -1,10 +1,9 @@
 // The xlsx package (a zip of XML parts) as government templates and WPS write it, prepared before
 // exceljs loads it: what exceljs gets wrong is fixed in the XML, what it cannot keep is listed.
-// Uses jszip, which exceljs itself depends on and loads packages with.
-import JSZip from 'jszip';
-import { inflateRawSync } from 'node:zlib';
-import type { DroppedPart } from '../model.js';
 import { columnLetters } from '../cells.js';
+import type { DroppedPart } from '../model.js';
+import { BUILTIN_FORMATS } from './values.js';
+import { entryText, newEntry, readZip, writeZip, type ZipEntry } from './zip.js';
 
 export interface PreparedPackage {
   /** The package for exceljs: the input itself when nothing needed fixing. */
@@ -17,32 +16,8 @@ export interface PreparedPackage {
   dateFormats: number[];
 }
 
-/**
- * Format codes of the Chinese (zh-CN) built-in number formats (ECMA-376 Part 1, 18.8.30). An xlsx
- * refers to them by id only, and exceljs knows none of them: their dates would read as plain
- * numbers (46037) and be written back without their format.
- */
-const CHINESE_DATE_FORMATS: Record<number, string> = {
-  27: 'yyyy"年"m"月"',
-  28: 'm"月"d"日"',
-  29: 'm"月"d"日"',
-  30: 'm-d-yy',
-  31: 'yyyy"年"m"月"d"日"',
-  32: 'h"时"mm"分"',
-  33: 'h"时"mm"分"ss"秒"',
-  34: '上午/下午h"时"mm"分"',
-  35: '上午/下午h"时"mm"分"ss"秒"',
-  36: 'yyyy"年"m"月"',
-  50: 'yyyy"年"m"月"',
-  51: 'm"月"d"日"',
-  52: 'yyyy"年"m"月"',
-  53: 'm"月"d"日"',
-  54: 'm"月"d"日"',
-  55: '上午/下午h"时"mm"分"',
-  56: '上午/下午h"时"mm"分"ss"秒"',
-  57: 'yyyy"年"m"月"',
-  58: 'm"月"d"日"',
-};
+/** The Chinese (zh-CN) built-in number formats (ECMA-376 Part 1, 18.8.30), which exceljs knows none of. */
+const CHINESE_DATE_FORMAT_IDS = [27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58];
 
 /** Parts exceljs does not read, so does not write back: by path. */
 const DROPPED_PATHS: [DroppedPart, RegExp][] = [
@@ -138,9 +113,9 @@ function defineChineseFormats(xml: string): { xml: string; ids: number[] } {
   const cellXfs = /<cellXfs\b[\s\S]*?<\/cellXfs>/.exec(xml)?.[0] ?? '';
   const used = new Set([...cellXfs.matchAll(/\bnumFmtId="(\d+)"/g)].map((m) => Number(m[1])));
   const defined = new Set([...xml.matchAll(/<numFmt\b[^>]*?\bnumFmtId="(\d+)"/g)].map((m) => Number(m[1])));
-  const ids = [...used].filter((id) => CHINESE_DATE_FORMATS[id] !== undefined && !defined.has(id)).sort((a, b) => a - b);
+  const ids = [...used].filter((id) => CHINESE_DATE_FORMAT_IDS.includes(id) && !defined.has(id)).sort((a, b) => a - b);
   if (ids.length === 0) return { xml, ids };
-  const entries = ids.map((id) => `<numFmt numFmtId="${id}" formatCode="${escapeXml(CHINESE_DATE_FORMATS[id]!)}"/>`).join('');
+  const entries = ids.map((id) => `<numFmt numFmtId="${id}" formatCode="${escapeXml(BUILTIN_FORMATS[id]!)}"/>`).join('');
   let out: string;
   if (/<numFmts\b[^>]*\/>/.test(xml)) out = xml.replace(/<numFmts\b[^>]*\/>/, `<numFmts count="${ids.length}">${entries}</numFmts>`);
   else if (/<numFmts\b/.test(xml)) {
@@ -151,65 +126,71 @@ function defineChineseFormats(xml: string): { xml: string; ids: number[] } {
   return { xml: out, ids };
 }
 
-/** A part larger than this once inflated is not read (a zip bomb): the workbook is reported damaged. */
-const MAX_PART = 512 * 1024 * 1024;
+/** A package read once: its files as stored, and the text of a part inflated at most once. */
+export class Package {
+  readonly zip: Map<string, ZipEntry>;
+  private readonly texts = new Map<string, string>();
 
-/**
- * The text of a part. jszip inflates in JavaScript through a chain of asynchronous steps; Node's zlib
- * does the same natively in a fraction of the time, which counts when a batch reads thousands of
- * workbooks. The compressed bytes are jszip's own (`_data`, the same throughout jszip 3); anything
- * else takes jszip's path.
- */
-async function partText(file: JSZip.JSZipObject): Promise<string> {
-  const data = (file as unknown as { _data?: { compression?: { magic?: string }; compressedContent?: unknown } })._data;
-  const content = data?.compressedContent;
-  if (content instanceof Uint8Array) {
-    if (data?.compression?.magic === '\x08\x00') return inflateRawSync(content, { maxOutputLength: MAX_PART }).toString('utf8');
-    if (data?.compression?.magic === '\x00\x00') return Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString('utf8');
+  /** Throws ZipError when the bytes are not a readable zip. */
+  constructor(readonly bytes: Buffer) {
+    this.zip = readZip(bytes);
   }
-  return file.async('string');
+
+  /** The text of a part, or null when the package has none. */
+  text(name: string): string | null {
+    let text = this.texts.get(name);
+    if (text === undefined) {
+      const entry = this.zip.get(name);
+      if (!entry) return null;
+      text = entryText(entry);
+      this.texts.set(name, text);
+    }
+    return text;
+  }
 }
 
-/**
- * Reads the package once to fix what exceljs gets wrong (dropdowns over whole columns, which it
- * expands cell by cell into seconds and gigabytes; Chinese built-in date formats) and to list what
- * it cannot keep. Throws when the bytes are not a readable zip.
- */
-export async function preparePackage(bytes: Buffer): Promise<PreparedPackage> {
-  const zip = await JSZip.loadAsync(bytes);
-  const names = Object.keys(zip.files).filter((n) => !zip.files[n]!.dir).map((n) => n.replace(/^\//, ''));
+/** Kinds of content exceljs cannot keep, so a copy it writes lacks them; in the order of DroppedPart. */
+export function droppedParts(pkg: Package): DroppedPart[] {
   const found = new Set<DroppedPart>();
-  for (const name of names) for (const [part, path] of DROPPED_PATHS) if (path.test(name)) found.add(part);
+  for (const name of pkg.zip.keys()) {
+    for (const [part, path] of DROPPED_PATHS) if (path.test(name)) found.add(part);
+    // Excel writes a dropdown listing another sheet in the x14 extension, which exceljs does not read.
+    if (WORKSHEET.test(name) && pkg.text(name)!.includes('<x14:dataValidation')) found.add('dropdown');
+    if (DRAWING.test(name) && SHAPE.test(pkg.text(name)!)) found.add('shape');
+  }
+  return ORDER.filter((p) => found.has(p));
+}
 
-  let changed = false;
+const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/;
+const DRAWING = /^xl\/drawings\/[^/]+\.xml$/;
+
+/**
+ * The package as exceljs can load it: dropdowns over whole columns, which it expands cell by cell
+ * into seconds and gigabytes, cut to the cells in use; Chinese built-in date formats defined.
+ * Throws ZipError when the bytes are not a readable zip.
+ */
+export function preparePackage(input: Buffer | Package): PreparedPackage {
+  const pkg = input instanceof Package ? input : new Package(input);
+  const changed = new Map<string, ZipEntry>();
   let trimmedValidations = 0;
   let dateFormats: number[] = [];
-  for (const name of names) {
-    const file = zip.file(name);
-    if (!file) continue;
-    if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) {
-      const xml = await partText(file);
-      // Excel writes a dropdown listing another sheet in the x14 extension, which exceljs does not read.
-      if (xml.includes('<x14:dataValidation')) found.add('dropdown');
-      const { xml: out, trimmed } = trimValidations(xml);
+  for (const name of pkg.zip.keys()) {
+    if (WORKSHEET.test(name)) {
+      const { xml, trimmed } = trimValidations(pkg.text(name)!);
       if (trimmed > 0) {
-        zip.file(name, out);
+        changed.set(name, newEntry(name, xml));
         trimmedValidations += trimmed;
-        changed = true;
       }
     } else if (name === 'xl/styles.xml') {
-      const { xml, ids } = defineChineseFormats(await partText(file));
+      const { xml, ids } = defineChineseFormats(pkg.text(name)!);
       if (ids.length > 0) {
-        zip.file(name, xml);
+        changed.set(name, newEntry(name, xml));
         dateFormats = ids;
-        changed = true;
       }
-    } else if (/^xl\/drawings\/[^/]+\.xml$/.test(name) && SHAPE.test(await partText(file))) {
-      found.add('shape');
     }
   }
-  const dropped = ORDER.filter((p) => found.has(p));
-  if (!changed) return { bytes, dropped, trimmedValidations, dateFormats };
-  const out = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } });
-  return { bytes: out, dropped, trimmedValidations, dateFormats };
+  const dropped = droppedParts(pkg);
+  if (changed.size === 0) return { bytes: pkg.bytes, dropped, trimmedValidations, dateFormats };
+  const bytes = writeZip([...pkg.zip.values()].map((e) => changed.get(e.name) ?? e));
+  return { bytes, dropped, trimmedValidations, dateFormats };
 }

@@ -1,16 +1,17 @@
-// Opening a workbook: check what the file is, prepare its package (package.ts), load it with
-// exceljs, find its indicator tables.
-import ExcelJS from 'exceljs';
+// Opening a workbook: check what the file is, read its package (package.ts) and the values of its
+// sheets (values.ts), find its indicator tables. exceljs is not involved: it loads the package only
+// when a scored copy is written (write.ts).
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { RunError } from '../errors.js';
 import { messagesFor, uiFor } from '../i18n/messages.js';
 import type { CellText, DroppedPart, RawTable, ReadNotice, SheetRead } from '../model.js';
 import { findTable } from './find-table.js';
-import { gridOf } from './grid.js';
-import { preparePackage } from './package.js';
+import { droppedParts, Package } from './package.js';
+import { readSheetValues, type SheetValues } from './values.js';
+import { ZipError } from './zip.js';
 
-/** A loaded workbook and the tables found in it; the writer adds to the same workbook. */
+/** A read workbook and the tables found in it; the writer makes its copy from the same package. */
 export interface OpenedWorkbook {
   path: string;
   tables: RawTable[];
@@ -18,8 +19,8 @@ export interface OpenedWorkbook {
   sheets: SheetRead[];
   /** Content exceljs cannot keep, so the scored copy lacks it (charts, shapes, WPS cell images …). */
   dropped: DroppedPart[];
-  /** The exceljs workbook, for the writer only. */
-  workbook: ExcelJS.Workbook;
+  /** The package as read, for the writer only. */
+  package: Package;
 }
 
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -64,20 +65,20 @@ export async function openWorkbook(path: string, options: OpenOptions = {}): Pro
     if (bytes.subarray(0, 4).equals(OLE) || OLD_FORMATS.has(ext)) throw new RunError((ui) => ui.oldFormat(path, OLD_FORMATS.has(ext) ? ext : '.xls'));
     throw new RunError((ui) => ui.notXlsx(path));
   }
-  const workbook = new ExcelJS.Workbook();
+  let pkg: Package;
+  let values: SheetValues[];
   let dropped: DroppedPart[];
   try {
-    const prepared = await preparePackage(bytes);
-    dropped = prepared.dropped;
-    await workbook.xlsx.load(prepared.bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new RunError((ui) => ui.damaged(path));
+    pkg = new Package(bytes);
+    values = readSheetValues(pkg.zip, (part) => pkg.text(part));
+    dropped = droppedParts(pkg);
+  } catch (err) {
+    if (err instanceof ZipError) throw new RunError((ui) => ui.damaged(path));
+    throw err;
   }
-  // exceljs opens any zip (a renamed .docx, an archive) as a workbook without sheets.
-  if (workbook.worksheets.length === 0) throw new RunError((ui) => ui.notXlsx(path));
-  const sheets: SheetRead[] = [];
-  workbook.eachSheet((ws) => {
-    const grid = gridOf(ws);
+  // Any zip (a renamed .docx, an archive) is a package, but not a workbook with sheets.
+  if (values.length === 0) throw new RunError((ui) => ui.notXlsx(path));
+  const sheets: SheetRead[] = values.map(({ name, grid }) => {
     const table = findTable(grid);
     const cells: CellText[] = [];
     if (!table) {
@@ -85,11 +86,11 @@ export async function openWorkbook(path: string, options: OpenOptions = {}): Pro
         for (let c = 1; c <= grid.colCount; c++) if (grid.isMaster(r, c) && grid.text(r, c) !== null) cells.push(grid.cell(r, c));
       }
     }
-    sheets.push({ name: ws.name, rowCount: grid.rowCount, colCount: grid.colCount, table, cells, text: (r, c) => grid.text(r, c) });
+    return { name, rowCount: grid.rowCount, colCount: grid.colCount, table, cells, text: (r, c) => grid.text(r, c) };
   });
   const tables = sheets.flatMap((s) => (s.table ? [s.table] : []));
   if (tables.length === 0 && options.requireTable !== false) throw new RunError((ui) => ui.noTable(path));
   // Said once per workbook, with its first table.
   if (dropped.length > 0 && tables[0]) tables[0].notices.push(droppedNotice(dropped));
-  return { path, tables, sheets, dropped, workbook };
+  return { path, tables, sheets, dropped, package: pkg };
 }

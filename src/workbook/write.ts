@@ -1,7 +1,7 @@
 // Writing the scored copy: the original sheets with computed columns beside each table, flagged
 // cells filled and noted, empty 得分 / 偏差度 cells filled in, and a 评分结果 summary sheet.
 // Written whole or not at all (atomic.ts), so a failed run leaves nothing behind.
-import type ExcelJS from 'exceljs';
+import ExcelJS from 'exceljs';
 import { realpathSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Decimal } from 'decimal.js';
@@ -11,6 +11,7 @@ import { uiFor } from '../i18n/messages.js';
 import type { CellRef, DroppedPart, Finding, Lang, TableReport } from '../model.js';
 import type { OpenedWorkbook } from './read.js';
 import { cellName } from '../cells.js';
+import { preparePackage } from './package.js';
 
 export const SUMMARY_SHEET = '评分结果';
 
@@ -148,7 +149,12 @@ function samePath(a: string, b: string): boolean {
 /** Writes the scored copy to `out`, whole or not at all. Never writes over the input. */
 export async function writeScoredCopy(opened: OpenedWorkbook, reports: TableReport[], out: string, lang: Lang): Promise<void> {
   if (samePath(opened.path, out)) throw new RunError((ui) => ui.sameAsInput(out));
-  const { workbook } = opened;
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(preparePackage(opened.package).bytes as unknown as ArrayBuffer);
+  } catch {
+    throw new RunError((ui) => ui.damaged(opened.path));
+  }
   for (const report of reports) {
     const ws = workbook.getWorksheet(report.sheet);
     if (ws) addComputedColumns(ws, report, lang);
