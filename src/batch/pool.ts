@@ -1,7 +1,6 @@
 // Scoring a list of files across the main thread and worker threads, one file per thread at a time,
 // and handing the results back in input order whatever the order they finish in. One file, or one
-// job, runs in the main thread alone: a worker's start-up (loading exceljs again) would cost more
-// than it saves.
+// job, runs in the main thread alone: a worker's start-up would cost more than it saves.
 import { Worker } from 'node:worker_threads';
 import { unreadableFile } from '../engine/analyze.js';
 import { uiFor } from '../i18n/messages.js';
@@ -48,9 +47,14 @@ export async function scoreFiles(jobs: readonly FileJob[], settings: ScoreSettin
   const again: number[] = [];
   const take = (): number | null => again.pop() ?? (next < jobs.length ? next++ : null);
   // The main thread scores files too, taking the next one whenever it is free: on a 2-core machine,
-  // one worker thread and the main one keep both cores busy and load exceljs twice, not three times.
+  // one worker thread and the main one keep both cores busy.
   const inMain = async () => {
-    for (let index = take(); index !== null; index = take()) finish(index, await processFile(jobs[index]!, settings, format));
+    for (let index = take(); index !== null; index = take()) {
+      finish(index, await processFile(jobs[index]!, settings, format));
+      // Reading a file never waits on anything, so without this the main thread would take every
+      // file before it heard from a worker that it wants the next.
+      await new Promise(setImmediate);
+    }
   };
   const workers = Math.min(opts.jobs, jobs.length) - 1;
   if (workers <= 0 || opts.workerUrl === null) return inMain();

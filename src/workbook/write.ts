@@ -1,7 +1,7 @@
 // Writing the scored copy: the original sheets with computed columns beside each table, flagged
 // cells filled and noted, empty 得分 / 偏差度 cells filled in, and a 评分结果 summary sheet.
 // Written whole or not at all (atomic.ts), so a failed run leaves nothing behind.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { realpathSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Decimal } from 'decimal.js';
@@ -149,7 +149,9 @@ function samePath(a: string, b: string): boolean {
 /** Writes the scored copy to `out`, whole or not at all. Never writes over the input. */
 export async function writeScoredCopy(opened: OpenedWorkbook, reports: TableReport[], out: string, lang: Lang): Promise<void> {
   if (samePath(opened.path, out)) throw new RunError((ui) => ui.sameAsInput(out));
-  const workbook = new ExcelJS.Workbook();
+  // Loaded here, so that reading and checking never pay for exceljs.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(preparePackage(opened.package).bytes as unknown as ArrayBuffer);
   } catch {
