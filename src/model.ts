@@ -152,22 +152,6 @@ export interface HeaderColumn {
   field: keyof ColumnMap | null;
 }
 
-/** Kinds of content in a workbook that exceljs cannot keep, so the scored copy lacks them. */
-export type DroppedPart =
-  | 'chart'
-  | 'shape'
-  | 'cell-image'
-  | 'custom-xml'
-  | 'macro'
-  | 'pivot-table'
-  | 'embedded-object'
-  | 'form-control'
-  | 'external-link'
-  | 'threaded-comment'
-  | 'slicer'
-  /** Data validations Excel writes in the x14 extension (a list from another sheet). */
-  | 'dropdown';
-
 /**
  * Something the reader noticed that the engine turns into a finding (content the scored copy cannot
  * keep, …). Messages are given in every language, since the reader does not know the run's.

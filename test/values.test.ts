@@ -9,9 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain JavaScript module of the bench
 import { generate } from '../scripts/bench/generate.mjs';
 import { cellText, Grid, type CellValue } from '../src/workbook/grid.js';
-import { Package, preparePackage } from '../src/workbook/package.js';
-import { readSheetValues, resolvePart, xmlText } from '../src/workbook/values.js';
-import { newEntry, readZip, writeZip } from '../src/workbook/zip.js';
+import { Package } from '../src/workbook/package.js';
+import { BUILTIN_FORMATS, readWorkbook, resolvePart } from '../src/workbook/values.js';
+import { escapeAttr, xmlText } from '../src/workbook/xml.js';
+import { entryText, newEntry, readZip, writeZip } from '../src/workbook/zip.js';
 
 /** An exceljs cell value as the plain value the reader gives. */
 function plain(value: ExcelJS.CellValue): CellValue {
@@ -24,10 +25,24 @@ function plain(value: ExcelJS.CellValue): CellValue {
   return null;
 }
 
+/** exceljs knows none of the Chinese built-in number formats (27–36, 50–58): perf-score defined them in styles.xml before exceljs loaded a package. */
+function forExceljs(bytes: Buffer): Buffer {
+  const zip = readZip(bytes);
+  const entry = zip.get('xl/styles.xml');
+  if (!entry) return bytes;
+  const xml = entryText(entry);
+  const used = new Set(Array.from(/<cellXfs\b[\s\S]*?<\/cellXfs>/.exec(xml)?.[0].matchAll(/numFmtId="(\d+)"/g) ?? [], (m) => Number(m[1])));
+  const ids = [...used].filter((id) => (id >= 27 && id <= 36) || (id >= 50 && id <= 58));
+  if (ids.length === 0) return bytes;
+  const defs = ids.map((id) => `<numFmt numFmtId="${id}" formatCode="${escapeAttr(BUILTIN_FORMATS[id]!)}"/>`).join('');
+  const patched = /<numFmts\b[^>]*>/.test(xml) ? xml.replace('</numFmts>', `${defs}</numFmts>`) : xml.replace(/(<styleSheet\b[^>]*>)/, `$1<numFmts>${defs}</numFmts>`);
+  return writeZip([...zip.values()].map((e) => (e === entry ? newEntry(e.name, patched) : e)));
+}
+
 /** The grids as perf-score built them from exceljs until the values reader replaced it. */
 async function exceljsGrids(bytes: Buffer): Promise<Grid[]> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(preparePackage(bytes).bytes as unknown as ArrayBuffer);
+  await workbook.xlsx.load(forExceljs(bytes) as unknown as ArrayBuffer);
   return workbook.worksheets.map((ws) => {
     const grid = new Grid(ws.name, ws.rowCount, ws.columnCount);
     const merges = (ws as unknown as { _merges: Record<string, { model: { top: number; left: number; bottom: number; right: number } }> })._merges;
@@ -61,7 +76,7 @@ function dump(grid: Grid) {
 
 function ourGrids(bytes: Buffer): Grid[] {
   const pkg = new Package(bytes);
-  return readSheetValues(pkg.zip, (part) => pkg.text(part)).map((s) => s.grid);
+  return readWorkbook(pkg.zip, (part) => pkg.text(part)).grids;
 }
 
 async function expectSameGrids(bytes: Buffer): Promise<void> {

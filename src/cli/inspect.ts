@@ -18,7 +18,7 @@ export async function runInspect(files: string[], opts: InspectOptions, io: Io):
     try {
       const opened = await openWorkbook(file, { requireTable: false });
       if (i > 0) io.stdout.write('\n');
-      io.stdout.write(formatInspect({ file, sheets: opened.sheets, dropped: opened.dropped }));
+      io.stdout.write(formatInspect({ file, sheets: opened.sheets }));
     } catch (err) {
       if (!(err instanceof RunError)) throw err;
       io.stderr.write(`${err.render(uiFor(opts.lang))}\n`);

@@ -17,6 +17,7 @@ export const DEFAULT_SEVERITY: Record<FindingCode, Severity> = {
   'ambiguous-comparator': 'warning',
   'level-weight': 'warning',
   'budget-total-empty': 'warning',
+  // Retired: the scored copy keeps everything now. Still a code, so that profiles naming it load.
   'dropped-content': 'warning',
   'unreadable-file': 'error',
 };

@@ -1,5 +1,5 @@
 // Every sentence the user reads, in Chinese (default) and English, keyed by what it says.
-import type { DroppedPart, Lang } from '../model.js';
+import type { Lang } from '../model.js';
 
 type Field = 'name' | 'target' | 'actual' | 'weight' | 'score' | 'deviation' | 'reason' | 'budget' | 'executed' | 'rate';
 
@@ -54,7 +54,6 @@ const zh = {
   qualitativeTier: (p: { declared: string; min: string; max: string }) => `自评得分 ${p.declared} 不在完成档次对应的分值区间 ${p.min}–${p.max} 内`,
   budgetTotalEmpty: (p: { label: string; lines: string; budget: string; executed: string }) =>
     `预算总额行“${p.label}”金额为空或为 0，按其下分项（${p.lines}）合计计分：预算 ${p.budget}，执行 ${p.executed}`,
-  droppedContent: (p: { parts: string }) => `工作簿含有评分副本无法保留的内容：${p.parts}；原文件不受影响`,
 };
 
 type Messages = typeof zh;
@@ -83,7 +82,6 @@ const en: Messages = {
   ambiguousComparator: (p) => `"${p.text}" has its comparator after the number; read as "${p.read}"`,
   qualitativeTier: (p) => `declared score ${p.declared} is outside the range ${p.min}–${p.max} of the completion tier`,
   budgetTotalEmpty: (p) => `the budget total row "${p.label}" holds no amounts (empty or 0): scored from its sub-rows (${p.lines}), budget ${p.budget}, executed ${p.executed}`,
-  droppedContent: (p) => `the workbook holds content the scored copy cannot keep: ${p.parts}; the original file is untouched`,
 };
 
 export function messagesFor(lang: Lang): Messages {
@@ -144,21 +142,6 @@ const zhUi = {
   notScored: '无法计分',
   outWithMany: () => '-o 只能用于单个输入文件',
   crashed: (why: string) => `内部错误：${why}`,
-  droppedContent: '未保留的内容',
-  droppedParts: {
-    chart: '图表',
-    shape: '形状或文本框',
-    'cell-image': '单元格图片',
-    'custom-xml': '自定义 XML',
-    macro: '宏',
-    'pivot-table': '数据透视表',
-    'embedded-object': '嵌入对象',
-    'form-control': '表单控件',
-    'external-link': '外部链接',
-    'threaded-comment': '批注回复（会话式批注）',
-    slicer: '切片器',
-    dropdown: '引用其他工作表的下拉列表',
-  } as Record<DroppedPart, string>,
 };
 
 type Ui = typeof zhUi;
@@ -216,21 +199,6 @@ const enUi: Ui = {
   notScored: 'cannot be scored',
   outWithMany: () => '-o works with a single input file only',
   crashed: (why) => `internal error: ${why}`,
-  droppedContent: 'Content not kept',
-  droppedParts: {
-    chart: 'charts',
-    shape: 'shapes or text boxes',
-    'cell-image': 'pictures in cells',
-    'custom-xml': 'custom XML',
-    macro: 'macros',
-    'pivot-table': 'pivot tables',
-    'embedded-object': 'embedded objects',
-    'form-control': 'form controls',
-    'external-link': 'external links',
-    'threaded-comment': 'threaded comments',
-    slicer: 'slicers',
-    dropdown: 'dropdowns listing another sheet',
-  },
 };
 
 export function uiFor(lang: Lang): Ui {

@@ -5,13 +5,12 @@
 import { normalizeUnit, parseExpression } from '../engine/expression.js';
 import { parseNumber } from '../engine/numbers.js';
 import { columnLetters } from '../cells.js';
-import type { CellText, ColumnMap, DroppedPart, Expression, RawBudgetLine, RawIndicatorRow, RawTable, SheetRead } from '../model.js';
+import type { CellText, ColumnMap, Expression, RawBudgetLine, RawIndicatorRow, RawTable, SheetRead } from '../model.js';
 import { displayWidth } from './text.js';
 
 export interface InspectInput {
   file: string;
   sheets: SheetRead[];
-  dropped: DroppedPart[];
 }
 
 /** A cell's text on one line: line breaks as `⏎`, empty as `(empty)`. */
@@ -137,7 +136,6 @@ function tableLines(sheet: SheetRead, table: RawTable): string[] {
 /** The whole inspection of one file. */
 export function formatInspect(input: InspectInput): string {
   const out = [`file ${input.file}`];
-  if (input.dropped.length > 0) out.push(`not kept in a scored copy: ${input.dropped.join(', ')}`);
   for (const sheet of input.sheets) {
     out.push('');
     if (sheet.table) {

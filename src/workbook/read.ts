@@ -4,11 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { RunError } from '../errors.js';
-import { messagesFor, uiFor } from '../i18n/messages.js';
-import type { CellText, DroppedPart, RawTable, ReadNotice, SheetRead } from '../model.js';
+import type { CellText, RawTable, SheetRead } from '../model.js';
 import { findTable } from './find-table.js';
-import { droppedParts, Package } from './package.js';
-import { readSheetValues, type SheetValues } from './values.js';
+import { Package } from './package.js';
+import { readWorkbook, type WorkbookParts, type WorkbookValues } from './values.js';
 import { ZipError } from './zip.js';
 
 /** A read workbook and the tables found in it; the writer makes its copy from the same package. */
@@ -17,10 +16,9 @@ export interface OpenedWorkbook {
   tables: RawTable[];
   /** Every sheet, in workbook order. */
   sheets: SheetRead[];
-  /** Content exceljs cannot keep, so the scored copy lacks it (charts, shapes, WPS cell images …). */
-  dropped: DroppedPart[];
-  /** The package as read, for the writer only. */
+  /** The package as read, and where the workbook's parts are in it: for the writer only. */
   package: Package;
+  workbook: WorkbookParts;
 }
 
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -41,17 +39,6 @@ function readBytes(path: string): Buffer {
   }
 }
 
-/** The warning that the scored copy lacks some of the workbook's content, in every language. */
-function droppedNotice(dropped: DroppedPart[]): ReadNotice {
-  const parts = (lang: 'zh' | 'en') => dropped.map((p) => uiFor(lang).droppedParts[p]).join(lang === 'zh' ? '、' : ', ');
-  return {
-    code: 'dropped-content',
-    ref: null,
-    indicator: null,
-    message: { zh: messagesFor('zh').droppedContent({ parts: parts('zh') }), en: messagesFor('en').droppedContent({ parts: parts('en') }) },
-  };
-}
-
 export interface OpenOptions {
   /** A workbook without any indicator table is an error (exit 2); `inspect` lists its sheets instead. */
   requireTable?: boolean;
@@ -66,19 +53,17 @@ export async function openWorkbook(path: string, options: OpenOptions = {}): Pro
     throw new RunError((ui) => ui.notXlsx(path));
   }
   let pkg: Package;
-  let values: SheetValues[];
-  let dropped: DroppedPart[];
+  let values: WorkbookValues;
   try {
     pkg = new Package(bytes);
-    values = readSheetValues(pkg.zip, (part) => pkg.text(part));
-    dropped = droppedParts(pkg);
+    values = readWorkbook(pkg.zip, (part) => pkg.text(part));
   } catch (err) {
     if (err instanceof ZipError) throw new RunError((ui) => ui.damaged(path));
     throw err;
   }
   // Any zip (a renamed .docx, an archive) is a package, but not a workbook with sheets.
-  if (values.length === 0) throw new RunError((ui) => ui.notXlsx(path));
-  const sheets: SheetRead[] = values.map(({ name, grid }) => {
+  if (values.grids.length === 0) throw new RunError((ui) => ui.notXlsx(path));
+  const sheets: SheetRead[] = values.grids.map((grid) => {
     const table = findTable(grid);
     const cells: CellText[] = [];
     if (!table) {
@@ -86,11 +71,9 @@ export async function openWorkbook(path: string, options: OpenOptions = {}): Pro
         for (let c = 1; c <= grid.colCount; c++) if (grid.isMaster(r, c) && grid.text(r, c) !== null) cells.push(grid.cell(r, c));
       }
     }
-    return { name, rowCount: grid.rowCount, colCount: grid.colCount, table, cells, text: (r, c) => grid.text(r, c) };
+    return { name: grid.sheet, rowCount: grid.rowCount, colCount: grid.colCount, table, cells, text: (r, c) => grid.text(r, c) };
   });
   const tables = sheets.flatMap((s) => (s.table ? [s.table] : []));
   if (tables.length === 0 && options.requireTable !== false) throw new RunError((ui) => ui.noTable(path));
-  // Said once per workbook, with its first table.
-  if (dropped.length > 0 && tables[0]) tables[0].notices.push(droppedNotice(dropped));
-  return { path, tables, sheets, dropped, package: pkg };
+  return { path, tables, sheets, package: pkg, workbook: values.workbook };
 }

@@ -7,14 +7,23 @@
 // that both give the same grids), where exceljs reads what Excel shows. Where it does not, the
 // difference is named below.
 import { cellText, Grid, type CellValue } from './grid.js';
+import { attr, attrPattern, xmlText } from './xml.js';
 import { entryText, ZipError, type ZipEntry } from './zip.js';
 
-/** A sheet of the workbook, in workbook order, with the grid of its values. */
-export interface SheetValues {
-  name: string;
-  /** The part it was read from (`xl/worksheets/sheet1.xml`). */
-  part: string;
-  grid: Grid;
+/** Where a workbook's parts are in its package. */
+export interface WorkbookParts {
+  /** The workbook part (`xl/workbook.xml`). */
+  main: string;
+  /** The styles part, which may not exist yet (`xl/styles.xml`). */
+  styles: string;
+  /** The worksheets, in workbook order, with their parts (`xl/worksheets/sheet1.xml`). */
+  sheets: { name: string; part: string }[];
+}
+
+/** A read workbook: where its parts are, and the grid of every worksheet's values, in workbook order. */
+export interface WorkbookValues {
+  workbook: WorkbookParts;
+  grids: Grid[];
 }
 
 /**
@@ -75,38 +84,18 @@ export function isDateFormat(format: string | undefined): boolean {
   return format !== undefined && /[ymdhMsb]/.test(format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
 }
 
-const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);/g;
-const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-/** Parsed character data: line ends normalised as an XML parser does, references resolved. */
-export function xmlText(raw: string): string {
-  const text = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
-  if (!text.includes('&')) return text;
-  return text.replace(ENTITY, (_all, ref: string) => {
-    if (ref[0] !== '#') return NAMED[ref]!;
-    const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-    return code <= 0x10ffff ? String.fromCodePoint(code) : '';
-  });
-}
-
-/** An attribute's value from an element's attribute text, or undefined. */
-function attr(attrs: string, re: RegExp): string | undefined {
-  const m = re.exec(attrs);
-  return m ? xmlText(m[2]!) : undefined;
-}
-const A = (name: string) => new RegExp(`(?:^|\\s)${name}\\s*=\\s*(["'])(.*?)\\1`);
-const R = A('r');
-const S = A('s');
-const T = A('t');
-const ID = A('Id');
-const TARGET = A('Target');
-const TYPE = A('Type');
-const NAME = A('name');
-const RID = A('r:id');
-const REF = A('ref');
-const NUMFMTID = A('numFmtId');
-const FORMATCODE = A('formatCode');
-const DATE1904 = A('date1904');
+const R = attrPattern('r');
+const S = attrPattern('s');
+const T = attrPattern('t');
+const ID = attrPattern('Id');
+const TARGET = attrPattern('Target');
+const TYPE = attrPattern('Type');
+const NAME = attrPattern('name');
+const RID = attrPattern('r:id');
+const REF = attrPattern('ref');
+const NUMFMTID = attrPattern('numFmtId');
+const FORMATCODE = attrPattern('formatCode');
+const DATE1904 = attrPattern('date1904');
 
 /** `_x000D_`: how Excel writes a character XML cannot hold in a string. */
 function unescapeExcel(text: string): string {
@@ -146,7 +135,7 @@ function cellFormats(xml: string | null): (string | undefined)[] {
 }
 
 /** The relationships of a part, by id: their targets resolved to part names. */
-function relationships(xml: string | null, base: string): Map<string, { type: string; target: string }> {
+export function relationships(xml: string | null, base: string): Map<string, { type: string; target: string }> {
   const rels = new Map<string, { type: string; target: string }>();
   if (xml === null) return rels;
   for (const m of xml.matchAll(/<Relationship\b([^>]*)>/g)) {
@@ -282,29 +271,31 @@ function partText(zip: Map<string, ZipEntry>, name: string): string | null {
  * Every worksheet of the package with its values, in workbook order; chart sheets and dialog sheets
  * have none and are left out. Throws ZipError when the package is not a workbook we can read.
  */
-export function readSheetValues(zip: Map<string, ZipEntry>, sheetText: (part: string) => string | null = (p) => partText(zip, p)): SheetValues[] {
-  const root = relationships(partText(zip, '_rels/.rels'), '');
+export function readWorkbook(zip: Map<string, ZipEntry>, text: (part: string) => string | null = (p) => partText(zip, p)): WorkbookValues {
+  const root = relationships(text('_rels/.rels'), '');
   const main = [...root.values()].find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
-  const book = partText(zip, main);
+  const book = text(main);
   if (book === null) throw new ZipError('no workbook part');
   const folder = main.slice(0, main.lastIndexOf('/') + 1);
-  const rels = relationships(partText(zip, `${folder}_rels/${main.slice(folder.length)}.rels`), folder);
+  const rels = relationships(text(`${folder}_rels/${main.slice(folder.length)}.rels`), folder);
   const relOfType = (type: string) => [...rels.values()].find((r) => r.type.endsWith(`/${type}`))?.target;
   const strings = relOfType('sharedStrings') ?? `${folder}sharedStrings.xml`;
   const styles = relOfType('styles') ?? `${folder}styles.xml`;
   const ctx: Context = {
-    strings: sharedStrings(partText(zip, strings)),
-    formats: cellFormats(partText(zip, styles)),
+    strings: sharedStrings(text(strings)),
+    formats: cellFormats(text(styles)),
     date1904: /^(1|true)$/.test(attr(/<workbookPr\b([^>]*)>/.exec(book)?.[1] ?? '', DATE1904) ?? ''),
   };
-  const sheets: SheetValues[] = [];
+  const workbook: WorkbookParts = { main, styles, sheets: [] };
+  const grids: Grid[] = [];
   for (const m of book.matchAll(/<sheet\b([^>]*)>/g)) {
     const name = attr(m[1]!, NAME);
     const rel = rels.get(attr(m[1]!, RID) ?? '');
     if (name === undefined || !rel || !rel.type.endsWith('/worksheet')) continue;
-    const xml = sheetText(rel.target);
+    const xml = text(rel.target);
     if (xml === null) continue;
-    sheets.push({ name, part: rel.target, grid: sheetGrid(name, xml, ctx) });
+    workbook.sheets.push({ name, part: rel.target });
+    grids.push(sheetGrid(name, xml, ctx));
   }
-  return sheets;
+  return { workbook, grids };
 }
