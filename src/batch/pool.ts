@@ -50,7 +50,10 @@ export async function scoreFiles(jobs: readonly FileJob[], settings: ScoreSettin
   // one worker thread and the main one keep both cores busy.
   const inMain = async () => {
     for (let index = take(); index !== null; index = take()) {
-      finish(index, await processFile(jobs[index]!, settings, format));
+      const result = await processFile(jobs[index]!, settings, format);
+      // Kept for the whole run, the digest entry is copied as a worker's would be: texts read from the
+      // workbook are slices of its XML, and would keep all of it alive until the run ends.
+      finish(index, { ...result, entry: structuredClone(result.entry) });
       // Reading a file never waits on anything, so without this the main thread would take every
       // file before it heard from a worker that it wants the next.
       await new Promise(setImmediate);

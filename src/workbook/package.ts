@@ -25,6 +25,10 @@ export class Package {
   }
 }
 
+function escapeRe(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** A content type of the package's `[Content_Types].xml`. */
 export const CONTENT_TYPES = {
   worksheet: 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml',
@@ -53,8 +57,21 @@ function relativeTarget(from: string, to: string): string {
 /** A copy of a package being made: parts changed or added, the rest as they were. */
 export class PackageEdit {
   private readonly parts = new Map<string, string>();
+  private readonly removed = new Set<string>();
 
   constructor(readonly pkg: Package) {}
+
+  /** Leaves a part out of the copy, with the relationship to it from `from` and its content type. */
+  remove(name: string, from: string): void {
+    if (!this.has(name)) return;
+    this.removed.add(name);
+    const relsPart = relsPartOf(from);
+    const rels = this.text(relsPart);
+    const target = relativeTarget(from, name);
+    if (rels !== null) this.set(relsPart, rels.replace(/<Relationship\b[^>]*\/>/g, (rel) => (new RegExp(`\\bTarget="/?(${escapeRe(target)}|${escapeRe(name)})"`).test(rel) ? '' : rel)));
+    const types = this.text('[Content_Types].xml');
+    if (types !== null) this.set('[Content_Types].xml', types.replace(new RegExp(`<Override\\b[^>]*\\bPartName="/${escapeRe(name)}"[^>]*/>`), ''));
+  }
 
   /** A part's text as it now is, or null when there is none. */
   text(name: string): string | null {
@@ -66,7 +83,7 @@ export class PackageEdit {
   }
 
   has(name: string): boolean {
-    return this.parts.has(name) || this.pkg.zip.has(name);
+    return !this.removed.has(name) && (this.parts.has(name) || this.pkg.zip.has(name));
   }
 
   /** `prefix1.ext`, `prefix2.ext` …: the first name no part has. */
@@ -97,7 +114,8 @@ export class PackageEdit {
 
   /** The package's bytes: parts not changed are copied as stored. */
   toBuffer(): Buffer {
-    const entries = [...this.pkg.zip.values()].map((e) => (this.parts.has(e.name) ? newEntry(e.name, this.parts.get(e.name)!) : e));
+    const kept = [...this.pkg.zip.values()].filter((e) => !this.removed.has(e.name));
+    const entries = kept.map((e) => (this.parts.has(e.name) ? newEntry(e.name, this.parts.get(e.name)!) : e));
     for (const [name, text] of this.parts) if (!this.pkg.zip.has(name)) entries.push(newEntry(name, text));
     return writeZip(entries);
   }

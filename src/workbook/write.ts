@@ -166,6 +166,9 @@ export function scoredCopy(opened: OpenedWorkbook, reports: TableReport[], lang:
     edit.set(sheet.part, addNotes(edit, sheet.part, xml, [...cells.notes.values()], ids));
   }
   addSummarySheet(edit, workbook, reports, lang, styles);
+  // The order Excel last calculated formulas in: optional, rebuilt by Excel when missing, and wrong
+  // once a cell that held a formula holds a computed value instead.
+  edit.remove(`${workbook.main.slice(0, workbook.main.lastIndexOf('/') + 1)}calcChain.xml`, workbook.main);
   if (!edit.has(workbook.styles)) {
     edit.addRelationship(workbook.main, 'styles', workbook.styles);
     edit.addContentType('Override', workbook.styles, CONTENT_TYPES.styles);
