@@ -8,6 +8,13 @@ export function columnLetters(col: number): string {
   return s;
 }
 
+/** Column letters → number (A → 1, AB → 28). */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
+  return n;
+}
+
 /** `自评表!H23`; null for no cell. */
 export function cellName(ref: CellRef): string;
 export function cellName(ref: CellRef | null): string | null;

@@ -140,7 +140,7 @@ describe('zip', () => {
   it('refuses a part whose bytes do not match its CRC', () => {
     const bytes = writeZip([newEntry('a.xml', '<a>一些文字一些文字一些文字</a>'), newEntry('b.xml', '<b/>')]);
     const entry = readZip(bytes).get('a.xml')!;
-    entry.data[entry.data.length - 2] ^= 0x01;
+    entry.data[entry.data.length - 2]! ^= 0x01;
     expect(() => entryText(entry)).toThrow(ZipError);
   });
 });

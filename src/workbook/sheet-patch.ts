@@ -1,7 +1,7 @@
 // Changes to one worksheet part of the scored copy: cells given a value or a style, columns widened.
 // The part is patched as text: rows and cells not changed come back byte for byte, and everything
 // else the sheet holds (merges, dropdowns, conditional formats, drawings, comments) stays as it was.
-import { columnLetters } from '../cells.js';
+import { columnLetters, columnNumber } from '../cells.js';
 import type { StylePatch, Styles } from './styles.js';
 import { attr, attrPattern, escapeText } from './xml.js';
 
@@ -24,12 +24,6 @@ const STYLE = attrPattern('style');
 const CUSTOM_FORMAT = attrPattern('customFormat');
 const CELL = /<c(?=[\s/>])([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
 const ROW = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
-  return n;
-}
 
 function withoutAttr(attrs: string, name: string): string {
   return attrs.replace(new RegExp(`\\s${name}\\s*=\\s*(["'])[^"']*\\1`), '');

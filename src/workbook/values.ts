@@ -6,6 +6,7 @@
 // The rules follow exceljs's reading, which perf-score used before (test/values.test.ts checks
 // that both give the same grids), where exceljs reads what Excel shows. Where it does not, the
 // difference is named below.
+import { columnNumber } from '../cells.js';
 import { cellText, Grid, type CellValue } from './grid.js';
 import { attr, attrPattern, xmlText } from './xml.js';
 import { entryText, ZipError, type ZipEntry } from './zip.js';
@@ -156,20 +157,16 @@ export function resolvePart(base: string, target: string): string {
   return parts.join('/');
 }
 
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
-  return n;
-}
-
 interface Context {
   strings: string[];
+  /** The number format of each cell style, and whether it shows a date. */
   formats: (string | undefined)[];
+  dates: boolean[];
   date1904: boolean;
 }
 
 /** The value a cell holds: the cached result of a formula, a shared string resolved. */
-function cellValue(t: string | undefined, v: string, format: string | undefined, ctx: Context): CellValue {
+function cellValue(t: string | undefined, v: string, style: number, ctx: Context): CellValue {
   switch (t) {
     case 's':
       return ctx.strings[parseInt(v, 10)] ?? null;
@@ -182,7 +179,7 @@ function cellValue(t: string | undefined, v: string, format: string | undefined,
       return { error: xmlText(v) };
     default: {
       const n = parseFloat(v);
-      if (!isDateFormat(format)) return n;
+      if (!ctx.dates[style]) return n;
       return new Date(Math.round((n - 25569 + (ctx.date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
     }
   }
@@ -225,9 +222,9 @@ function sheetGrid(name: string, xml: string, ctx: Context): Grid {
     const isFormula = f !== null && (!!f[2] || attr(f[1]!, T) !== undefined);
     let value: CellValue | undefined;
     const v = body.includes('<v') ? /<v\b[^>]*>([^<]*)<\/v>/.exec(body)?.[1] : undefined;
-    if (isFormula) value = v ? cellValue(t, v, format, ctx) : null;
+    if (isFormula) value = v ? cellValue(t, v, style, ctx) : null;
     else if (t === 'inlineStr' && body.includes('<is')) value = stringItem(/<is\b[^>]*>([\s\S]*?)<\/is>/.exec(body)?.[1] ?? '');
-    else if (v) value = cellValue(t, v, format, ctx);
+    else if (v) value = cellValue(t, v, style, ctx);
     if (value === undefined && !style) continue;
     rowEnd.set(r, Math.max(rowEnd.get(r) ?? 0, col));
     if (value === undefined) continue;
@@ -281,9 +278,11 @@ export function readWorkbook(zip: Map<string, ZipEntry>, text: (part: string) =>
   const relOfType = (type: string) => [...rels.values()].find((r) => r.type.endsWith(`/${type}`))?.target;
   const strings = relOfType('sharedStrings') ?? `${folder}sharedStrings.xml`;
   const styles = relOfType('styles') ?? `${folder}styles.xml`;
+  const formats = cellFormats(text(styles));
   const ctx: Context = {
     strings: sharedStrings(text(strings)),
-    formats: cellFormats(text(styles)),
+    formats,
+    dates: formats.map(isDateFormat),
     date1904: /^(1|true)$/.test(attr(/<workbookPr\b([^>]*)>/.exec(book)?.[1] ?? '', DATE1904) ?? ''),
   };
   const workbook: WorkbookParts = { main, styles, sheets: [] };

@@ -1,5 +1,7 @@
 // Writing the scored copy: the original sheets with computed columns beside each table, flagged
 // cells filled and noted, empty 得分 / 偏差度 cells filled in, and a 评分结果 summary sheet.
+// The copy is the input's own package with those parts patched as text (sheet-patch.ts, styles.ts,
+// notes.ts): everything else in it (charts, pictures, dropdowns, macros …) is copied as stored.
 // Written whole or not at all (atomic.ts), so a failed run leaves nothing behind.
 import { realpathSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
