@@ -199,7 +199,7 @@ export interface RawTable {
 /** One worksheet as read: its table, or (for a sheet without one) its non-empty cells. */
 export interface SheetRead {
   name: string;
-  /** Rows and columns exceljs reports in use. */
+  /** Rows and columns in use, counted as exceljs counted them (values.ts). */
   rowCount: number;
   colCount: number;
   table: RawTable | null;

@@ -1,7 +1,7 @@
 // `perf-score eval` and `perf-score check`: expand the paths → score every file (worker threads for a
 // batch) → write each file's output as soon as the files before it are done → end the output, the
 // summary file and the GitHub step summary → the exit code.
-// Loaded on demand by main.ts, with everything it needs (exceljs, zod, the formatters).
+// Loaded on demand by main.ts, with everything it needs (the reader, zod, the formatters).
 import { appendFileSync, mkdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';

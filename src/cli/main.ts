@@ -62,7 +62,7 @@ function program(io: Io, done: (code: number) => void): Command {
     .option('--out-dir <dir>', 'write the scored copies under DIR, keeping their folders, instead of beside each input')
     .option('--no-write', 'do not write scored copies')
     .action(async (paths: string[], opts: EvalOptions) => {
-      // Loaded on demand: `perf-score --help` must not pay for exceljs, zod and the formatters.
+      // Loaded on demand: `perf-score --help` must not pay for the reader, zod and the formatters.
       const { runEval } = await import('./eval.js');
       done(await runEval(paths, opts, io, WORKER_URL));
     });

@@ -1,6 +1,6 @@
 // Finding the indicator table on a sheet by its header row, and the blocks around it: the unit's
 // name, the project's, the budget block, the declared total and grade. Works on a Grid, knows
-// nothing of exceljs.
+// nothing of the file.
 import { isPlaceholder, normalizeText } from '../engine/expression.js';
 import type {
   CellText,

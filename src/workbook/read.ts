@@ -1,6 +1,6 @@
 // Opening a workbook: check what the file is, read its package (package.ts) and the values of its
-// sheets (values.ts), find its indicator tables. exceljs is not involved: it loads the package only
-// when a scored copy is written (write.ts).
+// sheets (values.ts), find its indicator tables. The writer makes the scored copy from the same
+// package (write.ts).
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { RunError } from '../errors.js';
