@@ -3,7 +3,7 @@
 // else the sheet holds (merges, dropdowns, conditional formats, drawings, comments) stays as it was.
 import { columnLetters, columnNumber } from '../cells.js';
 import type { StylePatch, Styles } from './styles.js';
-import { attr, attrPattern, escapeText } from './xml.js';
+import { attr, attrPattern, escapeText, removeAttr, setAttr } from './xml.js';
 
 /** A cell's new content: a value (null empties it), or undefined to keep what it holds. */
 type Value = number | string | null | undefined;
@@ -24,15 +24,6 @@ const STYLE = attrPattern('style');
 const CUSTOM_FORMAT = attrPattern('customFormat');
 const CELL = /<c(?=[\s/>])([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
 const ROW = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
-
-function withoutAttr(attrs: string, name: string): string {
-  return attrs.replace(new RegExp(`\\s${name}\\s*=\\s*(["'])[^"']*\\1`), '');
-}
-
-function withAttr(attrs: string, name: string, value: string | number): string {
-  const re = new RegExp(`(\\s${name}\\s*=\\s*)(["'])[^"']*\\2`);
-  return re.test(attrs) ? attrs.replace(re, `$1"${value}"`) : `${attrs} ${name}="${value}"`;
-}
 
 /** A `<col>` range of the sheet: its columns and its attributes as written. */
 interface ColRange {
@@ -125,7 +116,7 @@ export class SheetPatch {
       const base = Number(attr(cellAttrs, S) ?? 0);
       if (change.value === undefined) {
         const s = styles.xf(base, change.patch);
-        cells.push({ col, xml: `<c${withAttr(cellAttrs, 's', s)}${m[2] === undefined ? '/>' : `>${content}</c>`}` });
+        cells.push({ col, xml: `<c${setAttr(cellAttrs, 's', s)}${m[2] === undefined ? '/>' : `>${content}</c>`}` });
       } else cells.push({ col, xml: cellXml(row, col, change.value, styles.xf(base, change.patch)) });
     }
     const present = new Set(cells.map((c) => c.col));
@@ -136,7 +127,7 @@ export class SheetPatch {
     }
     cells.sort((a, b) => a.col - b.col);
     // `spans` is a hint of the row's columns, no longer true.
-    return `<row${withoutAttr(attrs, 'spans')}>${cells.map((c) => c.xml).join('')}</row>`;
+    return `<row${removeAttr(attrs, 'spans')}>${cells.map((c) => c.xml).join('')}</row>`;
   }
 
   private patchCols(xml: string, cols: ColRange[]): string {
@@ -151,12 +142,12 @@ export class SheetPatch {
       if (Number(attr(range.attrs, WIDTH) ?? 0) >= width) continue;
       const split: ColRange[] = [];
       if (range.min < col) split.push({ ...range, max: col - 1 });
-      split.push({ min: col, max: col, attrs: withAttr(withAttr(range.attrs, 'width', width), 'customWidth', 1) });
+      split.push({ min: col, max: col, attrs: setAttr(setAttr(range.attrs, 'width', width), 'customWidth', 1) });
       if (col < range.max) split.push({ ...range, min: col + 1 });
       ranges.splice(i, 1, ...split);
     }
     ranges.sort((a, b) => a.min - b.min);
-    const body = ranges.map((r) => `<col${withAttr(withAttr(r.attrs, 'min', r.min), 'max', r.max)}/>`).join('');
+    const body = ranges.map((r) => `<col${setAttr(setAttr(r.attrs, 'min', r.min), 'max', r.max)}/>`).join('');
     if (/<cols\b/.test(xml)) return xml.replace(/<cols\b[^>]*?(?:\/>|>[\s\S]*?<\/cols>)/, `<cols>${body}</cols>`);
     return xml.replace(/<sheetData\b/, `<cols>${body}</cols><sheetData`);
   }

@@ -1,7 +1,7 @@
 // The cell styles of a package (xl/styles.xml), patched for the scored copy: a cell keeps its own
 // style (borders, font, number format) and gets only what the copy changes, a fill, bold, a number
 // format or an alignment, as a new cell format appended after the workbook's own.
-import { attr, attrPattern } from './xml.js';
+import { attr, attrPattern, setAttr } from './xml.js';
 
 export interface StylePatch {
   bold?: boolean;
@@ -48,11 +48,6 @@ class List {
     const attrs = /\bcount="\d*"/.test(m[1]!) ? m[1]!.replace(/\bcount="\d*"/, `count="${count}"`) : `${m[1]} count="${count}"`;
     return xml.replace(whole, () => `<${this.tag}${attrs}>${m[2] ?? ''}${this.added.join('')}</${this.tag}>`);
   }
-}
-
-function setAttr(attrs: string, name: string, value: string | number): string {
-  const re = new RegExp(`(\\s${name}\\s*=\\s*)(["'])[^"']*\\2`);
-  return re.test(attrs) ? attrs.replace(re, `$1"${value}"`) : `${attrs} ${name}="${value}"`;
 }
 
 export class Styles {

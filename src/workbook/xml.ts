@@ -28,6 +28,17 @@ export function attr(attrs: string, pattern: RegExp): string | undefined {
   return m ? xmlText(m[2]!) : undefined;
 }
 
+/** An element's attribute text with an attribute set (replaced where it is, else added at the end). */
+export function setAttr(attrs: string, name: string, value: string | number): string {
+  const re = new RegExp(`(\\s${name}\\s*=\\s*)(["'])[^"']*\\2`);
+  return re.test(attrs) ? attrs.replace(re, `$1"${value}"`) : `${attrs} ${name}="${value}"`;
+}
+
+/** An element's attribute text without an attribute. */
+export function removeAttr(attrs: string, name: string): string {
+  return attrs.replace(new RegExp(`\\s${name}\\s*=\\s*(["'])[^"']*\\1`), '');
+}
+
 /** Characters XML 1.0 cannot hold, written the way Excel writes them (`_x0001_`). */
 const INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 
