@@ -76,7 +76,7 @@ function dump(grid: Grid) {
 
 function ourGrids(bytes: Buffer): Grid[] {
   const pkg = new Package(bytes);
-  return readWorkbook(pkg.zip, (part) => pkg.text(part)).grids;
+  return readWorkbook(pkg).grids;
 }
 
 async function expectSameGrids(bytes: Buffer): Promise<void> {

@@ -8,7 +8,7 @@ export class Package {
   private readonly texts = new Map<string, string>();
 
   /** Throws ZipError when the bytes are not a readable zip. */
-  constructor(readonly bytes: Buffer) {
+  constructor(bytes: Buffer) {
     this.zip = readZip(bytes);
   }
 

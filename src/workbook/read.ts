@@ -56,7 +56,7 @@ export async function openWorkbook(path: string, options: OpenOptions = {}): Pro
   let values: WorkbookValues;
   try {
     pkg = new Package(bytes);
-    values = readWorkbook(pkg.zip, (part) => pkg.text(part));
+    values = readWorkbook(pkg);
   } catch (err) {
     if (err instanceof ZipError) throw new RunError((ui) => ui.damaged(path));
     throw err;

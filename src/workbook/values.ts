@@ -9,7 +9,8 @@
 import { columnNumber } from '../cells.js';
 import { cellText, Grid, type CellValue } from './grid.js';
 import { attr, attrPattern, xmlText } from './xml.js';
-import { entryText, ZipError, type ZipEntry } from './zip.js';
+import { type Package, relsPartOf } from './package.js';
+import { ZipError } from './zip.js';
 
 /** Where a workbook's parts are in its package. */
 export interface WorkbookParts {
@@ -258,23 +259,18 @@ function sheetGrid(name: string, xml: string, ctx: Context): Grid {
   return grid;
 }
 
-/** The text of a part, or null when the package has none. */
-function partText(zip: Map<string, ZipEntry>, name: string): string | null {
-  const entry = zip.get(name);
-  return entry ? entryText(entry) : null;
-}
-
 /**
  * Every worksheet of the package with its values, in workbook order; chart sheets and dialog sheets
  * have none and are left out. Throws ZipError when the package is not a workbook we can read.
  */
-export function readWorkbook(zip: Map<string, ZipEntry>, text: (part: string) => string | null = (p) => partText(zip, p)): WorkbookValues {
+export function readWorkbook(pkg: Package): WorkbookValues {
+  const text = (part: string) => pkg.text(part);
   const root = relationships(text('_rels/.rels'), '');
   const main = [...root.values()].find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
   const book = text(main);
   if (book === null) throw new ZipError('no workbook part');
   const folder = main.slice(0, main.lastIndexOf('/') + 1);
-  const rels = relationships(text(`${folder}_rels/${main.slice(folder.length)}.rels`), folder);
+  const rels = relationships(text(relsPartOf(main)), folder);
   const relOfType = (type: string) => [...rels.values()].find((r) => r.type.endsWith(`/${type}`))?.target;
   const strings = relOfType('sharedStrings') ?? `${folder}sharedStrings.xml`;
   const styles = relOfType('styles') ?? `${folder}styles.xml`;
