@@ -635,6 +635,45 @@ describe('files as government templates and WPS make them', () => {
   });
 });
 
+describe('the scored copy, as Excel reads it back', () => {
+  afterEach(cleanWorkdirs);
+
+  it('fills an empty declared score, formats the computed columns, keeps each cell its own style, widens the columns', async () => {
+    // seed-004 with the declared score of row 25 (H25, 1.5) left empty.
+    const bytes = await repackage('seed-004.xlsx', (zip) => editPart(zip, 'xl/worksheets/sheet2.xml', (xml) => xml.replace('<c r="H25" s="4"><v>1.5</v></c>', '<c r="H25" s="4"/>')));
+    const dir = workdir();
+    const file = join(dir, 'blank.xlsx');
+    writeFileSync(file, bytes);
+    const opened = await openWorkbook(file);
+    const report = analyzeTable(opened.tables[0]!, loadProfile('mof'), 'zh');
+    const row25 = report.indicators.find((i) => i.raw.name.ref.row === 25)!;
+    expect(row25.raw.score.text).toBeNull();
+    const out = join(dir, 'blank.scored.xlsx');
+    await writeScoredCopy(opened, [report], out, 'zh');
+
+    const original = (await loadWorkbook(file)).getWorksheet('部门整体绩效自评表')!;
+    const ws = (await loadWorkbook(out)).getWorksheet('部门整体绩效自评表')!;
+    // The empty score is filled with the computed one, in 0.00, with the cell's border kept.
+    expect(ws.getCell('H25').value).toBe(row25.score!.toNumber());
+    expect(ws.getCell('H25').numFmt).toBe('0.00');
+    expect(ws.getCell('H25').border).toEqual(original.getCell('H25').border);
+    // A declared score is kept as it was.
+    expect(ws.getCell('H26').value).toBe(1);
+    expect(ws.getCell('H26').numFmt).toBe(original.getCell('H26').numFmt);
+    // The computed columns: a bold, filled, wrapped header; scores in 0.00, deviations in 0.00%.
+    const header = ws.getCell('I19');
+    expect(header.value).toBe('计算得分');
+    expect(header.font?.bold).toBe(true);
+    expect(header.fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } });
+    expect(header.alignment).toMatchObject({ wrapText: true, horizontal: 'center', vertical: 'middle' });
+    expect([ws.getCell('I27').value, ws.getCell('I27').numFmt]).toEqual([0.78, '0.00']);
+    expect(ws.getCell('J27').numFmt).toBe('0.00%');
+    expect(ws.getCell('K27').alignment).toMatchObject({ wrapText: true });
+    // I was 11 wide (kept: at least 10 asked), J and K get 12 and 40; H keeps its 10.
+    expect([8, 9, 10, 11].map((c) => ws.getColumn(c).width)).toEqual([10, 11, 12, 40]);
+  });
+});
+
 describe('two-tables through the command line: each table reported and marked on its own', () => {
   afterEach(cleanWorkdirs);
 
