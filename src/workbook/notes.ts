@@ -2,9 +2,9 @@
 // text, its legacy VML drawing the box Excel shows when the cell is pointed at. A sheet that already
 // has notes keeps them; a cell that had one gets ours instead.
 import { columnLetters } from '../cells.js';
-import { CONTENT_TYPES, type PackageEdit, relsPartOf } from './package.js';
+import { CONTENT_TYPES, folderOf, type PackageEdit, relsPartOf } from './package.js';
 import { relationships } from './values.js';
-import { escapeAttr, escapeText } from './xml.js';
+import { escapeText } from './xml.js';
 
 const AUTHOR = 'perf-score';
 
@@ -57,8 +57,7 @@ export class NoteIds {
 /** Adds the notes to a sheet; returns the sheet's XML, which points at its drawing. */
 export function addNotes(edit: PackageEdit, sheetPart: string, sheetXml: string, notes: Note[], ids: NoteIds): string {
   if (notes.length === 0) return sheetXml;
-  const folder = sheetPart.slice(0, sheetPart.lastIndexOf('/') + 1);
-  const rels = relationships(edit.text(relsPartOf(sheetPart)), folder);
+  const rels = relationships(edit.text(relsPartOf(sheetPart)), folderOf(sheetPart));
   const refs = new Set(notes.map((n) => `${columnLetters(n.col)}${n.row}`));
 
   // The text, in the comments part.
@@ -91,7 +90,7 @@ export function addNotes(edit: PackageEdit, sheetPart: string, sheetXml: string,
     const id = edit.addRelationship(sheetPart, 'vmlDrawing', vmlPart);
     edit.addContentType('Default', 'vml', CONTENT_TYPES.vml);
     vml = `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${idmap}"/></o:shapelayout>${SHAPE_TYPE}</xml>`;
-    const element = `<legacyDrawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="${escapeAttr(id)}"/>`;
+    const element = `<legacyDrawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="${id}"/>`;
     // Its place among the worksheet's elements: before these, when the sheet has them.
     const after = /<(legacyDrawingHF|drawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)\b/.exec(sheetXml);
     sheetXml = after ? sheetXml.slice(0, after.index) + element + sheetXml.slice(after.index) : sheetXml.replace('</worksheet>', `${element}</worksheet>`);

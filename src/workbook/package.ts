@@ -39,10 +39,15 @@ export const CONTENT_TYPES = {
 
 const REL_BASE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
+/** The folder of a part, with its slash: `xl/` for `xl/workbook.xml`, `` for `[Content_Types].xml`. */
+export function folderOf(part: string): string {
+  return part.slice(0, part.lastIndexOf('/') + 1);
+}
+
 /** The relationships part of a part: `xl/worksheets/_rels/sheet1.xml.rels` for `xl/worksheets/sheet1.xml`. */
 export function relsPartOf(part: string): string {
-  const slash = part.lastIndexOf('/');
-  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+  const folder = folderOf(part);
+  return `${folder}_rels/${part.slice(folder.length)}.rels`;
 }
 
 /** A target of a relationship from one part to another, relative to the first one's folder. */
@@ -67,8 +72,8 @@ export class PackageEdit {
     this.removed.add(name);
     const relsPart = relsPartOf(from);
     const rels = this.text(relsPart);
-    const target = relativeTarget(from, name);
-    if (rels !== null) this.set(relsPart, rels.replace(/<Relationship\b[^>]*\/>/g, (rel) => (new RegExp(`\\bTarget="/?(${escapeRe(target)}|${escapeRe(name)})"`).test(rel) ? '' : rel)));
+    const target = new RegExp(`\\bTarget="/?(${escapeRe(relativeTarget(from, name))}|${escapeRe(name)})"`);
+    if (rels !== null) this.set(relsPart, rels.replace(/<Relationship\b[^>]*\/>/g, (rel) => (target.test(rel) ? '' : rel)));
     const types = this.text('[Content_Types].xml');
     if (types !== null) this.set('[Content_Types].xml', types.replace(new RegExp(`<Override\\b[^>]*\\bPartName="/${escapeRe(name)}"[^>]*/>`), ''));
   }

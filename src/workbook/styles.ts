@@ -116,10 +116,6 @@ export class Styles {
     return id;
   }
 
-  /** Whether anything was added. */
-  get changed(): boolean {
-    return this.xfs.added.length > 0;
-  }
 
   toXml(): string {
     return this.xfs.patch(this.fills.patch(this.fonts.patch(this.xml)));

@@ -4,12 +4,15 @@
 // what Excel shows for it, under the conventions of `cellText`.
 //
 // The rules follow exceljs's reading, which perf-score used before (test/values.test.ts checks
-// that both give the same grids), where exceljs reads what Excel shows. Where it does not, the
-// difference is named below.
+// that both give the same grids), used range included. Where exceljs does not read what Excel
+// shows, this reader does: a `str` value is decoded once (exceljs decodes entities twice), `_x000D_`
+// escapes are decoded in inline strings too, `date1904="true"` counts, relationship targets are
+// resolved (so a worksheet need not be named sheetN.xml), and a shared-string index past the end is
+// an empty cell rather than a failure.
 import { columnNumber } from '../cells.js';
 import { cellText, Grid, type CellValue } from './grid.js';
 import { attr, attrPattern, xmlText } from './xml.js';
-import { type Package, relsPartOf } from './package.js';
+import { folderOf, type Package, relsPartOf } from './package.js';
 import { ZipError } from './zip.js';
 
 /** Where a workbook's parts are in its package. */
@@ -82,7 +85,7 @@ export const BUILTIN_FORMATS: Record<number, string> = {
 };
 
 /** Whether a format shows a date or time (outside quoted text and brackets). */
-export function isDateFormat(format: string | undefined): boolean {
+function isDateFormat(format: string | undefined): boolean {
   return format !== undefined && /[ymdhMsb]/.test(format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
 }
 
@@ -264,19 +267,18 @@ function sheetGrid(name: string, xml: string, ctx: Context): Grid {
  * have none and are left out. Throws ZipError when the package is not a workbook we can read.
  */
 export function readWorkbook(pkg: Package): WorkbookValues {
-  const text = (part: string) => pkg.text(part);
-  const root = relationships(text('_rels/.rels'), '');
+  const root = relationships(pkg.text('_rels/.rels'), '');
   const main = [...root.values()].find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
-  const book = text(main);
+  const book = pkg.text(main);
   if (book === null) throw new ZipError('no workbook part');
-  const folder = main.slice(0, main.lastIndexOf('/') + 1);
-  const rels = relationships(text(relsPartOf(main)), folder);
+  const folder = folderOf(main);
+  const rels = relationships(pkg.text(relsPartOf(main)), folder);
   const relOfType = (type: string) => [...rels.values()].find((r) => r.type.endsWith(`/${type}`))?.target;
   const strings = relOfType('sharedStrings') ?? `${folder}sharedStrings.xml`;
   const styles = relOfType('styles') ?? `${folder}styles.xml`;
-  const formats = cellFormats(text(styles));
+  const formats = cellFormats(pkg.text(styles));
   const ctx: Context = {
-    strings: sharedStrings(text(strings)),
+    strings: sharedStrings(pkg.text(strings)),
     formats,
     dates: formats.map(isDateFormat),
     date1904: /^(1|true)$/.test(attr(/<workbookPr\b([^>]*)>/.exec(book)?.[1] ?? '', DATE1904) ?? ''),
@@ -287,7 +289,7 @@ export function readWorkbook(pkg: Package): WorkbookValues {
     const name = attr(m[1]!, NAME);
     const rel = rels.get(attr(m[1]!, RID) ?? '');
     if (name === undefined || !rel || !rel.type.endsWith('/worksheet')) continue;
-    const xml = text(rel.target);
+    const xml = pkg.text(rel.target);
     if (xml === null) continue;
     workbook.sheets.push({ name, part: rel.target });
     grids.push(sheetGrid(name, xml, ctx));

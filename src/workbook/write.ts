@@ -12,7 +12,7 @@ import { uiFor } from '../i18n/messages.js';
 import { cellName } from '../cells.js';
 import type { CellRef, Finding, Lang, TableReport } from '../model.js';
 import { addNotes, NoteIds, type Note } from './notes.js';
-import { CONTENT_TYPES, PackageEdit } from './package.js';
+import { CONTENT_TYPES, folderOf, PackageEdit } from './package.js';
 import type { OpenedWorkbook } from './read.js';
 import { SheetPatch } from './sheet-patch.js';
 import { EMPTY_STYLES, Styles, type StylePatch } from './styles.js';
@@ -142,7 +142,7 @@ function addSummarySheet(edit: PackageEdit, workbook: WorkbookParts, reports: Ta
   const taken = new Set(Array.from(book.matchAll(/<sheet\b[^>]*?\bname="([^"]*)"/g), (m) => xmlText(m[1]!).toLowerCase()));
   let name = SUMMARY_SHEET;
   for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${SUMMARY_SHEET}${i}`;
-  const part = edit.freeName(`${workbook.main.slice(0, workbook.main.lastIndexOf('/') + 1)}worksheets/sheet`, 'xml');
+  const part = edit.freeName(`${folderOf(workbook.main)}worksheets/sheet`, 'xml');
   edit.set(part, summarySheetXml(reports, lang, styles));
   edit.addContentType('Override', part, CONTENT_TYPES.worksheet);
   const id = edit.addRelationship(workbook.main, 'worksheet', part);
@@ -170,7 +170,7 @@ export function scoredCopy(opened: OpenedWorkbook, reports: TableReport[], lang:
   addSummarySheet(edit, workbook, reports, lang, styles);
   // The order Excel last calculated formulas in: optional, rebuilt by Excel when missing, and wrong
   // once a cell that held a formula holds a computed value instead.
-  edit.remove(`${workbook.main.slice(0, workbook.main.lastIndexOf('/') + 1)}calcChain.xml`, workbook.main);
+  edit.remove(`${folderOf(workbook.main)}calcChain.xml`, workbook.main);
   if (!edit.has(workbook.styles)) {
     edit.addRelationship(workbook.main, 'styles', workbook.styles);
     edit.addContentType('Override', workbook.styles, CONTENT_TYPES.styles);
