@@ -8,7 +8,9 @@
 //   b   perf-score check DIR --format json --output-file F        (scripts/bench/measure.mjs)
 //   c   perf-score eval DIR --out-dir D --format json --output-file F
 // and prints, for each, the wall time (spawn to exit, Node start-up included for every phase),
-// files per second and peak memory (the child's own maxRSS at exit, worker threads included).
+// files per second and peak memory (the child's own maxRSS at exit, worker threads included; for
+// perf-score, whose batch runs in a second Node started with heap flags (src/cli/batch-heap.ts), the
+// sum of both processes' maxRSS: an upper bound, as the pages of the node binary they share count twice).
 //
 // Why: perf-score reads a whole folder in one process and scores files on worker threads, so on a
 // batch it should beat the naive one-file-after-the-other exceljs loop even though it does more
@@ -97,8 +99,9 @@ function runPhase(name, args, tmp) {
       closeSync(out);
       let maxRSS = null;
       try {
+        // One line per process: a perf-score batch runs in a second Node while the first waits for it.
         const lines = readFileSync(rssFile, 'utf8').trim().split('\n');
-        maxRSS = JSON.parse(lines[lines.length - 1]).maxRSS;
+        maxRSS = lines.reduce((sum, line) => sum + JSON.parse(line).maxRSS, 0);
       } catch {
         // the child died before its exit handler ran
       }

@@ -30,6 +30,12 @@ export async function expandInputs(args: readonly string[], cwd: string): Promis
   return { files };
 }
 
+/** Whether the command line may stand for more than one file: several paths, a folder or a glob. */
+export async function mayBeBatch(args: readonly string[], cwd: string): Promise<boolean> {
+  if (args.length !== 1) return args.length > 1;
+  return GLOB_CHARS.test(args[0]!) || (await kindOf(resolve(cwd, args[0]!))) === 'dir';
+}
+
 /** Whether a file found in a folder or by a glob is one to score. */
 export function isCandidate(name: string): boolean {
   const lower = name.toLowerCase();

@@ -6,6 +6,7 @@ import { uiFor } from '../i18n/messages.js';
 import type { Lang } from '../model.js';
 import { defaultProfileName } from '../profiles/builtin.js';
 import { VERSION } from '../version.js';
+import { inBatchHeap } from './batch-heap.js';
 import type { CheckOptions, EvalOptions } from './eval.js';
 import type { InspectOptions } from './inspect.js';
 import type { ExplainOptions } from './explain.js';
@@ -17,6 +18,11 @@ export interface Io {
   env: Record<string, string | undefined>;
   /** Where perf-score.config.json is looked for (and its parents); the process's by default. */
   cwd?: string;
+  /**
+   * Runs the whole command again in a Node sized for a batch and resolves with its exit code, or
+   * with null to go on here (batch-heap.ts). Only the process's own Io has it: a test's runs in place.
+   */
+  rerunForBatch?: () => Promise<number | null>;
 }
 
 /** The options every scoring command shares: which rules, which language. */
@@ -110,7 +116,9 @@ function langOf(argv: string[]): Lang {
   return argv.includes('--lang=en') || (i >= 0 && argv[i + 1] === 'en') ? 'en' : 'zh';
 }
 
-export async function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
+const PROCESS_IO: Io = { stdout: process.stdout, stderr: process.stderr, env: process.env, rerunForBatch: inBatchHeap };
+
+export async function main(argv: string[], io: Io = PROCESS_IO): Promise<number> {
   let code: number = EXIT.clean;
   const lang = langOf(argv);
   try {
