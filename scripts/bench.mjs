@@ -17,7 +17,7 @@
 // (finding the table, scoring, reporting; for eval also writing scored copies). The targets are
 //   b / a1 ≥ 1.25   (check: files/s of perf-score check ÷ files/s of exceljs open)
 //   c / a2 ≥ 1.25   (eval:  files/s of perf-score eval --out-dir ÷ files/s of exceljs open + write)
-// and peak memory must stay bounded on large batches (try --files 5000). Before and after the phases it
+// and peak memory must stay flat as N grows (try --files 5000). Before and after the phases it
 // measures how much work `cores` threads of a plain CPU loop do compared with one (calibrate.mjs): on a
 // shared VM the second core often gives far less than a second core's worth, which bounds the ratios. The bench only prints
 // figures; nothing here asserts on them. It fails (exit 1) only when a phase could not run

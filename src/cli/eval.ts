@@ -18,7 +18,7 @@ import { FormatWriter } from '../report/format.js';
 import { formatGithubSummary, SUMMARY_FINDINGS } from '../report/github.js';
 import { formatFor, type FormatName, type FormatSpec } from '../report/registry.js';
 import { defaultOutputPath, realPath } from '../workbook/write.js';
-import { expandInputs, mayBeBatch } from './inputs.js';
+import { expandInputs } from './inputs.js';
 import type { Io } from './main.js';
 import { Progress } from './progress.js';
 
@@ -95,11 +95,6 @@ export async function runEval(args: string[], opts: EvalOptions, io: Io, workerU
   const summaryKind = opts.summary === undefined ? null : extname(opts.summary).toLowerCase();
   if (summaryKind !== null && summaryKind !== '.xlsx' && summaryKind !== '.csv') throw new RunError((u) => u.summaryFormat(opts.summary!));
   if (opts.output !== undefined && opts.outDir !== undefined) throw new RunError((u) => u.outWithOutDir());
-  // A batch runs in a Node sized for it (batch-heap.ts), started before this one reads a folder.
-  if (io.rerunForBatch && (await mayBeBatch(args, cwd))) {
-    const code = await io.rerunForBatch();
-    if (code !== null) return code;
-  }
   const { files } = await expandInputs(args, cwd);
   if (opts.output !== undefined && files.length > 1) throw new RunError((u) => u.outWithMany());
   const targets = [opts.output, opts.outputFile, opts.summary].filter((t) => t !== undefined);

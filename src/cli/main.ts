@@ -56,6 +56,16 @@ function scoringOptions(cmd: Command): Command {
 /** The worker script of a batch: dist/worker.js, beside the bundle this file is built into. */
 const WORKER_URL = new URL('./worker.js', import.meta.url);
 
+/**
+ * A batch runs again in a Node sized for it (batch-heap.ts), decided before anything else is loaded or
+ * read: the exit code of that run, or null to go on in this process.
+ */
+async function rerunIfBatch(paths: string[], io: Io): Promise<number | null> {
+  if (!io.rerunForBatch) return null;
+  const { mayBeBatch } = await import('./inputs.js');
+  return (await mayBeBatch(paths, io.cwd ?? process.cwd())) ? io.rerunForBatch() : null;
+}
+
 function program(io: Io, done: (code: number) => void): Command {
   const cmd = new Command('perf-score')
     .description('为部门整体 / 项目支出绩效自评表评分 — score performance self-evaluation workbooks')
@@ -68,6 +78,8 @@ function program(io: Io, done: (code: number) => void): Command {
     .option('--out-dir <dir>', 'write the scored copies under DIR, keeping their folders, instead of beside each input')
     .option('--no-write', 'do not write scored copies')
     .action(async (paths: string[], opts: EvalOptions) => {
+      const rerun = await rerunIfBatch(paths, io);
+      if (rerun !== null) return done(rerun);
       // Loaded on demand: `perf-score --help` must not pay for the reader, zod and the formatters.
       const { runEval } = await import('./eval.js');
       done(await runEval(paths, opts, io, WORKER_URL));
@@ -75,6 +87,8 @@ function program(io: Io, done: (code: number) => void): Command {
   scoringOptions(cmd.command('check'))
     .description('score workbooks without writing any, for CI: --format json|junit|sarif|github, --max-warnings')
     .action(async (paths: string[], opts: CheckOptions) => {
+      const rerun = await rerunIfBatch(paths, io);
+      if (rerun !== null) return done(rerun);
       const { runCheck } = await import('./eval.js');
       done(await runCheck(paths, opts, io, WORKER_URL));
     });
