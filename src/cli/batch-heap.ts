@@ -22,15 +22,20 @@ export function heapIsSized(execArgv: readonly string[], nodeOptions: string | u
 const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /**
+ * Whether this process may run a batch again in a Node with BATCH_HEAP_FLAGS: not when its heap is
+ * sized already, nor under a debugger (the batch stays in the process being debugged; a second one
+ * could not take the port).
+ */
+export function mayRerun(): boolean {
+  return !process.execArgv.some((a) => a.startsWith('--inspect')) && !heapIsSized(process.execArgv, process.env.NODE_OPTIONS);
+}
+
+/**
  * Runs this process's command again in a Node started with BATCH_HEAP_FLAGS, and resolves with its
- * exit code. Resolves with null, for the caller to go on in this process, when the heap is sized
- * already, a debugger is attached, or the second Node could not be started. A signal that ends the
- * batch ends this process the same way.
+ * exit code, or with null, for the caller to go on in this process, when that Node could not be
+ * started. A signal that ends the batch ends this process the same way.
  */
 export function inBatchHeap(): Promise<number | null> {
-  // Under a debugger the batch stays in the process being debugged (a second one could not take the port).
-  const debugged = process.execArgv.some((a) => a.startsWith('--inspect'));
-  if (debugged || heapIsSized(process.execArgv, process.env.NODE_OPTIONS)) return Promise.resolve(null);
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [...process.execArgv, ...BATCH_HEAP_FLAGS, ...process.argv.slice(1)], { stdio: 'inherit' });
     // A Ctrl-C reaches both processes from the terminal; any signal sent to this one alone is passed on.

@@ -6,7 +6,7 @@ import { uiFor } from '../i18n/messages.js';
 import type { Lang } from '../model.js';
 import { defaultProfileName } from '../profiles/builtin.js';
 import { VERSION } from '../version.js';
-import { inBatchHeap } from './batch-heap.js';
+import { inBatchHeap, mayRerun } from './batch-heap.js';
 import type { CheckOptions, EvalOptions } from './eval.js';
 import type { InspectOptions } from './inspect.js';
 import type { ExplainOptions } from './explain.js';
@@ -20,7 +20,8 @@ export interface Io {
   cwd?: string;
   /**
    * Runs the whole command again in a Node sized for a batch and resolves with its exit code, or
-   * with null to go on here (batch-heap.ts). Only the process's own Io has it: a test's runs in place.
+   * with null to go on here (batch-heap.ts). Only the process's own Io has it, and only when that
+   * Node is not the batch's already: a test's Io runs in place.
    */
   rerunForBatch?: () => Promise<number | null>;
 }
@@ -130,7 +131,7 @@ function langOf(argv: string[]): Lang {
   return argv.includes('--lang=en') || (i >= 0 && argv[i + 1] === 'en') ? 'en' : 'zh';
 }
 
-const PROCESS_IO: Io = { stdout: process.stdout, stderr: process.stderr, env: process.env, rerunForBatch: inBatchHeap };
+const PROCESS_IO: Io = { stdout: process.stdout, stderr: process.stderr, env: process.env, rerunForBatch: mayRerun() ? inBatchHeap : undefined };
 
 export async function main(argv: string[], io: Io = PROCESS_IO): Promise<number> {
   let code: number = EXIT.clean;
