@@ -101,7 +101,7 @@ describe('explain', () => {
     expect(row.explanation).toBe('结转结余率：不高于20%，实际完成值 25.79% → 反向指标按比例（A/B）：1 × 20 / 25.79 = 0.7755… → 0.78');
     expect(listing(dir)).toEqual(['seed-004.scored.xlsx', 'seed-004.xlsx']);
     const ws = (await loadWorkbook(join(dir, 'seed-004.scored.xlsx'))).getWorksheet('部门整体绩效自评表')!;
-    expect(noteText(ws.getCell('I27').note)).toBe(row.explanation);
+    expect(noteText(ws.getCell('K27').note)).toBe(row.explanation);
   });
 });
 

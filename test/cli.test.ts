@@ -199,11 +199,13 @@ describe('the scored copy', () => {
     expect(ows.getCell('H27').fill).not.toMatchObject({ pattern: 'solid' });
     expect(h27.value).toBe(0); // the declared score is kept
 
-    // The computed columns start right after the table's last column (H).
-    expect(ows.getCell('I19').value).toBeNull();
-    expect(ws.getCell('I19').value).toBe('计算得分');
-    expect(ws.getCell('I27').value).toBe(0.78);
-    expect(ws.getCell('I25').value).toBe(2);
+    // The computed columns start past one empty column right of the last column the sheet uses:
+    // the table ends at H, the budget block above it at I (预算执行率, 得分).
+    expect(ows.getCell('I7').value).toBe('预算执行率');
+    expect(ws.getCell('J19').value).toBeNull();
+    expect(ws.getCell('K19').value).toBe('计算得分');
+    expect(ws.getCell('K27').value).toBe(0.78);
+    expect(ws.getCell('K25').value).toBe(2);
 
     // The summary sheet carries the computed and declared totals.
     const summary = scored.getWorksheet('评分结果')!;

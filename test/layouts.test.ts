@@ -588,7 +588,7 @@ describe('files as government templates and WPS make them', () => {
 
   it('keeps in the scored copy what exceljs could not: charts, shapes, cell pictures, custom XML, macros, x14 dropdowns, byte for byte', async () => {
     const drawing = '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"><xdr:twoCellAnchor><xdr:sp macro="" textlink=""/><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>';
-    const x14 = '<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}"><x14:dataValidations count="1"><x14:dataValidation type="list"><x14:formula1><xm:f>填报说明!$A$1:$A$2</xm:f></x14:formula1><xm:sqref>H7:H10</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst>';
+    const x14 = '<extLst><ext xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main" uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}"><x14:dataValidations count="1"><x14:dataValidation type="list"><x14:formula1><xm:f>填报说明!$A$1:$A$2</xm:f></x14:formula1><xm:sqref>H7:H10</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst>';
     const added: Record<string, string> = {
       'xl/charts/chart1.xml': '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>',
       'xl/cellimages.xml': '<etc:cellImages xmlns:etc="http://www.wps.cn/officeDocument/2017/etCustomData"/>',
@@ -661,16 +661,19 @@ describe('the scored copy, as Excel reads it back', () => {
     expect(ws.getCell('H26').value).toBe(1);
     expect(ws.getCell('H26').numFmt).toBe(original.getCell('H26').numFmt);
     // The computed columns: a bold, filled, wrapped header; scores in 0.00, deviations in 0.00%.
-    const header = ws.getCell('I19');
+    // Past the budget block's column I and one empty column (J): a bold, filled, wrapped header;
+    // scores in 0.00, deviations in 0.00%.
+    expect(ws.getCell('J19').value).toBeNull();
+    const header = ws.getCell('K19');
     expect(header.value).toBe('计算得分');
     expect(header.font?.bold).toBe(true);
     expect(header.fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } });
     expect(header.alignment).toMatchObject({ wrapText: true, horizontal: 'center', vertical: 'middle' });
-    expect([ws.getCell('I27').value, ws.getCell('I27').numFmt]).toEqual([0.78, '0.00']);
-    expect(ws.getCell('J27').numFmt).toBe('0.00%');
-    expect(ws.getCell('K27').alignment).toMatchObject({ wrapText: true });
-    // I was 11 wide (kept: at least 10 asked), J and K get 12 and 40; H keeps its 10.
-    expect([8, 9, 10, 11].map((c) => ws.getColumn(c).width)).toEqual([10, 11, 12, 40]);
+    expect([ws.getCell('K27').value, ws.getCell('K27').numFmt]).toEqual([0.78, '0.00']);
+    expect(ws.getCell('L27').numFmt).toBe('0.00%');
+    expect(ws.getCell('M27').alignment).toMatchObject({ wrapText: true });
+    // H and I keep their widths; K, L and M get 10, 12 and 40.
+    expect([8, 9, 11, 12, 13].map((c) => ws.getColumn(c).width)).toEqual([original.getColumn(8).width, original.getColumn(9).width, 10, 12, 40]);
   });
 });
 
@@ -711,9 +714,9 @@ describe('two-tables through the command line: each table reported and marked on
     expect(r.status).toBe(1);
     const copy = await loadWorkbook(join(dir, 'two-tables.scored.xlsx'));
     expect(copy.worksheets.map((ws) => ws.name)).toEqual(['填报说明', '老年助餐', '垃圾分类', '评分结果']);
-    for (const sheet of ['老年助餐', '垃圾分类']) expect(copy.getWorksheet(sheet)!.getCell('I6').value).toBe('计算得分');
-    expect(copy.getWorksheet('垃圾分类')!.getCell('I10').value).toBe(9.76);
-    expect(copy.getWorksheet('填报说明')!.getCell('I6').value).toBeNull();
+    for (const sheet of ['老年助餐', '垃圾分类']) expect(copy.getWorksheet(sheet)!.getCell('J6').value).toBe('计算得分');
+    expect(copy.getWorksheet('垃圾分类')!.getCell('J10').value).toBe(9.76);
+    expect(copy.getWorksheet('填报说明')!.getCell('J6').value).toBeNull();
     const totals: unknown[][] = [];
     copy.getWorksheet('评分结果')!.eachRow((row) => {
       if (row.getCell(1).value === '工作表') totals.push([row.getCell(2).value]);

@@ -9,10 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain JavaScript module of the bench
 import { generate } from '../scripts/bench/generate.mjs';
 import { cellText, Grid, type CellValue } from '../src/workbook/grid.js';
-import { Package } from '../src/workbook/package.js';
-import { BUILTIN_FORMATS, readWorkbook, resolvePart } from '../src/workbook/values.js';
-import { escapeAttr, xmlText } from '../src/workbook/xml.js';
-import { entryText, newEntry, readZip, writeZip } from '../src/workbook/zip.js';
+import { Package, resolveTarget } from '../src/ooxml/package.js';
+import { decodeText, escapeAttr } from '../src/ooxml/xml.js';
+import { entryBytes, newEntry, readZip, writeZip } from '../src/ooxml/zip.js';
+import { BUILTIN_FORMATS, readWorkbook } from '../src/workbook/values.js';
 
 /** An exceljs cell value as the plain value the reader gives. */
 function plain(value: ExcelJS.CellValue): CellValue {
@@ -28,15 +28,15 @@ function plain(value: ExcelJS.CellValue): CellValue {
 /** exceljs knows none of the Chinese built-in number formats (27–36, 50–58): perf-score defined them in styles.xml before exceljs loaded a package. */
 function forExceljs(bytes: Buffer): Buffer {
   const zip = readZip(bytes);
-  const entry = zip.get('xl/styles.xml');
+  const entry = zip.find((e) => e.name === 'xl/styles.xml');
   if (!entry) return bytes;
-  const xml = entryText(entry);
+  const xml = entryBytes(entry).toString('utf8');
   const used = new Set(Array.from(/<cellXfs\b[\s\S]*?<\/cellXfs>/.exec(xml)?.[0].matchAll(/numFmtId="(\d+)"/g) ?? [], (m) => Number(m[1])));
   const ids = [...used].filter((id) => (id >= 27 && id <= 36) || (id >= 50 && id <= 58));
   if (ids.length === 0) return bytes;
   const defs = ids.map((id) => `<numFmt numFmtId="${id}" formatCode="${escapeAttr(BUILTIN_FORMATS[id]!)}"/>`).join('');
   const patched = /<numFmts\b[^>]*>/.test(xml) ? xml.replace('</numFmts>', `${defs}</numFmts>`) : xml.replace(/(<styleSheet\b[^>]*>)/, `$1<numFmts>${defs}</numFmts>`);
-  return writeZip([...zip.values()].map((e) => (e === entry ? newEntry(e.name, patched) : e)));
+  return writeZip(zip.map((e) => (e === entry ? newEntry(e.name, patched) : e)));
 }
 
 /** The grids as perf-score built them from exceljs until the values reader replaced it. */
@@ -76,7 +76,7 @@ function dump(grid: Grid) {
 
 function ourGrids(bytes: Buffer): Grid[] {
   const pkg = new Package(bytes);
-  return readWorkbook(pkg).grids;
+  return readWorkbook(pkg).sheets.map((s) => s.grid);
 }
 
 async function expectSameGrids(bytes: Buffer): Promise<void> {
@@ -177,19 +177,20 @@ describe('the values reader reads what exceljs read', () => {
 
 describe('values reader parts', () => {
   it('resolves relationship targets from the part that holds them', () => {
-    expect(resolvePart('xl/', 'worksheets/sheet1.xml')).toBe('xl/worksheets/sheet1.xml');
-    expect(resolvePart('xl/', '/xl/worksheets/sheet1.xml')).toBe('xl/worksheets/sheet1.xml');
-    expect(resolvePart('xl/worksheets/', '../drawings/drawing1.xml')).toBe('xl/drawings/drawing1.xml');
-    expect(resolvePart('', 'xl/workbook.xml')).toBe('xl/workbook.xml');
+    expect(resolveTarget('xl/', 'worksheets/sheet1.xml')).toBe('xl/worksheets/sheet1.xml');
+    expect(resolveTarget('xl/', '/xl/worksheets/sheet1.xml')).toBe('xl/worksheets/sheet1.xml');
+    expect(resolveTarget('xl/worksheets/', '../drawings/drawing1.xml')).toBe('xl/drawings/drawing1.xml');
+    expect(resolveTarget('', 'xl/workbook.xml')).toBe('xl/workbook.xml');
+    expect(resolveTarget('xl\\', 'worksheets\\sheet%201.xml')).toBe('xl/worksheets/sheet 1.xml');
   });
 
   it('reads character data as an XML parser does', () => {
-    expect(xmlText('a&lt;b&gt;&amp;&quot;&apos;&#20320;&#x597D;')).toBe('a<b>&"\'你好');
-    expect(xmlText('a\r\nb\rc')).toBe('a\nb\nc');
+    expect(decodeText('a&lt;b&gt;&amp;&quot;&apos;&#20320;&#x597D;')).toBe('a<b>&"\'你好');
+    expect(decodeText('a\r\nb\rc')).toBe('a\nb\nc');
   });
 
   it('reads back a zip it wrote, entry by entry', () => {
     const zip = readZip(writeZip([newEntry('a.xml', '<a/>'), newEntry('文件/b.txt', '说明')]));
-    expect([...zip.keys()]).toEqual(['a.xml', '文件/b.txt']);
+    expect(zip.map((e) => e.name)).toEqual(['a.xml', '文件/b.txt']);
   });
 });

@@ -1,5 +1,6 @@
 // Every sentence the user reads, in Chinese (default) and English, keyed by what it says.
 import type { Lang } from '../model.js';
+import type { PackageError } from '../ooxml/errors.js';
 
 type Field = 'name' | 'target' | 'actual' | 'weight' | 'score' | 'deviation' | 'reason' | 'budget' | 'executed' | 'rate';
 
@@ -142,7 +143,65 @@ const zhUi = {
   notScored: '无法计分',
   outWithMany: () => '-o 只能用于单个输入文件',
   crashed: (why: string) => `内部错误：${why}`,
+  // reading packages, writing copies
+  conditionalFormatNote: '（此单元格设有条件格式：条件成立时，其颜色会盖过这里的标记底色）',
+  remark: '说明',
+  noRoomForColumns: (sheet: string) => `工作表“${sheet}”右侧已无空列，未添加计算得分、计算偏差度、检查结果三列；检查结果见本表和各单元格的批注`,
+  notesNotAdded: (sheet: string) => `工作表“${sheet}”的批注绘图无法读取，未添加批注；检查结果见本表`,
+  damagedPart: (file: string, d: PackageError) => `${file}：工作簿已损坏，${zhDamage(d)}；请在 Excel 或 WPS 中打开并另存后再评分`,
 };
+
+/** What is damaged in a package, in Chinese. */
+function zhDamage(d: PackageError): string {
+  const part = d.part ?? '';
+  switch (d.kind) {
+    case 'zip':
+      return 'zip 压缩结构无法读取';
+    case 'zip-encrypted':
+      return `压缩包中的 ${part} 已加密`;
+    case 'zip-method':
+      return `${part} 使用了不支持的压缩方式`;
+    case 'crc':
+      return `${part} 的数据校验失败`;
+    case 'duplicate':
+      return `压缩包中有两个 ${part}`;
+    case 'missing':
+      return d.extra.from ? `缺少 ${part}（${d.extra.from} 引用了它）` : `缺少 ${part}`;
+    case 'xml':
+      return `${part} 第 ${d.extra.line} 行第 ${d.extra.column} 列不是有效的 XML`;
+    case 'encoding':
+      return `${part} 的文字编码无法识别`;
+    case 'too-large':
+      return part ? `${part} 解压后超过 ${mib(d.extra.limit)} MB` : `解压后总大小超过 ${mib(d.extra.limit)} MB`;
+    case 'too-many-parts':
+      return '压缩包中的文件过多';
+    case 'limits':
+      return `${part} 的${d.extra.cell ? `单元格 ${d.extra.cell} ` : ''}超出 Excel 的行列范围（1048576 行、16384 列）`;
+    case 'content':
+      return `${part}${d.extra.cell ? ` 的单元格 ${d.extra.cell}` : ''} 内容自相矛盾`;
+  }
+}
+
+/** What is damaged in a package, in English. */
+function enDamage(d: PackageError): string {
+  const part = d.part ?? 'the package';
+  switch (d.kind) {
+    case 'missing':
+      return d.extra.from ? `${part} is missing (${d.extra.from} refers to it)` : `${part} is missing`;
+    case 'xml':
+      return `${part} is not well-formed XML at line ${d.extra.line}, column ${d.extra.column} (${d.detail})`;
+    case 'too-large':
+      return `${part} inflates to more than ${mib(d.extra.limit)} MB`;
+    case 'duplicate':
+      return `the zip holds ${part} twice`;
+    default:
+      return `${part}: ${d.detail || d.kind}`;
+  }
+}
+
+function mib(bytes: number | undefined): number {
+  return Math.round((bytes ?? 0) / 1024 / 1024);
+}
 
 type Ui = typeof zhUi;
 
@@ -199,6 +258,12 @@ const enUi: Ui = {
   notScored: 'cannot be scored',
   outWithMany: () => '-o works with a single input file only',
   crashed: (why) => `internal error: ${why}`,
+  // reading packages, writing copies
+  conditionalFormatNote: '(this cell has a conditional format: when its condition holds, its colour covers the mark here)',
+  remark: 'Note',
+  noRoomForColumns: (sheet) => `sheet "${sheet}" has no free columns on its right: the computed score, deviation and findings columns were not added; see this sheet and the cells' notes`,
+  notesNotAdded: (sheet) => `the drawing of notes of sheet "${sheet}" cannot be read: no note was added; see this sheet`,
+  damagedPart: (file, d) => `${file}: the workbook is damaged: ${enDamage(d)}; open it in Excel or WPS, save it again and score that`,
 };
 
 export function uiFor(lang: Lang): Ui {

@@ -71,9 +71,9 @@ function classifySub(text: string | null, parent: Field, taken: Partial<ColumnMa
  */
 function isSubHeaderRow(grid: Grid, row: number, spans: { left: number; right: number }[]): boolean {
   const below = row + 1;
-  for (let c = 1; c <= grid.colCount; c++) {
-    if (spans.some((s) => c >= s.left && c <= s.right)) continue;
-    if (grid.text(below, c) !== null && grid.master(below, c).row === below) return false;
+  for (const seg of grid.segments(below)) {
+    if (seg.master.row !== below) continue;
+    for (let c = seg.left; c <= seg.right; c++) if (!spans.some((s) => c >= s.left && c <= s.right)) return false;
   }
   return true;
 }
@@ -99,8 +99,8 @@ function headerAt(grid: Grid, row: number): Header {
   };
   const spans: { left: number; right: number; field: Field }[] = [];
   const take = (r: number) => {
-    for (let c = 1; c <= grid.colCount; c++) {
-      if (grid.master(r, c).col !== c) continue; // a horizontal merge is named once, by its first column
+    // A horizontal merge is named once, by its first column.
+    for (const c of grid.starts(r)) {
       const field = classify(grid.text(r, c));
       if (field && map[field] === undefined) claim(field, r, c);
       const extent = grid.extent(r, c);
@@ -132,7 +132,7 @@ function headerAt(grid: Grid, row: number): Header {
 }
 
 function findHeader(grid: Grid): { top: number; bottom: number; map: ColumnMap } | null {
-  for (let r = 1; r <= grid.rowCount; r++) {
+  for (const r of grid.rows()) {
     const { map, bottom } = headerAt(grid, r);
     if (!REQUIRED.every((f) => map[f] !== undefined)) continue;
     const first = Math.min(...Object.values(map).filter((v): v is number => v !== undefined));
@@ -168,7 +168,7 @@ function headerColumns(grid: Grid, top: number, bottom: number, map: ColumnMap):
   const first = Math.min(...mapped);
   let last = Math.max(...mapped.map((c) => grid.extent(top, c).col));
   for (let r = top; r <= bottom; r++) {
-    for (let c = first; c <= grid.colCount; c++) if (grid.text(r, c) !== null) last = Math.max(last, grid.extent(r, c).col);
+    for (const seg of grid.segments(r)) if (seg.right >= first) last = Math.max(last, seg.right);
   }
   const fields = new Map<number, Field>();
   for (const [field, col] of Object.entries(map) as [Field, number | null][]) if (col !== null) fields.set(col, field);
@@ -224,21 +224,20 @@ const HEADER_LABELS = [DEPARTMENT, IMPLEMENTER, SUPERVISOR, PROJECT, DECLARED_TO
 
 /** The first text to the right of a label cell, past the label's own merge; null when it is another label. */
 function valueRightOf(grid: Grid, row: number, col: number): CellText | null {
-  for (let c = grid.extent(row, col).col + 1; c <= grid.colCount; c = grid.extent(row, c).col + 1) {
-    const cell = grid.cell(row, c);
-    if (cell.text === null) continue;
-    return HEADER_LABELS.some((l) => l.test(labelKey(cell.text))) ? null : cell;
-  }
-  return null;
+  const after = grid.extent(row, col).col;
+  const next = grid.segments(row).find((s) => s.left > after);
+  if (!next) return null;
+  const cell = grid.cell(row, next.left);
+  return HEADER_LABELS.some((l) => l.test(labelKey(cell.text))) ? null : cell;
 }
 
 /** A labelled value in the rows above the table: `部门（单位）名称 | …`, or `项目名称：…` in one cell. */
 function labelledValue(grid: Grid, lastRow: number, label: RegExp): CellText | null {
-  for (let r = 1; r <= lastRow; r++) {
-    for (let c = 1; c <= grid.colCount; c++) {
-      if (!grid.isMaster(r, c)) continue;
-      const text = grid.text(r, c);
-      if (text === null) continue;
+  for (const r of grid.rows()) {
+    if (r > lastRow) break;
+    for (const { left: c, master } of grid.segments(r)) {
+      if (master.row !== r) continue;
+      const text = grid.text(r, c)!;
       if (label.test(labelKey(text))) {
         const value = valueRightOf(grid, r, c);
         if (value) return value;
@@ -271,18 +270,16 @@ const BUDGET_SUB_ROW = /其中|资金|拨款|结转|其他|财政|专户|基本�
 
 /** The label of a budget row: the nearest text left of the amounts that starts in this row. */
 function budgetLabel(grid: Grid, row: number, firstAmount: number): CellText | null {
-  for (let c = firstAmount - 1; c >= 1; c--) {
-    if (grid.master(row, c).row === row && grid.text(row, c) !== null) return grid.cell(row, c);
-  }
-  return null;
+  const label = grid.segments(row).filter((s) => s.left < firstAmount && s.master.row === row).pop();
+  return label ? grid.cell(row, label.left) : null;
 }
 
 /** The budget block's header row, its total row (部门预算总额 / 年度资金总额) and the rows under it, in the rows above the indicator table. */
 function findBudget(grid: Grid, lastRow: number): RawBudget | null {
-  for (let r = 1; r <= lastRow; r++) {
+  for (const r of grid.rows()) {
+    if (r > lastRow) break;
     const cols: Partial<Record<BudgetField, number>> = {};
-    for (let c = 1; c <= grid.colCount; c++) {
-      if (grid.master(r, c).col !== c) continue;
+    for (const c of grid.starts(r)) {
       const t = normalize(grid.text(r, c));
       const hit = t ? BUDGET_FIELDS.find(([, p]) => p.test(t)) : undefined;
       if (hit && cols[hit[0]] === undefined) cols[hit[0]] = c;
@@ -318,7 +315,7 @@ function findBudget(grid: Grid, lastRow: number): RawBudget | null {
     // The block ends where its label merged down the left ends (部门整体支出情况 over A3:A7), else
     // with the last row labelled as a sub-row.
     let blockBottom = total.row;
-    for (let c = 1; c < firstAmount; c++) if (grid.isMaster(r, c) && grid.text(r, c) !== null) blockBottom = Math.max(blockBottom, grid.extent(r, c).row);
+    for (const { left: c, master } of grid.segments(r)) if (c < firstAmount && master.row === r) blockBottom = Math.max(blockBottom, grid.extent(r, c).row);
     const subRows: RawBudgetLine[] = [];
     for (let row = total.row + 1; row <= Math.min(lastRow, total.row + 10); row++) {
       const label = budgetLabel(grid, row, firstAmount);
@@ -356,7 +353,9 @@ export function findTable(grid: Grid): RawTable | null {
   const { headers, first: firstCol, last: lastColumn } = headerColumns(grid, header.top, header.bottom, map);
   let lastRow = header.bottom;
 
-  for (let r = header.bottom + 1; r <= grid.rowCount; r++) {
+  // Rows that show no text carry nothing: only those that do are read.
+  for (const r of grid.rows()) {
+    if (r <= header.bottom) continue;
     const lead = [firstCol, map.level1, map.level2 ?? map.level1, map.name].map((c) => normalize(grid.text(r, c)));
     if (lead.some((t) => TOTAL_ROW.test(t))) {
       declaredTotal = grid.cell(r, map.score);

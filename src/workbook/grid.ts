@@ -1,5 +1,6 @@
-// A worksheet as a plain grid of texts with its merges: what the table finder works on.
-// Built once per sheet by values.ts.
+// A worksheet as a plain grid of texts with its merges: what the table finder works on. Built once
+// per sheet by values.ts. It holds only the cells that exist: every question it answers costs what
+// the sheet holds, never its rows × columns (a value at XFD1048576, a merge over whole columns).
 import { Decimal } from 'decimal.js';
 import { columnLetters } from '../cells.js';
 import type { CellRef, CellText } from '../model.js';
@@ -10,13 +11,41 @@ export interface Pos {
   col: number;
 }
 
+interface Merge {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** A run of cells of one row that shows one text: a cell, or the part of a merge in that row. */
+export interface Segment {
+  left: number;
+  right: number;
+  /** The cell holding the text (the merge's top-left). */
+  master: Pos;
+}
+
+/** A merge larger than this is not mapped cell by cell, but looked up among the large ones. */
+const MAPPED_AREA = 4096;
+/** Cells mapped to their merge's master, at most; merges past it are looked up among the large ones. */
+const MAPPED_CELLS = 2_000_000;
+/** Large merges a sheet may have: each one is looked at for every cell the table finder reads. */
+export const MAX_LARGE_MERGES = 1000;
+/** Row entries of merges crossing rows, at most (see segmentsByRow). */
+const SEGMENT_ROWS = 5_000_000;
+
 export class Grid {
   /** Text of every non-empty master cell, by key. */
   private readonly texts = new Map<number, string>();
-  /** For every cell inside a merge: its master's key. */
+  /** For every cell inside a small merge: its master's key. */
   private readonly masters = new Map<number, number>();
+  /** Merges too large to map cell by cell (whole columns, whole rows). */
+  private readonly large: Merge[] = [];
   /** For every master of a merge: its bottom-right corner. */
   private readonly extents = new Map<number, Pos>();
+  private mapped = 0;
+  private index: Map<number, Segment[]> | null = null;
 
   constructor(
     readonly sheet: string,
@@ -30,21 +59,28 @@ export class Grid {
 
   setText(row: number, col: number, text: string | null): void {
     if (text !== null) this.texts.set(Grid.key(row, col), text);
+    this.index = null;
   }
 
   addMerge(top: number, left: number, bottom: number, right: number): void {
     const master = Grid.key(top, left);
+    const merge = { top, left, bottom, right };
     this.extents.set(master, { row: bottom, col: right });
-    // Cells past the used range can hold nothing we read: do not map them (whole-column merges).
-    for (let r = top; r <= Math.min(bottom, this.rowCount); r++) {
-      for (let c = left; c <= Math.min(right, this.colCount); c++) this.masters.set(Grid.key(r, c), master);
-    }
+    const area = (bottom - top + 1) * (right - left + 1);
+    if (area > MAPPED_AREA || this.mapped + area > MAPPED_CELLS) {
+      this.large.push(merge);
+      if (this.large.length > MAX_LARGE_MERGES) throw new RangeError(`more than ${MAX_LARGE_MERGES} large merged ranges`);
+    } else this.mapped += area;
+    if (this.large[this.large.length - 1] !== merge) for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) this.masters.set(Grid.key(r, c), master);
+    this.index = null;
   }
 
   /** The top-left cell of the merge holding (row, col), or the cell itself. */
   master(row: number, col: number): Pos {
     const m = this.masters.get(Grid.key(row, col));
-    return m === undefined ? { row, col } : { row: Math.floor(m / 20000), col: m % 20000 };
+    if (m !== undefined) return { row: Math.floor(m / 20000), col: m % 20000 };
+    for (const g of this.large) if (row >= g.top && row <= g.bottom && col >= g.left && col <= g.right) return { row: g.top, col: g.left };
+    return { row, col };
   }
 
   /** The text shown at (row, col): a merged cell shows its master's text. */
@@ -72,6 +108,51 @@ export class Grid {
 
   cell(row: number, col: number): CellText {
     return { text: this.text(row, col), ref: this.ref(row, col) };
+  }
+
+  /**
+   * Where each row shows text, by row: its cells with text and the parts of merges with text that
+   * cross it, ordered by column. A merge's rows past the last cell holding text anywhere are left
+   * out: they show only what the merge shows above them.
+   */
+  private segmentsByRow(): Map<number, Segment[]> {
+    if (this.index) return this.index;
+    const index = new Map<number, Segment[]>();
+    const add = (row: number, seg: Segment) => {
+      let list = index.get(row);
+      if (!list) index.set(row, (list = []));
+      list.push(seg);
+    };
+    let lastTextRow = 0;
+    for (const key of this.texts.keys()) lastTextRow = Math.max(lastTextRow, Math.floor(key / 20000));
+    let budget = SEGMENT_ROWS;
+    for (const key of this.texts.keys()) {
+      const row = Math.floor(key / 20000);
+      const col = key % 20000;
+      const extent = this.extents.get(key);
+      const seg = { left: col, right: extent?.col ?? col, master: { row, col } };
+      add(row, seg);
+      // A pathological sheet (thousands of merges over whole columns) stops showing merges' text lower down.
+      for (let r = row + 1; r <= Math.min(extent?.row ?? row, lastTextRow) && budget > 0; r++, budget--) add(r, seg);
+    }
+    for (const list of index.values()) list.sort((a, b) => a.left - b.left);
+    this.index = index;
+    return index;
+  }
+
+  /** The rows that show any text, in order. */
+  rows(): number[] {
+    return [...this.segmentsByRow().keys()].sort((a, b) => a - b);
+  }
+
+  /** Where a row shows text, ordered by column (see segmentsByRow). */
+  segments(row: number): readonly Segment[] {
+    return this.segmentsByRow().get(row) ?? [];
+  }
+
+  /** The columns of a row where a text starts: its cells with text, and where a merge crossing it begins. */
+  starts(row: number): number[] {
+    return this.segments(row).map((s) => s.left);
   }
 }
 

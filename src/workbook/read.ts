@@ -1,24 +1,26 @@
-// Opening a workbook: check what the file is, read its package (package.ts) and the values of its
-// sheets (values.ts), find its indicator tables. The writer makes the scored copy from the same
-// package (write.ts).
+// Opening a workbook: check what the file is, read its package (src/ooxml) and the values of its
+// sheets (values.ts), check every other part of it, find its indicator tables. The writer makes the
+// scored copy from the same package (write.ts).
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { RunError } from '../errors.js';
 import type { CellText, RawTable, SheetRead } from '../model.js';
+import { PackageError } from '../ooxml/errors.js';
+import { Package } from '../ooxml/package.js';
+import { NotSpreadsheet, type WorkbookInfo } from '../ooxml/spreadsheet.js';
 import { findTable } from './find-table.js';
-import { Package } from './package.js';
-import { readWorkbook, type WorkbookParts, type WorkbookValues } from './values.js';
-import { ZipError } from './zip.js';
+import { readWorkbook, type WorkbookValues } from './values.js';
 
 /** A read workbook and the tables found in it; the writer makes its copy from the same package. */
 export interface OpenedWorkbook {
   path: string;
   tables: RawTable[];
-  /** Every sheet, in workbook order. */
+  /** Every worksheet, in workbook order. */
   sheets: SheetRead[];
-  /** The package as read, and where the workbook's parts are in it: for the writer only. */
+  /** The package as read, where the workbook's parts are in it, and each worksheet's part: for the writer only. */
   package: Package;
-  workbook: WorkbookParts;
+  workbook: WorkbookInfo;
+  parts: Map<string, string>;
 }
 
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -57,23 +59,24 @@ export async function openWorkbook(path: string, options: OpenOptions = {}): Pro
   try {
     pkg = new Package(bytes);
     values = readWorkbook(pkg);
+    // Every other part too: damage anywhere is reported, never scored around or copied on.
+    pkg.verify();
   } catch (err) {
-    if (err instanceof ZipError) throw new RunError((ui) => ui.damaged(path));
+    if (err instanceof PackageError) throw new RunError((ui) => ui.damagedPart(path, err));
+    // Any zip (a renamed .docx, an archive) is a package, but not a workbook with sheets.
+    if (err instanceof NotSpreadsheet) throw new RunError((ui) => ui.notXlsx(path));
     throw err;
   }
-  // Any zip (a renamed .docx, an archive) is a package, but not a workbook with sheets.
-  if (values.grids.length === 0) throw new RunError((ui) => ui.notXlsx(path));
-  const sheets: SheetRead[] = values.grids.map((grid) => {
+  if (values.sheets.length === 0) throw new RunError((ui) => ui.notXlsx(path));
+  const sheets: SheetRead[] = values.sheets.map(({ grid }) => {
     const table = findTable(grid);
     const cells: CellText[] = [];
     if (!table) {
-      for (let r = 1; r <= grid.rowCount; r++) {
-        for (let c = 1; c <= grid.colCount; c++) if (grid.isMaster(r, c) && grid.text(r, c) !== null) cells.push(grid.cell(r, c));
-      }
+      for (const r of grid.rows()) for (const s of grid.segments(r)) if (s.master.row === r) cells.push(grid.cell(r, s.left));
     }
     return { name: grid.sheet, rowCount: grid.rowCount, colCount: grid.colCount, table, cells, text: (r, c) => grid.text(r, c) };
   });
   const tables = sheets.flatMap((s) => (s.table ? [s.table] : []));
   if (tables.length === 0 && options.requireTable !== false) throw new RunError((ui) => ui.noTable(path));
-  return { path, tables, sheets, package: pkg, workbook: values.workbook };
+  return { path, tables, sheets, package: pkg, workbook: values.workbook, parts: new Map(values.sheets.map((s) => [s.name, s.part])) };
 }

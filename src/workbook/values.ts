@@ -1,34 +1,25 @@
-// The values of a workbook's sheets, read from the XML parts of its package into grids: what the
-// table finder and the engine work on. Only the parts that carry values are read (workbook, its
-// relationships, shared strings, the number formats of the styles, the sheets); a cell's text is
-// what Excel shows for it, under the conventions of `cellText`.
+// The values of a workbook's sheets, read from its package (src/ooxml) into grids: what the table
+// finder and the engine work on. A cell's text is what Excel shows for it, under the conventions of
+// `cellText`.
 //
-// The rules follow exceljs's reading, which perf-score used before (test/values.test.ts checks
-// that both give the same grids), used range included. Where exceljs does not read what Excel
-// shows, this reader does: a `str` value is decoded once (exceljs decodes entities twice), `_x000D_`
-// escapes are decoded in inline strings too, `date1904="true"` counts, relationship targets are
-// resolved (so a worksheet need not be named sheetN.xml), and a shared-string index past the end is
-// an empty cell rather than a failure.
-import { columnNumber } from '../cells.js';
+// The used range follows exceljs's reading, which perf-score used before (test/values.test.ts checks
+// that both give the same grids). Where exceljs does not read what Excel shows, this reader does: a
+// `str` value is decoded once (exceljs decodes entities twice), `_x000D_` escapes are decoded in
+// inline strings too, `date1904="true"` counts, relationship targets are resolved (so a worksheet
+// need not be named sheetN.xml), a `t="d"` cell is the date it writes (ISO 8601), and prefixed or
+// strict SpreadsheetML reads like any other. What Excel would call damage is damage here too, and
+// is reported rather than read around: a cell pointing past the shared strings or the cell formats,
+// a number cell holding no number, a part a relationship names that is not there.
+import { PackageError } from '../ooxml/errors.js';
+import type { Package } from '../ooxml/package.js';
+import { columnLetters, readCellFormats, readSharedStrings, readWorkbookInfo, readWorksheet, type StoredCell, type WorkbookInfo } from '../ooxml/spreadsheet.js';
 import { cellText, Grid, type CellValue } from './grid.js';
-import { attr, attrPattern, xmlText } from './xml.js';
-import { folderOf, type Package, relsPartOf } from './package.js';
-import { ZipError } from './zip.js';
-
-/** Where a workbook's parts are in its package. */
-export interface WorkbookParts {
-  /** The workbook part (`xl/workbook.xml`). */
-  main: string;
-  /** The styles part, which may not exist yet (`xl/styles.xml`). */
-  styles: string;
-  /** The worksheets, in workbook order, with their parts (`xl/worksheets/sheet1.xml`). */
-  sheets: { name: string; part: string }[];
-}
 
 /** A read workbook: where its parts are, and the grid of every worksheet's values, in workbook order. */
 export interface WorkbookValues {
-  workbook: WorkbookParts;
-  grids: Grid[];
+  workbook: WorkbookInfo;
+  /** The worksheets (sheets holding cells), in workbook order, with their grids. */
+  sheets: { name: string; part: string; grid: Grid }[];
 }
 
 /**
@@ -89,108 +80,66 @@ function isDateFormat(format: string | undefined): boolean {
   return format !== undefined && /[ymdhMsb]/.test(format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
 }
 
-const R = attrPattern('r');
-const S = attrPattern('s');
-const T = attrPattern('t');
-const ID = attrPattern('Id');
-const TARGET = attrPattern('Target');
-const TYPE = attrPattern('Type');
-const NAME = attrPattern('name');
-const RID = attrPattern('r:id');
-const REF = attrPattern('ref');
-const NUMFMTID = attrPattern('numFmtId');
-const FORMATCODE = attrPattern('formatCode');
-const DATE1904 = attrPattern('date1904');
-
-/** `_x000D_`: how Excel writes a character XML cannot hold in a string. */
-function unescapeExcel(text: string): string {
-  return text.includes('_x') ? text.replace(/_x([0-9A-F]{4})_/g, (_all, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
-}
-
-/**
- * The text of a string item (`<si>`, or a cell's `<is>`): its `<t>` elements, directly or in rich
- * text runs, without the phonetic guides (`<rPh>`) Excel does not show.
- */
-function stringItem(xml: string): string {
-  const body = xml.includes('<rPh') ? xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '') : xml;
-  let text = '';
-  for (const m of body.matchAll(/<t\b[^>]*?(?:\/>|>([^<]*)<\/t>)/g)) if (m[1]) text += unescapeExcel(xmlText(m[1]));
-  return text;
-}
-
-function sharedStrings(xml: string | null): string[] {
-  if (xml === null) return [];
-  return Array.from(xml.matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g), (m) => stringItem(m[1] ?? ''));
-}
-
-/** The number format of every cell style (`s` of a cell), by its index. */
-function cellFormats(xml: string | null): (string | undefined)[] {
-  if (xml === null) return [];
-  const custom = new Map<number, string>();
-  for (const m of xml.matchAll(/<numFmt\b([^>]*)>/g)) {
-    const id = attr(m[1]!, NUMFMTID);
-    const code = attr(m[1]!, FORMATCODE);
-    if (id !== undefined && code !== undefined) custom.set(Number(id), code);
-  }
-  const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)?.[1] ?? '';
-  return Array.from(xfs.matchAll(/<xf\b([^>]*)>/g), (m) => {
-    const id = Number(attr(m[1]!, NUMFMTID) ?? 0);
-    return id ? (custom.get(id) ?? BUILTIN_FORMATS[id]) : undefined;
-  });
-}
-
-/** The relationships of a part, by id: their targets resolved to part names. */
-export function relationships(xml: string | null, base: string): Map<string, { type: string; target: string }> {
-  const rels = new Map<string, { type: string; target: string }>();
-  if (xml === null) return rels;
-  for (const m of xml.matchAll(/<Relationship\b([^>]*)>/g)) {
-    const id = attr(m[1]!, ID);
-    const target = attr(m[1]!, TARGET);
-    if (id !== undefined && target !== undefined) rels.set(id, { type: attr(m[1]!, TYPE) ?? '', target: resolvePart(base, target) });
-  }
-  return rels;
-}
-
-/** A relationship's target as a part name: `worksheets/sheet1.xml` from `xl/` is `xl/worksheets/sheet1.xml`. */
-export function resolvePart(base: string, target: string): string {
-  const parts = target.startsWith('/') ? [] : base.split('/').filter(Boolean);
-  for (const seg of target.trim().split('/')) {
-    if (seg === '..') parts.pop();
-    else if (seg !== '.' && seg !== '') parts.push(seg);
-  }
-  return parts.join('/');
-}
+/** A number as xsd:double writes it (finite): `12`, `-0.5`, `1E-3`. */
+const NUMBER = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
+/** An ISO 8601 date, time or date and time (`t="d"`). */
+const ISO_DATE = /^\s*(\d{4}-\d{2}-\d{2})?(?:T?(\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?(Z|[+-]\d{2}:?\d{2})?\s*$/;
 
 interface Context {
-  strings: string[];
-  /** The number format of each cell style, and whether it shows a date. */
+  part: string;
+  strings: string[] | null;
   formats: (string | undefined)[];
   dates: boolean[];
   date1904: boolean;
 }
 
-/** The value a cell holds: the cached result of a formula, a shared string resolved. */
-function cellValue(t: string | undefined, v: string, style: number, ctx: Context): CellValue {
-  switch (t) {
-    case 's':
-      return ctx.strings[parseInt(v, 10)] ?? null;
-    case 'str':
-    case 'inlineStr':
-      return xmlText(v);
-    case 'b':
-      return parseInt(v, 10) !== 0;
-    case 'e':
-      return { error: xmlText(v) };
-    default: {
-      const n = parseFloat(v);
-      if (!ctx.dates[style]) return n;
-      return new Date(Math.round((n - 25569 + (ctx.date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
-    }
-  }
+function damage(ctx: Context, cell: StoredCell, what: string): PackageError {
+  const at = `${columnLetters(cell.col)}${cell.row}`;
+  return new PackageError('content', ctx.part, `cell ${at}: ${what}`, { cell: at });
 }
 
-const CELL = /<row\b([^>]*)>|<c(?=[\s/>])([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
-const CELL_REF = /^([A-Z]{1,3})(\d+)$/;
+/** The value a stored cell holds: the cached result of a formula, a shared string resolved, a date where its format shows one. */
+function cellValue(cell: StoredCell, ctx: Context): CellValue {
+  const v = cell.value;
+  if (v === null) return null;
+  switch (cell.type) {
+    case 's': {
+      const index = /^\s*\d+\s*$/.test(v) ? Number(v) : -1;
+      const text = ctx.strings?.[index];
+      if (text === undefined) throw damage(ctx, cell, `shared string ${v.trim()}, which the shared strings part does not hold`);
+      return text;
+    }
+    case 'str':
+    case 'inlineStr':
+      return v;
+    case 'b':
+      if (/^\s*(1|true)\s*$/.test(v)) return true;
+      if (/^\s*(0|false)\s*$/.test(v)) return false;
+      throw damage(ctx, cell, `a boolean "${v}"`);
+    case 'e':
+      return { error: v };
+    case 'd': {
+      const m = ISO_DATE.exec(v);
+      if (!m || (!m[1] && !m[2])) throw damage(ctx, cell, `a date "${v}"`);
+      const date = new Date(`${m[1] ?? '1899-12-30'}T${m[2] ?? '00:00:00'}${m[3] === undefined ? 'Z' : m[3]}`);
+      if (Number.isNaN(date.getTime())) throw damage(ctx, cell, `a date "${v}"`);
+      return date;
+    }
+    case undefined:
+    case 'n': {
+      if (!NUMBER.test(v)) {
+        if (v.trim() === '') return null;
+        throw damage(ctx, cell, `a number "${v}"`);
+      }
+      const n = Number(v);
+      if (!Number.isFinite(n)) throw damage(ctx, cell, `a number "${v}" beyond any Excel holds`);
+      if (!ctx.dates[cell.style]) return n;
+      return new Date(Math.round((n - 25569 + (ctx.date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
+    }
+    default:
+      throw damage(ctx, cell, `a cell of type "${cell.type}"`);
+  }
+}
 
 /** Reads one worksheet's values into a grid. */
 function sheetGrid(name: string, xml: string, ctx: Context): Grid {
@@ -199,100 +148,55 @@ function sheetGrid(name: string, xml: string, ctx: Context): Grid {
   const cells: { row: number; col: number; value: CellValue; format: string | undefined }[] = [];
   const rowEnd = new Map<number, number>();
   const rowsWithValues = new Set<number>();
-  let rowCount = 0;
-  let row = 0;
-  let col = 0;
-  const start = xml.indexOf('<sheetData');
-  const end = xml.indexOf('</sheetData>', start);
-  const data = start < 0 ? '' : xml.slice(start, end < 0 ? undefined : end);
-  for (const m of data.matchAll(CELL)) {
-    if (m[1] !== undefined) {
-      const r = attr(m[1], R);
-      row = r !== undefined ? parseInt(r, 10) : row + 1;
-      col = 0;
-      rowCount = Math.max(rowCount, row);
-      continue;
+  const extras = readWorksheet(ctx.part, xml, (cell) => {
+    if (cell.style > 0 && cell.style >= ctx.formats.length) {
+      throw damage(ctx, cell, `style ${cell.style}, which the styles part does not define`);
     }
-    const attrs = m[2]!;
-    const ref = attr(attrs, R);
-    const at = ref === undefined ? null : CELL_REF.exec(ref);
-    col = at ? columnNumber(at[1]!) : col + 1;
-    const r = at ? parseInt(at[2]!, 10) : row;
-    const body = m[3] ?? '';
-    const style = Number(attr(attrs, S) ?? 0);
-    const t = attr(attrs, T);
-    const format = style ? ctx.formats[style] : undefined;
-    const f = body.includes('<f') ? /<f\b([^>]*?)(?:\/>|>([^<]*)<\/f>)/.exec(body) : null;
-    const isFormula = f !== null && (!!f[2] || attr(f[1]!, T) !== undefined);
-    let value: CellValue | undefined;
-    const v = body.includes('<v') ? /<v\b[^>]*>([^<]*)<\/v>/.exec(body)?.[1] : undefined;
-    if (isFormula) value = v ? cellValue(t, v, style, ctx) : null;
-    else if (t === 'inlineStr' && body.includes('<is')) value = stringItem(/<is\b[^>]*>([\s\S]*?)<\/is>/.exec(body)?.[1] ?? '');
-    else if (v) value = cellValue(t, v, style, ctx);
-    if (value === undefined && !style) continue;
-    rowEnd.set(r, Math.max(rowEnd.get(r) ?? 0, col));
-    if (value === undefined) continue;
-    rowsWithValues.add(r);
-    cells.push({ row: r, col, value, format });
-  }
-  const merges: [number, number, number, number][] = [];
-  if (xml.includes('<mergeCell')) {
-    for (const m of xml.matchAll(/<mergeCell\b([^>]*)>/g)) {
-      const ref = attr(m[1]!, REF);
-      const range = ref === undefined ? null : /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/.exec(ref.trim());
-      if (!range) continue;
-      const [top, left] = [parseInt(range[2]!, 10), columnNumber(range[1]!)];
-      const [bottom, right] = range[3] ? [parseInt(range[4]!, 10), columnNumber(range[3])] : [top, left];
-      const [t, b] = [Math.min(top, bottom), Math.max(top, bottom)];
-      const [l, rt] = [Math.min(left, right), Math.max(left, right)];
-      if (t === b && l === rt) continue;
-      merges.push([t, l, b, rt]);
-      rowCount = Math.max(rowCount, b);
-      for (let r = t; r <= b; r++) {
-        rowEnd.set(r, Math.max(rowEnd.get(r) ?? 0, rt));
-        rowsWithValues.add(r);
-      }
+    const value = cell.value === null ? (cell.formula ? null : undefined) : cellValue(cell, ctx);
+    if (value === undefined && !cell.style) return;
+    rowEnd.set(cell.row, Math.max(rowEnd.get(cell.row) ?? 0, cell.col));
+    if (value === undefined) return;
+    rowsWithValues.add(cell.row);
+    cells.push({ row: cell.row, col: cell.col, value, format: cell.style ? ctx.formats[cell.style] : undefined });
+  });
+  let rowCount = extras.lastRow;
+  for (const m of extras.merges) {
+    rowCount = Math.max(rowCount, m.bottom);
+    // Rows of a merge count for the used range's columns; a tall one is counted by its corners only.
+    for (const r of m.bottom - m.top < 10_000 ? Array.from({ length: m.bottom - m.top + 1 }, (_v, i) => m.top + i) : [m.top, m.bottom]) {
+      rowEnd.set(r, Math.max(rowEnd.get(r) ?? 0, m.right));
+      rowsWithValues.add(r);
     }
   }
   let colCount = 0;
   for (const r of rowsWithValues) colCount = Math.max(colCount, rowEnd.get(r) ?? 0);
   const grid = new Grid(name, rowCount, colCount);
-  for (const [t, l, b, r] of merges) grid.addMerge(t, l, b, r);
+  try {
+    for (const m of extras.merges) grid.addMerge(m.top, m.left, m.bottom, m.right);
+  } catch (err) {
+    if (err instanceof RangeError) throw new PackageError('limits', ctx.part, err.message);
+    throw err;
+  }
   for (const c of cells) if (grid.isMaster(c.row, c.col)) grid.setText(c.row, c.col, cellText(c.value, c.format));
   return grid;
 }
 
 /**
  * Every worksheet of the package with its values, in workbook order; chart sheets and dialog sheets
- * have none and are left out. Throws ZipError when the package is not a workbook we can read.
+ * have none and are left out. Throws PackageError for damage, NotSpreadsheet for a package that is
+ * not a workbook.
  */
 export function readWorkbook(pkg: Package): WorkbookValues {
-  const root = relationships(pkg.text('_rels/.rels'), '');
-  const main = [...root.values()].find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
-  const book = pkg.text(main);
-  if (book === null) throw new ZipError('no workbook part');
-  const folder = folderOf(main);
-  const rels = relationships(pkg.text(relsPartOf(main)), folder);
-  const relOfType = (type: string) => [...rels.values()].find((r) => r.type.endsWith(`/${type}`))?.target;
-  const strings = relOfType('sharedStrings') ?? `${folder}sharedStrings.xml`;
-  const styles = relOfType('styles') ?? `${folder}styles.xml`;
-  const formats = cellFormats(pkg.text(styles));
-  const ctx: Context = {
-    strings: sharedStrings(pkg.text(strings)),
-    formats,
-    dates: formats.map(isDateFormat),
-    date1904: /^(1|true)$/.test(attr(/<workbookPr\b([^>]*)>/.exec(book)?.[1] ?? '', DATE1904) ?? ''),
-  };
-  const workbook: WorkbookParts = { main, styles, sheets: [] };
-  const grids: Grid[] = [];
-  for (const m of book.matchAll(/<sheet\b([^>]*)>/g)) {
-    const name = attr(m[1]!, NAME);
-    const rel = rels.get(attr(m[1]!, RID) ?? '');
-    if (name === undefined || !rel || !rel.type.endsWith('/worksheet')) continue;
-    const xml = pkg.text(rel.target);
-    if (xml === null) continue;
-    workbook.sheets.push({ name, part: rel.target });
-    grids.push(sheetGrid(name, xml, ctx));
+  const workbook = readWorkbookInfo(pkg);
+  const formats = workbook.styles === null ? [] : readCellFormats(workbook.styles, pkg, BUILTIN_FORMATS);
+  const strings = workbook.sharedStrings === null ? null : readSharedStrings(workbook.sharedStrings, pkg.text(workbook.sharedStrings)!);
+  if (workbook.sharedStrings !== null) pkg.markParsed(workbook.sharedStrings);
+  const base = { strings, formats, dates: formats.map(isDateFormat), date1904: workbook.date1904 };
+  const sheets: WorkbookValues['sheets'] = [];
+  for (const sheet of workbook.sheets) {
+    if (sheet.kind !== 'worksheet') continue;
+    sheets.push({ name: sheet.name, part: sheet.part, grid: sheetGrid(sheet.name, pkg.text(sheet.part)!, { ...base, part: sheet.part }) });
+    pkg.markParsed(sheet.part);
   }
-  return { workbook, grids };
+  return { workbook, sheets };
 }

@@ -1,42 +1,68 @@
 // Writing the scored copy: the original sheets with computed columns beside each table, flagged
-// cells filled and noted, empty 得分 / 偏差度 cells filled in, and a 评分结果 summary sheet.
-// The copy is the input's own package with those parts patched as text (sheet-patch.ts, styles.ts,
-// notes.ts): everything else in it (charts, pictures, dropdowns, macros …) is copied as stored.
+// cells filled and noted, empty 得分 / 偏差度 cells filled in, and a 评分结果 summary sheet. The copy is
+// the input's own package with those parts patched by structure (src/ooxml): everything else in it
+// (charts, pictures, dropdowns, macros …) is copied byte for byte. Nothing of the user's is
+// overwritten: the computed columns go right of everything the sheet uses (values, formulas, notes,
+// merges, dropdowns, tables), past one empty column; a note on a cell that has one is added to it; a
+// print area is widened to take the new columns in.
 // Written whole or not at all (atomic.ts), so a failed run leaves nothing behind.
 import { realpathSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Decimal } from 'decimal.js';
 import { writeFileAtomic } from '../atomic.js';
+import { cellName } from '../cells.js';
 import { RunError } from '../errors.js';
 import { uiFor } from '../i18n/messages.js';
-import { cellName } from '../cells.js';
 import type { CellRef, Finding, Lang, TableReport } from '../model.js';
-import { addNotes, NoteIds, type Note } from './notes.js';
-import { CONTENT_TYPES, folderOf, PackageEdit } from './package.js';
+import { addNotes, NoteIds, type Note } from '../ooxml/comments.js';
+import { PackageError } from '../ooxml/errors.js';
+import { isRelType, PackageEdit } from '../ooxml/package.js';
+import { indexSheet, SheetPatch, type SheetIndex } from '../ooxml/sheet-patch.js';
+import { flavorOf, MAIN_NS, MAX_COLS, parseRange, parseRef, type Flavor } from '../ooxml/spreadsheet.js';
+import { emptyStyles, Styles, type StylePatch } from '../ooxml/styles.js';
+import { attributeName, child, children } from '../ooxml/tree.js';
+import { attrOf } from '../ooxml/xml.js';
+import { addSheet, widenPrintArea } from '../ooxml/workbook-patch.js';
 import type { OpenedWorkbook } from './read.js';
-import { SheetPatch } from './sheet-patch.js';
-import { EMPTY_STYLES, Styles, type StylePatch } from './styles.js';
-import type { WorkbookParts } from './values.js';
-import { escapeAttr, xmlText } from './xml.js';
 
 export const SUMMARY_SHEET = '评分结果';
+/** The author of the notes the copy adds. */
+export const NOTE_AUTHOR = 'perf-score';
 
 const FILL = { error: 'FFFFC7CE', warning: 'FFFFEB9C', header: 'FFDDEBF7' } as const;
 /** Built-in number formats: `0.00` and `0.00%`. */
 const NUMFMT = { score: 2, percent: 10 } as const;
+/** The computed columns: 计算得分, 计算偏差度, 检查结果, and their widths. */
+const COLUMN_WIDTHS = [10, 12, 40];
 
 /** `<dir>/<name>.scored.xlsx` beside the input. */
 export function defaultOutputPath(input: string): string {
   return join(dirname(input), `${basename(input, extname(input))}.scored.xlsx`);
 }
 
-type Cells = { patch: SheetPatch; notes: Map<string, Note> };
-
-function note(cells: Cells, row: number, col: number, text: string): void {
-  cells.notes.set(`${row},${col}`, { row, col, text });
+/** What the copy could not do as usual, for its summary sheet and for the caller. */
+export interface CopyRemarks {
+  /** Sheets whose table has no free columns to its right (the sheet uses its last columns). */
+  noRoom: string[];
+  /** Sheets whose notes could not be added (their drawing of notes is not XML). */
+  noNotes: string[];
 }
 
-function markFindings(cells: Cells, sheet: string, findings: Finding[]): void {
+type Cells = { patch: SheetPatch; notes: Map<string, Note>; conditional: SheetIndex['conditional'] };
+
+function addNote(cells: Cells, row: number, col: number, text: string): void {
+  const key = `${row},${col}`;
+  const before = cells.notes.get(key);
+  cells.notes.set(key, { row, col, text: before ? `${before.text}\n${text}` : text });
+}
+
+/** Whether a conditional format covers a cell: its fill may hide ours when its condition holds. */
+function underConditionalFormat(cells: Cells, row: number, col: number): boolean {
+  return cells.conditional.some((r) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right);
+}
+
+function markFindings(cells: Cells, sheet: string, findings: Finding[], lang: Lang): void {
+  const ui = uiFor(lang);
   const byCell = new Map<string, Finding[]>();
   for (const f of findings) {
     if (f.ref && f.ref.sheet === sheet) byCell.set(f.ref.address, [...(byCell.get(f.ref.address) ?? []), f]);
@@ -44,60 +70,113 @@ function markFindings(cells: Cells, sheet: string, findings: Finding[]): void {
   for (const list of byCell.values()) {
     const { row, col } = list[0]!.ref!;
     cells.patch.style(row, col, { fill: list.some((f) => f.severity === 'error') ? FILL.error : FILL.warning });
-    note(cells, row, col, list.map((f) => `[${f.code}] ${f.message}`).join('\n'));
+    const lines = list.map((f) => `[${f.code}] ${f.message}`);
+    if (underConditionalFormat(cells, row, col)) lines.push(ui.conditionalFormatNote);
+    addNote(cells, row, col, lines.join('\n'));
   }
 }
 
-function num(d: Decimal | null): number | null {
-  return d === null ? null : d.toNumber();
+/** A number a cell can hold: a Decimal past what a double holds is written as its text. */
+function num(d: Decimal | null): number | string | null {
+  if (d === null) return null;
+  const n = d.toNumber();
+  return Number.isFinite(n) ? n : d.toFixed(2);
 }
 
-function addComputedColumns(cells: Cells, report: TableReport, lang: Lang): void {
+/**
+ * The first of `count` visible columns right of `used`, past one empty column; null when the sheet
+ * has no such room before its last column.
+ */
+function freeColumns(index: SheetIndex, used: number, count: number): number | null {
+  const hidden = (c: number) => index.hiddenCols.some((h) => c >= h.min && c <= h.max);
+  let first = used + 2;
+  for (let c = first; c < first + count; c++) {
+    if (c > MAX_COLS) return null;
+    if (hidden(c)) first = c + 1;
+  }
+  return first + count - 1 <= MAX_COLS ? first : null;
+}
+
+/** The last column a sheet's notes and tables reach (the sheet's index has the rest). */
+function usedByParts(edit: PackageEdit, part: string, index: SheetIndex): number {
+  let right = 0;
+  const rels = edit.relationships(part);
+  for (const rel of rels) {
+    if (rel.external || !rel.exists) continue;
+    if (isRelType(rel.type, 'comments')) {
+      const tree = edit.tree(rel.target);
+      const list = tree ? child(tree.root, MAIN_NS, 'commentList') : undefined;
+      for (const c of list ? children(list, MAIN_NS, 'comment') : []) right = Math.max(right, parseRef(attrOf(c.tag, 'ref') ?? '')?.col ?? 0);
+    } else if (isRelType(rel.type, 'table') && index.tableParts.includes(rel.id)) {
+      const tree = edit.tree(rel.target);
+      right = Math.max(right, parseRange(tree ? (attrOf(tree.root.tag, 'ref') ?? '') : '')?.right ?? 0);
+    }
+  }
+  return right;
+}
+
+/** The rows of a sheet the copy changes: header, indicator rows, and the cells of its findings. */
+function rowsTouched(reports: TableReport[]): Set<number> {
+  const rows = new Set<number>();
+  for (const r of reports) {
+    rows.add(r.table.headerRow);
+    for (const ind of r.indicators) {
+      rows.add(ind.raw.name.ref.row);
+      rows.add(ind.raw.score.ref.row);
+      if (ind.raw.deviation) rows.add(ind.raw.deviation.ref.row);
+    }
+    for (const f of r.findings) if (f.ref) rows.add(f.ref.row);
+  }
+  return rows;
+}
+
+function addComputedColumns(cells: Cells, report: TableReport, first: number | null, lang: Lang): void {
   const ui = uiFor(lang);
   const { table } = report;
   const { patch } = cells;
-  const first = table.lastColumn + 1;
-  [ui.computedScore, ui.computedDeviation, ui.checkResult].forEach((text, i) => {
-    patch.set(table.headerRow, first + i, text, { bold: true, fill: FILL.header, alignment: { wrapText: true, vertical: 'center', horizontal: 'center' } });
-  });
-  patch.minWidth(first, 10);
-  patch.minWidth(first + 1, 12);
-  patch.minWidth(first + 2, 40);
-
+  if (first !== null) {
+    [ui.computedScore, ui.computedDeviation, ui.checkResult].forEach((text, i) => {
+      patch.set(table.headerRow, first + i, text, { bold: true, fill: FILL.header, alignment: { wrapText: true, vertical: 'center', horizontal: 'center' } });
+    });
+    COLUMN_WIDTHS.forEach((w, i) => patch.minWidth(first + i, w));
+  }
   const rowFindings = (row: number) => report.findings.filter((f) => f.ref?.sheet === table.sheet && f.ref.row === row);
   for (const ind of report.indicators) {
     const row = ind.raw.name.ref.row;
-    patch.set(row, first, num(ind.score), { numFmtId: NUMFMT.score });
-    if (ind.explanation) note(cells, row, first, ind.explanation);
-    patch.set(row, first + 1, ind.deviation === null ? null : ind.deviation.div(100).toNumber(), { numFmtId: NUMFMT.percent });
-    patch.set(row, first + 2, rowFindings(row).map((f) => f.message).join('\n') || null, { alignment: { wrapText: true, vertical: 'center' } });
-
+    if (first !== null) {
+      patch.set(row, first, num(ind.score), { numFmtId: NUMFMT.score });
+      if (ind.explanation) addNote(cells, row, first, ind.explanation);
+      patch.set(row, first + 1, ind.deviation === null ? null : num(ind.deviation.div(100)), { numFmtId: NUMFMT.percent });
+      patch.set(row, first + 2, rowFindings(row).map((f) => f.message).join('\n') || null, { alignment: { wrapText: true, vertical: 'center' } });
+    }
     // Empty cells get the computed value; a declared value is never overwritten.
-    const fillIn = (ref: CellRef | undefined, value: number | null, numFmtId: number) => {
+    const fillIn = (ref: CellRef | undefined, value: number | string | null, numFmtId: number) => {
       if (ref && value !== null) patch.set(ref.row, ref.col, value, { numFmtId }, true);
     };
     if (ind.raw.score.text === null) fillIn(ind.raw.score.ref, num(ind.score), NUMFMT.score);
     if (ind.raw.deviation && ind.raw.deviation.text === null && ind.deviation !== null) {
-      fillIn(ind.raw.deviation.ref, ind.deviation.div(100).toNumber(), NUMFMT.percent);
+      fillIn(ind.raw.deviation.ref, num(ind.deviation.div(100)), NUMFMT.percent);
     }
   }
-  markFindings(cells, table.sheet, report.findings);
+  markFindings(cells, table.sheet, report.findings, lang);
 }
 
 type SummaryCell = string | number | null;
 
 /** The rows of the summary sheet: each a list of values, bold or not, and the fill of its first cell. */
-function summaryRows(reports: TableReport[], lang: Lang): { cells: SummaryCell[]; bold?: boolean; fill?: string }[] {
+function summaryRows(reports: TableReport[], remarks: CopyRemarks, lang: Lang): { cells: SummaryCell[]; bold?: boolean; fill?: string }[] {
   const ui = uiFor(lang);
   const rows: { cells: SummaryCell[]; bold?: boolean; fill?: string }[] = [{ cells: [ui.summarySheetTitle], bold: true }];
   const add = (cells: SummaryCell[], bold = false) => rows.push({ cells, bold });
+  for (const sheet of remarks.noRoom) add([ui.remark, ui.noRoomForColumns(sheet)]);
+  for (const sheet of remarks.noNotes) add([ui.remark, ui.notesNotAdded(sheet)]);
   for (const r of reports) {
     add([]);
     add([ui.department, r.department]);
     add([ui.sheet, r.sheet]);
     add([ui.profile, r.profile]);
     add(['', ui.computed, ui.declared], true);
-    add([ui.total, r.total.toNumber(), num(r.declaredTotal)]);
+    add([ui.total, num(r.total), num(r.declaredTotal)]);
     add([ui.grade, r.grade, r.declaredGrade]);
     if (r.budget) {
       add([ui.budgetRate, r.budget.rate === null ? null : `${r.budget.rate.toFixed(2)}%`, r.budget.declaredRate === null ? null : `${r.budget.declaredRate.toFixed(2)}%`]);
@@ -105,7 +184,7 @@ function summaryRows(reports: TableReport[], lang: Lang): { cells: SummaryCell[]
     }
     add([]);
     add([ui.level, ui.weight, `${ui.score}（${ui.computed}）`, `${ui.score}（${ui.declared}）`], true);
-    for (const level of r.levels) add([level.name, level.weight.toNumber(), level.score.toNumber(), num(level.declaredScore)]);
+    for (const level of r.levels) add([level.name, num(level.weight), num(level.score), num(level.declaredScore)]);
     add([]);
     add([ui.severity, ui.cell, ui.indicator, ui.message], true);
     if (r.findings.length === 0) add([ui.noFindings]);
@@ -118,9 +197,9 @@ function summaryRows(reports: TableReport[], lang: Lang): { cells: SummaryCell[]
 
 const SUMMARY_WIDTHS = [16, 22, 26, 60];
 
-function summarySheetXml(reports: TableReport[], lang: Lang, styles: Styles): string {
+function summarySheetXml(reports: TableReport[], remarks: CopyRemarks, lang: Lang, styles: Styles, flavor: Flavor): string {
   const patch = new SheetPatch();
-  summaryRows(reports, lang).forEach((row, i) => {
+  summaryRows(reports, remarks, lang).forEach((row, i) => {
     row.cells.forEach((value, c) => {
       if (value === null || value === '') return;
       const style: StylePatch = {};
@@ -132,51 +211,60 @@ function summarySheetXml(reports: TableReport[], lang: Lang, styles: Styles): st
     });
   });
   SUMMARY_WIDTHS.forEach((w, i) => patch.minWidth(i + 1, w));
-  const empty = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><dimension ref="A1"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/><sheetData/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
-  return patch.apply(empty, styles);
+  const empty = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${flavor.main}" xmlns:r="${flavor.rel}"><dimension ref="A1"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/><sheetData/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
+  return patch.apply(indexSheet('summary', empty, patch.rows()), styles);
 }
 
-/** Adds the summary sheet, last, under a name no sheet has (评分结果, 评分结果2 …). */
-function addSummarySheet(edit: PackageEdit, workbook: WorkbookParts, reports: TableReport[], lang: Lang, styles: Styles): void {
-  const book = edit.text(workbook.main)!;
-  const taken = new Set(Array.from(book.matchAll(/<sheet\b[^>]*?\bname="([^"]*)"/g), (m) => xmlText(m[1]!).toLowerCase()));
-  let name = SUMMARY_SHEET;
-  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${SUMMARY_SHEET}${i}`;
-  const part = edit.freeName(`${folderOf(workbook.main)}worksheets/sheet`, 'xml');
-  edit.set(part, summarySheetXml(reports, lang, styles));
-  edit.addContentType('Override', part, CONTENT_TYPES.worksheet);
-  const id = edit.addRelationship(workbook.main, 'worksheet', part);
-  const sheetIds = Array.from(book.matchAll(/<sheet\b[^>]*?\bsheetId="(\d+)"/g), (m) => Number(m[1]));
-  const prefix = /<sheet\b[^>]*?\s([\w.-]+):id=/.exec(book)?.[1];
-  const rid = prefix ? `${prefix}:id="${id}"` : `xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="${id}"`;
-  const sheet = `<sheet name="${escapeAttr(name)}" sheetId="${Math.max(0, ...sheetIds) + 1}" ${rid}/>`;
-  edit.set(workbook.main, /<sheets\s*\/>/.test(book) ? book.replace(/<sheets\s*\/>/, `<sheets>${sheet}</sheets>`) : book.replace('</sheets>', `${sheet}</sheets>`));
-}
+const MAIN_TYPES = {
+  workbook: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
+  macro: 'application/vnd.ms-excel.sheet.macroEnabled.main+xml',
+};
 
-/** The scored copy's bytes: the input's package with the sheets of its tables patched and a summary sheet added. */
-export function scoredCopy(opened: OpenedWorkbook, reports: TableReport[], lang: Lang): Buffer {
+/**
+ * The scored copy's bytes: the input's package with the sheets of its tables patched and a summary
+ * sheet added. `ext` is the copy's extension: a template's workbook becomes a workbook, and a
+ * macro-enabled one stays macro-enabled only in an `.xlsm`.
+ */
+export function scoredCopy(opened: OpenedWorkbook, reports: TableReport[], lang: Lang, ext = '.xlsx'): { bytes: Buffer; remarks: CopyRemarks } {
   const edit = new PackageEdit(opened.package);
   const { workbook } = opened;
-  const styles = new Styles(edit.text(workbook.styles) ?? EMPTY_STYLES);
+  const flavor = flavorOf(workbook.strict);
+  const stylesPart = workbook.styles ?? `${workbook.main.slice(0, workbook.main.lastIndexOf('/') + 1)}styles.xml`;
+  const styles = new Styles(stylesPart, edit.text(stylesPart) ?? emptyStyles(flavor.main));
   const ids = new NoteIds(edit);
-  for (const sheet of opened.workbook.sheets) {
+  const remarks: CopyRemarks = { noRoom: [], noNotes: [] };
+  workbook.sheets.forEach((sheet, position) => {
     const tables = reports.filter((r) => r.sheet === sheet.name);
-    if (tables.length === 0) continue;
-    const cells: Cells = { patch: new SheetPatch(), notes: new Map() };
-    for (const report of tables) addComputedColumns(cells, report, lang);
-    const xml = cells.patch.apply(edit.text(sheet.part)!, styles);
-    edit.set(sheet.part, addNotes(edit, sheet.part, xml, [...cells.notes.values()], ids));
+    if (tables.length === 0 || sheet.kind !== 'worksheet') return;
+    const index = indexSheet(sheet.part, edit.text(sheet.part)!, rowsTouched(tables));
+    const used = Math.max(index.usedRight, usedByParts(edit, sheet.part, index), ...tables.map((t) => t.table.lastColumn));
+    const first = freeColumns(index, used, COLUMN_WIDTHS.length);
+    if (first === null) remarks.noRoom.push(sheet.name);
+    const cells: Cells = { patch: new SheetPatch(), notes: new Map(), conditional: index.conditional };
+    for (const report of tables) addComputedColumns(cells, report, first, lang);
+    const notes = addNotes(edit, sheet.part, index.legacyDrawing, [...cells.notes.values()], ids, NOTE_AUTHOR, flavor);
+    if (!notes.added) remarks.noNotes.push(sheet.name);
+    if (notes.legacyDrawing !== null) {
+      const id = notes.legacyDrawing;
+      cells.patch.addChild('legacyDrawing', (name, decl, scope) => {
+        const rid = attributeName(scope, flavor.rel, 'id', 'r');
+        return `<${name}${decl}${rid.decl} ${rid.name}="${id}"/>`;
+      });
+    }
+    edit.set(sheet.part, cells.patch.apply(index, styles));
+    if (first !== null) for (const t of tables) widenPrintArea(edit, workbook, position, t.table.lastColumn, first + COLUMN_WIDTHS.length - 1);
+  });
+  addSheet(edit, workbook, flavor, SUMMARY_SHEET, summarySheetXml(reports, remarks, lang, styles, flavor));
+  if (!workbook.styles) {
+    edit.addRelationship(workbook.main, `${flavor.rel}/styles`, stylesPart);
+    edit.addContentType('Override', stylesPart, 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml');
   }
-  addSummarySheet(edit, workbook, reports, lang, styles);
-  // The order Excel last calculated formulas in: optional, rebuilt by Excel when missing, and wrong
-  // once a cell that held a formula holds a computed value instead.
-  edit.remove(`${folderOf(workbook.main)}calcChain.xml`, workbook.main);
-  if (!edit.has(workbook.styles)) {
-    edit.addRelationship(workbook.main, 'styles', workbook.styles);
-    edit.addContentType('Override', workbook.styles, CONTENT_TYPES.styles);
-  }
-  edit.set(workbook.styles, styles.toXml());
-  return edit.toBuffer();
+  if (styles.changed() || !workbook.styles) edit.set(stylesPart, styles.toXml());
+  // A template opens as a new workbook, and a macro-enabled package only from a macro extension.
+  const mainType = opened.package.contentType(workbook.main) ?? '';
+  const wanted = ext.toLowerCase() === '.xlsm' && /macroEnabled/i.test(mainType) ? MAIN_TYPES.macro : MAIN_TYPES.workbook;
+  if (mainType !== wanted && (/template/i.test(mainType) || /macroEnabled/i.test(mainType))) edit.setContentType(workbook.main, wanted);
+  return { bytes: edit.toBuffer(), remarks };
 }
 
 /** A path with its links and `..` resolved, or just made absolute when it does not exist (yet). */
@@ -196,5 +284,13 @@ function samePath(a: string, b: string): boolean {
 /** Writes the scored copy to `out`, whole or not at all. Never writes over the input. */
 export async function writeScoredCopy(opened: OpenedWorkbook, reports: TableReport[], out: string, lang: Lang): Promise<void> {
   if (samePath(opened.path, out)) throw new RunError((ui) => ui.sameAsInput(out));
-  writeFileAtomic(out, scoredCopy(opened, reports, lang));
+  let bytes: Buffer;
+  try {
+    bytes = scoredCopy(opened, reports, lang, extname(out)).bytes;
+  } catch (err) {
+    // A part only the writer reads (a comments part, a table) that turns out damaged.
+    if (err instanceof PackageError) throw new RunError((ui) => ui.damagedPart(opened.path, err));
+    throw err;
+  }
+  writeFileAtomic(out, bytes);
 }
