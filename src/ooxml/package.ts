@@ -47,8 +47,8 @@ export function resolveTarget(folder: string, target: string): string {
 
 /** A target of a relationship from one part to another, relative to the first one's folder. */
 export function relativeTarget(from: string, to: string): string {
-  const a = from.split('/').slice(0, -1);
-  const b = to.split('/');
+  const a = from.replace(/\\/g, '/').split('/').slice(0, -1);
+  const b = to.replace(/\\/g, '/').split('/');
   let i = 0;
   while (i < a.length && i < b.length - 1 && a[i] === b[i]) i++;
   return [...a.slice(i).map(() => '..'), ...b.slice(i)].join('/');
@@ -363,15 +363,23 @@ export class PackageEdit {
     this.set(CONTENT_TYPES_PART, applyEdits(types.xml, [{ start: el.tag.start, end: el.tag.end, text: changed }]));
   }
 
-  /** The package's bytes: parts not changed copied as stored, in their order; new parts last. */
+  /**
+   * The package's bytes: parts not changed copied as stored, in their order; new parts last. Part
+   * names are written the way every reader finds them (`/` for `\`, `[Content_Types].xml`), their
+   * case otherwise kept.
+   */
   toBuffer(): Buffer {
     const entries: ZipEntry[] = [];
     const written = new Set<string>();
+    const named = (name: string) => {
+      const plain = name.replace(/\\/g, '/').replace(/^\/+/, '');
+      return partKey(plain) === partKey(CONTENT_TYPES_PART) ? CONTENT_TYPES_PART : plain;
+    };
     for (const e of this.pkg.entries) {
       const key = partKey(e.name);
       if (this.removed.has(key)) continue;
       const text = this.parts.get(key);
-      entries.push(text === undefined ? e : newEntry(e.name, text));
+      entries.push(text === undefined ? { ...e, name: named(e.name) } : newEntry(named(e.name), text));
       written.add(key);
     }
     for (const [key, text] of this.parts) if (!written.has(key)) entries.push(newEntry(this.names.get(key)!, text));

@@ -128,6 +128,11 @@ export function readWorkbookInfo(pkg: Package): WorkbookInfo {
     const name = attrOf(el.tag, 'name');
     const id = attrNs(el.tag, REL_NS, 'id');
     if (name === undefined || id === undefined) throw new PackageError('content', main, 'a sheet without a name or relationship');
+    // A sheet with an empty relationship id has no part (Excel 4 macro sheets saved by some programs): it holds nothing to read.
+    if (id === '') {
+      sheets.push({ name, part: '', kind: 'none', hidden: true });
+      continue;
+    }
     const rel = rels.find((r) => r.id === id);
     if (!rel) throw new PackageError('content', main, `sheet "${name}" refers to relationship ${id}, which ${main} does not have`);
     if (!rel.exists) throw missing(rel.target, main);
@@ -136,6 +141,7 @@ export function readWorkbookInfo(pkg: Package): WorkbookInfo {
   }
   const seen = new Set<string>();
   for (const s of sheets) {
+    if (s.part === '') continue;
     if (seen.has(s.part.toLowerCase())) throw new PackageError('content', main, `two sheets share the part ${s.part}`);
     seen.add(s.part.toLowerCase());
   }

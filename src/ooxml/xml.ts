@@ -86,13 +86,30 @@ const REFERENCE = /^&(?:#[0-9]+|#x[0-9a-fA-F]+|lt|gt|amp|quot|apos);/;
 /** Characters XML 1.0 does not allow anywhere, even escaped as text. */
 const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 
-/** Throws unless every `&` in text[start, end) opens a reference XML knows. */
-function checkReferences(xml: string, start: number, end: number): void {
-  for (let a = xml.indexOf('&', start); a >= 0 && a < end; a = xml.indexOf('&', a + 1)) {
-    const m = REFERENCE.exec(xml.slice(a, Math.min(end, a + 12)));
-    if (!m) throw new XmlError('a "&" that is not a reference', a);
-    const code = m[0][1] === '#' ? (m[0][2] === 'x' ? parseInt(m[0].slice(3), 16) : parseInt(m[0].slice(2), 10)) : 0x41;
-    if (!isXmlChar(code)) throw new XmlError('a reference to a character XML does not allow', a);
+/**
+ * Checks that every `&` in a document opens a reference XML knows, range by range in document
+ * order: the next `&` is searched for once, whatever the number of ranges (a search from each range
+ * would cost the rest of the document every time).
+ */
+class References {
+  private next: number;
+
+  constructor(private readonly xml: string) {
+    this.next = xml.indexOf('&');
+  }
+
+  /** Throws unless every `&` in [start, end) opens a reference. */
+  check(start: number, end: number): void {
+    const { xml } = this;
+    if (this.next >= 0 && this.next < start) this.next = xml.indexOf('&', start);
+    while (this.next >= 0 && this.next < end) {
+      const a = this.next;
+      const m = REFERENCE.exec(xml.slice(a, Math.min(end, a + 12)));
+      if (!m) throw new XmlError('a "&" that is not a reference', a);
+      const code = m[0][1] === '#' ? (m[0][2] === 'x' ? parseInt(m[0].slice(3), 16) : parseInt(m[0].slice(2), 10)) : 0x41;
+      if (!isXmlChar(code)) throw new XmlError('a reference to a character XML does not allow', a);
+      this.next = xml.indexOf('&', a + 1);
+    }
   }
 }
 
@@ -112,6 +129,7 @@ export function scanXml(xml: string, h: XmlHandler): void {
   if (FORBIDDEN.test(xml)) throw new XmlError('a character XML does not allow', xml.search(FORBIDDEN));
   let i = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
   const stack: Tag[] = [];
+  const references = new References(xml);
   let scope: Scope | null = null;
   let rootDone = false;
   const outside = (start: number, end: number) => {
@@ -123,7 +141,7 @@ export function scanXml(xml: string, h: XmlHandler): void {
     if (stop > i) {
       if (stack.length === 0) outside(i, stop);
       else {
-        checkReferences(xml, i, stop);
+        references.check(i, stop);
         h.text?.(i, stop);
       }
     }
@@ -210,7 +228,7 @@ export function scanXml(xml: string, h: XmlHandler): void {
       if (close < 0) throw new XmlError(`the value of ${attr} cut short`, j);
       const lessThan = xml.indexOf('<', j + 1);
       if (lessThan >= 0 && lessThan < close) throw new XmlError(`a "<" in the value of ${attr}`, lessThan);
-      checkReferences(xml, j + 1, close);
+      references.check(j + 1, close);
       for (let k = 0; k < attrs.length; k += 2) if (attrs[k] === attr) throw new XmlError(`the attribute ${attr} twice in <${name}>`, a);
       const raw = xml.slice(j + 1, close);
       attrs.push(attr, raw);
