@@ -203,8 +203,8 @@ export interface SheetRead {
   rowCount: number;
   colCount: number;
   table: RawTable | null;
-  /** Non-empty cells, row by row, of a sheet without a table; empty for a sheet with one. */
-  cells: CellText[];
+  /** Non-empty cells, row by row, of a sheet without a table (empty for a sheet with one): made when asked. */
+  cells(): CellText[];
   /** The text shown at a cell (a merged cell shows its master's), for what the table model does not keep. */
   text(row: number, col: number): string | null;
 }

@@ -282,7 +282,7 @@ describe('workbooks are read whatever program saved them', () => {
         ['[Content_Types].xml', '[content_types].xml'],
         ['xl/worksheets/sheet1.xml', 'xl\\worksheets\\sheet1.xml'],
         ['xl/sharedStrings.xml', 'xl\\sharedStrings.xml'],
-      ]) {
+      ] as const) {
         zip.file(to, await zip.file(from)!.async('nodebuffer'));
         zip.remove(from);
       }

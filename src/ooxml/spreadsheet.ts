@@ -204,7 +204,7 @@ function alternateContent(h: XmlHandler): XmlHandler {
 /** Scans a part as its consumer sees it (alternate content chosen), an XML error becoming the part's damage. */
 export function scanPart(part: string, xml: string, h: XmlHandler): void {
   try {
-    scanXml(xml, alternateContent(h));
+    scanXml(xml, xml.includes('AlternateContent') ? alternateContent(h) : h);
   } catch (err) {
     if (err instanceof XmlError) throw xmlDamage(part, xml, err);
     throw err;

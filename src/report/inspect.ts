@@ -144,7 +144,7 @@ export function formatInspect(input: InspectInput): string {
     }
     const used = sheet.rowCount > 0 && sheet.colCount > 0 ? `used range A1:${columnLetters(sheet.colCount)}${sheet.rowCount}` : 'empty';
     out.push(`sheet ${sheet.name}: no indicator table (${used})`);
-    for (const cell of sheet.cells) out.push(`  ${pad(cell.ref.address, 5)} ${shown(cell.text)}`);
+    for (const cell of sheet.cells()) out.push(`  ${pad(cell.ref.address, 5)} ${shown(cell.text)}`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -32,12 +32,10 @@ const MAPPED_AREA = 4096;
 const MAPPED_CELLS = 2_000_000;
 /** Large merges a sheet may have: each one is looked at for every cell the table finder reads. */
 export const MAX_LARGE_MERGES = 1000;
-/** Row entries of merges crossing rows, at most (see segmentsByRow). */
+/** Row entries of merges crossing rows, at most (see rowIndex). */
 const SEGMENT_ROWS = 5_000_000;
 
 export class Grid {
-  /** Text of every non-empty master cell, by key. */
-  private readonly texts = new Map<number, string>();
   /** For every cell inside a small merge: its master's key. */
   private readonly masters = new Map<number, number>();
   /** Merges too large to map cell by cell (whole columns, whole rows). */
@@ -45,15 +43,30 @@ export class Grid {
   /** For every master of a merge: its bottom-right corner. */
   private readonly extents = new Map<number, Pos>();
   private mapped = 0;
-  private index: Map<number, Segment[]> | null = null;
+  /** By row: the columns of its cells with text, and the masters (keys) of merges with text that cross it from above. */
+  private index: { cols: Map<number, number[]>; crossing: Map<number, number[]>; rows: number[] } | null = null;
 
   constructor(
     readonly sheet: string,
     readonly rowCount: number,
     readonly colCount: number,
+    /** Text of every non-empty master cell, by key (see hideMerged for a map that has others). */
+    private readonly texts = new Map<number, string>(),
   ) {}
 
-  private static key(row: number, col: number): number {
+  /** Drops the texts of cells a merge hides (all but its top-left): for texts given before the merges. */
+  hideMerged(): void {
+    if (this.extents.size === 0) return;
+    for (const key of this.texts.keys()) {
+      const row = Math.floor(key / 20000);
+      const col = key % 20000;
+      if (!this.isMaster(row, col)) this.texts.delete(key);
+    }
+    this.index = null;
+  }
+
+  /** The key of a cell in the grid's maps (columns stop at 16,384). */
+  static key(row: number, col: number): number {
     return row * 20000 + col;
   }
 
@@ -70,8 +83,10 @@ export class Grid {
     if (area > MAPPED_AREA || this.mapped + area > MAPPED_CELLS) {
       this.large.push(merge);
       if (this.large.length > MAX_LARGE_MERGES) throw new RangeError(`more than ${MAX_LARGE_MERGES} large merged ranges`);
-    } else this.mapped += area;
-    if (this.large[this.large.length - 1] !== merge) for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) this.masters.set(Grid.key(r, c), master);
+    } else {
+      this.mapped += area;
+      for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) this.masters.set(Grid.key(r, c), master);
+    }
     this.index = null;
   }
 
@@ -111,43 +126,52 @@ export class Grid {
   }
 
   /**
-   * Where each row shows text, by row: its cells with text and the parts of merges with text that
-   * cross it, ordered by column. A merge's rows past the last cell holding text anywhere are left
-   * out: they show only what the merge shows above them.
+   * Where each row shows text: its cells with text, and the merges with text that cross it from
+   * above. A merge's rows past the last cell holding text anywhere are left out: they show only
+   * what the merge shows above them.
    */
-  private segmentsByRow(): Map<number, Segment[]> {
+  private rowIndex(): NonNullable<Grid['index']> {
     if (this.index) return this.index;
-    const index = new Map<number, Segment[]>();
-    const add = (row: number, seg: Segment) => {
-      let list = index.get(row);
-      if (!list) index.set(row, (list = []));
-      list.push(seg);
-    };
+    const cols = new Map<number, number[]>();
+    const crossing = new Map<number, number[]>();
     let lastTextRow = 0;
-    for (const key of this.texts.keys()) lastTextRow = Math.max(lastTextRow, Math.floor(key / 20000));
-    let budget = SEGMENT_ROWS;
     for (const key of this.texts.keys()) {
       const row = Math.floor(key / 20000);
-      const col = key % 20000;
-      const extent = this.extents.get(key);
-      const seg = { left: col, right: extent?.col ?? col, master: { row, col } };
-      add(row, seg);
-      // A pathological sheet (thousands of merges over whole columns) stops showing merges' text lower down.
-      for (let r = row + 1; r <= Math.min(extent?.row ?? row, lastTextRow) && budget > 0; r++, budget--) add(r, seg);
+      lastTextRow = Math.max(lastTextRow, row);
+      const list = cols.get(row);
+      if (list) list.push(key % 20000);
+      else cols.set(row, [key % 20000]);
     }
-    for (const list of index.values()) list.sort((a, b) => a.left - b.left);
-    this.index = index;
-    return index;
+    let budget = SEGMENT_ROWS;
+    for (const [key, extent] of this.extents) {
+      if (!this.texts.has(key)) continue;
+      // A pathological sheet (thousands of merges over whole columns) stops showing merges' text lower down.
+      for (let r = Math.floor(key / 20000) + 1; r <= Math.min(extent.row, lastTextRow) && budget > 0; r++, budget--) {
+        const list = crossing.get(r);
+        if (list) list.push(key);
+        else crossing.set(r, [key]);
+      }
+    }
+    const rows = [...new Set([...cols.keys(), ...crossing.keys()])].sort((a, b) => a - b);
+    this.index = { cols, crossing, rows };
+    return this.index;
   }
 
   /** The rows that show any text, in order. */
-  rows(): number[] {
-    return [...this.segmentsByRow().keys()].sort((a, b) => a - b);
+  rows(): readonly number[] {
+    return this.rowIndex().rows;
   }
 
-  /** Where a row shows text, ordered by column (see segmentsByRow). */
-  segments(row: number): readonly Segment[] {
-    return this.segmentsByRow().get(row) ?? [];
+  /** Where a row shows text, ordered by column: its cells with text, and the parts of merges with text that cross it. */
+  segments(row: number): Segment[] {
+    const { cols, crossing } = this.rowIndex();
+    const segs: Segment[] = [];
+    for (const col of cols.get(row) ?? []) segs.push({ left: col, right: this.extents.get(Grid.key(row, col))?.col ?? col, master: { row, col } });
+    for (const key of crossing.get(row) ?? []) {
+      const col = key % 20000;
+      segs.push({ left: col, right: this.extents.get(key)!.col, master: { row: Math.floor(key / 20000), col } });
+    }
+    return segs.sort((a, b) => a.left - b.left);
   }
 
   /** The columns of a row where a text starts: its cells with text, and where a merge crossing it begins. */

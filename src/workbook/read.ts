@@ -70,10 +70,7 @@ export async function openWorkbook(path: string, options: OpenOptions = {}): Pro
   if (values.sheets.length === 0) throw new RunError((ui) => ui.notXlsx(path));
   const sheets: SheetRead[] = values.sheets.map(({ grid }) => {
     const table = findTable(grid);
-    const cells: CellText[] = [];
-    if (!table) {
-      for (const r of grid.rows()) for (const s of grid.segments(r)) if (s.master.row === r) cells.push(grid.cell(r, s.left));
-    }
+    const cells = (): CellText[] => (table ? [] : grid.rows().flatMap((r) => grid.segments(r).flatMap((s) => (s.master.row === r ? [grid.cell(r, s.left)] : []))));
     return { name: grid.sheet, rowCount: grid.rowCount, colCount: grid.colCount, table, cells, text: (r, c) => grid.text(r, c) };
   });
   const tables = sheets.flatMap((s) => (s.table ? [s.table] : []));

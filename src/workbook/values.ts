@@ -145,19 +145,20 @@ function cellValue(cell: StoredCell, ctx: Context): CellValue {
 function sheetGrid(name: string, xml: string, ctx: Context): Grid {
   // The used range as exceljs counts it: every row element and every merge; for columns, every cell
   // with a value or a style of its own, in rows that hold a value or a merge.
-  const cells: { row: number; col: number; value: CellValue; format: string | undefined }[] = [];
+  const texts = new Map<number, string>();
   const rowEnd = new Map<number, number>();
   const rowsWithValues = new Set<number>();
   const extras = readWorksheet(ctx.part, xml, (cell) => {
-    if (cell.style > 0 && cell.style >= ctx.formats.length) {
-      throw damage(ctx, cell, `style ${cell.style}, which the styles part does not define`);
-    }
+    if (cell.style > 0 && cell.style >= ctx.formats.length) throw damage(ctx, cell, `style ${cell.style}, which the styles part does not define`);
     const value = cell.value === null ? (cell.formula ? null : undefined) : cellValue(cell, ctx);
     if (value === undefined && !cell.style) return;
     rowEnd.set(cell.row, Math.max(rowEnd.get(cell.row) ?? 0, cell.col));
     if (value === undefined) return;
     rowsWithValues.add(cell.row);
-    cells.push({ row: cell.row, col: cell.col, value, format: cell.style ? ctx.formats[cell.style] : undefined });
+    const text = cellText(value, cell.style ? ctx.formats[cell.style] : undefined);
+    const key = Grid.key(cell.row, cell.col);
+    if (text === null) texts.delete(key);
+    else texts.set(key, text);
   });
   let rowCount = extras.lastRow;
   for (const m of extras.merges) {
@@ -170,14 +171,15 @@ function sheetGrid(name: string, xml: string, ctx: Context): Grid {
   }
   let colCount = 0;
   for (const r of rowsWithValues) colCount = Math.max(colCount, rowEnd.get(r) ?? 0);
-  const grid = new Grid(name, rowCount, colCount);
+  const grid = new Grid(name, rowCount, colCount, texts);
   try {
     for (const m of extras.merges) grid.addMerge(m.top, m.left, m.bottom, m.right);
   } catch (err) {
     if (err instanceof RangeError) throw new PackageError('limits', ctx.part, err.message);
     throw err;
   }
-  for (const c of cells) if (grid.isMaster(c.row, c.col)) grid.setText(c.row, c.col, cellText(c.value, c.format));
+  // Only a merge's top-left cell shows its value.
+  grid.hideMerged();
   return grid;
 }
 
