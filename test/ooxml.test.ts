@@ -140,9 +140,17 @@ describe('the package', () => {
     expect(damage(() => readWorkbookInfo(new Package(zipOf(rest))))).toBe('missing xl/worksheets/sheet 1.xml');
   });
 
-  it('checks every part: an XML part nobody reads must be well-formed too, a VML drawing need not', () => {
-    expect(damage(() => new Package(zipOf({ ...parts, 'xl/theme/theme1.xml': '<a:theme xmlns:a="urn:a"><a:x></a:theme>' })).verify())).toBe('xml xl/theme/theme1.xml');
-    expect(damage(() => new Package(zipOf({ ...parts, 'xl/drawings/v.vml': '<xml><br></xml>' })).verify())).toBe('none');
+  it('checks every part\'s bytes, and the parts a reader or writer of cells reads for well-formedness', () => {
+    const COMMENTS = 'application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml';
+    const withComments = { ...parts, '[content_types].xml': TYPES.replace('</Types>', `<Override PartName="/xl/comments1.xml" ContentType="${COMMENTS}"/></Types>`), 'xl/comments1.xml': '<comments><x></comments>' };
+    expect(damage(() => new Package(zipOf(withComments)).verify([COMMENTS]))).toBe('xml xl/comments1.xml');
+    expect(damage(() => new Package(zipOf({ ...parts, 'xl/_rels/x.xml.rels': '<Relationships>' })).verify())).toBe('xml xl/_rels/x.xml.rels');
+    // A theme or a VML drawing is the user's, copied as it is.
+    expect(damage(() => new Package(zipOf({ ...parts, 'xl/theme/theme1.xml': '<a:theme xmlns:a="urn:a"><a:x></a:theme>', 'xl/drawings/v.vml': '<xml><br></xml>' })).verify([COMMENTS]))).toBe('none');
+    const bytes = zipOf({ ...parts, 'xl/theme/theme1.xml': '<a:theme xmlns:a="urn:a">一些文字一些文字</a:theme>' });
+    const pkg = new Package(bytes);
+    pkg.entry('xl/theme/theme1.xml')!.data[3]! ^= 0x10;
+    expect(damage(() => pkg.verify())).toBe('crc xl/theme/theme1.xml');
   });
 
   it('adds relationships and content types in the prefixes the parts use, and copies every other part as stored', () => {

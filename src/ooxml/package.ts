@@ -171,16 +171,19 @@ export class Package {
   }
 
   /**
-   * Checks every part against its size and CRC, and every XML part (by content type or name) for
-   * well-formedness: a damaged part is reported, never copied on. Legacy VML drawings are only
-   * checked as bytes: Office writes them as HTML-like text that need not be XML.
+   * Checks every part against its size and CRC, and the parts a reader or writer of the workbook's
+   * cells reads (`readParts`: the package's relationships and content types, and the parts whose
+   * content type the caller names) for well-formedness: a damaged part is reported, never copied on
+   * or read around. Other parts (themes, drawings, charts …) are the user's, copied as they are.
    */
-  verify(): void {
+  verify(readTypes: readonly string[] = []): void {
     this.contentType('');
     for (const e of this.entries) {
       const bytes = this.checked.has(e) ? null : entryBytes(e);
       this.checked.add(e);
-      if (this.parsed.has(e.name) || !this.isXml(e.name)) continue;
+      if (this.parsed.has(e.name)) continue;
+      const key = partKey(e.name);
+      if (!key.endsWith('.rels') && key !== partKey(CONTENT_TYPES_PART) && !readTypes.includes(this.contentType(e.name) ?? '')) continue;
       const text = this.texts.get(e.name) ?? decodeText(bytes ?? entryBytes(e), e.name);
       try {
         scanXml(text, {});
@@ -196,12 +199,6 @@ export class Package {
   markParsed(name: string): void {
     const entry = this.entry(name);
     if (entry) this.parsed.add(entry.name);
-  }
-
-  private isXml(name: string): boolean {
-    const type = this.contentType(name) ?? '';
-    if (/vml/i.test(type) || /\.vml$/i.test(name)) return false;
-    return /[+/]xml$/.test(type) || /\.(xml|rels)$/i.test(name);
   }
 
   /** The relationships of a part ('' for the package's own), in order; none when it has no relationships part. */

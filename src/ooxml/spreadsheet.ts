@@ -27,6 +27,9 @@ export function flavorOf(strict: boolean): Flavor {
   return strict ? { main: MAIN_NS[1]!, rel: REL_NS[1]! } : { main: MAIN_NS[0]!, rel: REL_NS[0]! };
 }
 
+/** Content types of the parts a reader of cells or a writer of a copy reads: these must be well-formed. */
+export const CELL_PART_TYPES = ['worksheet', 'styles', 'sharedStrings', 'comments', 'table'].map((t) => `application/vnd.openxmlformats-officedocument.spreadsheetml.${t}+xml`);
+
 /** Excel's limits: rows and columns a sheet can have. */
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLS = 16_384;
@@ -52,9 +55,30 @@ export function columnLetters(col: number): string {
 
 /** A cell reference (`B7`, `$B$7`), or null when it is not one. */
 export function parseRef(ref: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref.trim());
-  if (!m) return null;
-  return { row: Number(m[2]), col: columnNumber(m[1]!) };
+  // By character codes: a sheet has a reference in every cell.
+  let i = 0;
+  let n = ref.length;
+  while (i < n && ref.charCodeAt(i) <= 32) i++;
+  while (n > i && ref.charCodeAt(n - 1) <= 32) n--;
+  if (ref.charCodeAt(i) === 36) i++;
+  let col = 0;
+  const letters = i;
+  for (; i < n; i++) {
+    const c = ref.charCodeAt(i) | 32;
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+  }
+  if (i === letters || i - letters > 3) return null;
+  if (ref.charCodeAt(i) === 36) i++;
+  let row = 0;
+  const digits = i;
+  for (; i < n; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+    row = row * 10 + (c - 48);
+  }
+  if (i === digits || i - digits > 7) return null;
+  return { row, col };
 }
 
 /** A range (`A1:C3`, or one cell), corners ordered; null when it is not one. */
@@ -343,10 +367,17 @@ export function readWorksheet(part: string, xml: string, onCell: (cell: StoredCe
   const limits = (r: number, c: number, at: string) => {
     if (r < 1 || r > MAX_ROWS || c < 1 || c > MAX_COLS) throw new PackageError('limits', part, `cell ${at} is outside the sheet`, { cell: at });
   };
+  // Whether a namespace is SpreadsheetML's, asked once per namespace string (every tag asks).
+  let lastUri = '';
+  let lastMain = false;
   scanPart(part, xml, {
     open(tag) {
       depth++;
-      const main = MAIN_NS.includes(tag.uri);
+      if (tag.uri !== lastUri) {
+        lastUri = tag.uri;
+        lastMain = MAIN_NS.includes(tag.uri);
+      }
+      const main = lastMain;
       if (inline) {
         inline.open(tag);
       } else if (depth === 1) {

@@ -77,9 +77,19 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 13;
 }
 
-/** Characters that end a name: space, `/`, `>`, `=`, `<`, quotes, `&`. */
-function endsName(c: number): boolean {
-  return c <= 32 || c === 47 || c === 62 || c === 61 || c === 60 || c === 34 || c === 39 || c === 38;
+/** For each character code below 128, whether it ends a name: space, `/`, `>`, `=`, `<`, quotes, `&`. */
+const ENDS_NAME = new Uint8Array(128);
+for (let c = 0; c <= 32; c++) ENDS_NAME[c] = 1;
+for (const ch of '/>=<"\'&') ENDS_NAME[ch.charCodeAt(0)] = 1;
+
+/** The end of a name that starts at `i`. */
+function nameEnd(xml: string, i: number, n: number): number {
+  while (i < n) {
+    const c = xml.charCodeAt(i);
+    if (c < 128 && ENDS_NAME[c] === 1) return i;
+    i++;
+  }
+  return i;
 }
 
 const REFERENCE = /^&(?:#[0-9]+|#x[0-9a-fA-F]+|lt|gt|amp|quot|apos);/;
@@ -191,10 +201,11 @@ export function scanXml(xml: string, h: XmlHandler): void {
     }
     // <name attr="value" …> or <name … />
     if (rootDone) throw new XmlError('a second root element', lt);
-    let j = lt + 1;
-    while (j < n && !endsName(xml.charCodeAt(j))) j++;
+    let j = nameEnd(xml, lt + 1, n);
     if (j === lt + 1) throw new XmlError('a "<" that opens nothing', lt);
     const name = xml.slice(lt + 1, j);
+    // No attribute value may hold a `<`: each must close before the next one.
+    const nextLt = xml.indexOf('<', j);
     const attrs: string[] = [];
     let empty = false;
     let declared: Scope | null = scope;
@@ -215,7 +226,7 @@ export function scanXml(xml: string, h: XmlHandler): void {
       }
       if (j === before) throw new XmlError(`no space before an attribute of <${name}>`, j);
       const a = j;
-      while (j < n && !endsName(xml.charCodeAt(j))) j++;
+      j = nameEnd(xml, j, n);
       if (j === a) throw new XmlError(`an unexpected character in the tag <${name}>`, j);
       const attr = xml.slice(a, j);
       while (j < n && isSpace(xml.charCodeAt(j))) j++;
@@ -226,8 +237,7 @@ export function scanXml(xml: string, h: XmlHandler): void {
       if (q !== 34 && q !== 39) throw new XmlError(`the value of ${attr} without quotes`, j);
       const close = xml.indexOf(q === 34 ? '"' : "'", j + 1);
       if (close < 0) throw new XmlError(`the value of ${attr} cut short`, j);
-      const lessThan = xml.indexOf('<', j + 1);
-      if (lessThan >= 0 && lessThan < close) throw new XmlError(`a "<" in the value of ${attr}`, lessThan);
+      if (nextLt >= 0 && nextLt < close) throw new XmlError(`a "<" in the value of ${attr}`, nextLt);
       references.check(j + 1, close);
       for (let k = 0; k < attrs.length; k += 2) if (attrs[k] === attr) throw new XmlError(`the attribute ${attr} twice in <${name}>`, a);
       const raw = xml.slice(j + 1, close);

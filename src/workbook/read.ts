@@ -7,7 +7,7 @@ import { RunError } from '../errors.js';
 import type { CellText, RawTable, SheetRead } from '../model.js';
 import { PackageError } from '../ooxml/errors.js';
 import { Package } from '../ooxml/package.js';
-import { NotSpreadsheet, type WorkbookInfo } from '../ooxml/spreadsheet.js';
+import { CELL_PART_TYPES, NotSpreadsheet, type WorkbookInfo } from '../ooxml/spreadsheet.js';
 import { findTable } from './find-table.js';
 import { readWorkbook, type WorkbookValues } from './values.js';
 
@@ -59,8 +59,8 @@ export async function openWorkbook(path: string, options: OpenOptions = {}): Pro
   try {
     pkg = new Package(bytes);
     values = readWorkbook(pkg);
-    // Every other part too: damage anywhere is reported, never scored around or copied on.
-    pkg.verify();
+    // Every other part too: damage is reported, never scored around or copied on.
+    pkg.verify(CELL_PART_TYPES);
   } catch (err) {
     if (err instanceof PackageError) throw new RunError((ui) => ui.damagedPart(path, err));
     // Any zip (a renamed .docx, an archive) is a package, but not a workbook with sheets.
