@@ -264,13 +264,19 @@ export class PackageEdit {
     return this.parts.get(key) ?? this.pkg.text(name);
   }
 
-  /** A part as it now is, parsed; null when there is none. */
+  /** A part as it now is, parsed (once for each text it has); null when there is none. */
   tree(name: string): Tree | null {
     const key = partKey(name);
     if (this.removed.has(key)) return null;
     const text = this.parts.get(key);
-    return text === undefined ? this.pkg.tree(name) : parsePart(name, text);
+    if (text === undefined) return this.pkg.tree(name);
+    let tree = this.trees.get(key);
+    if (!tree) this.trees.set(key, (tree = parsePart(name, text)));
+    return tree;
   }
+
+  /** The parts set, parsed, until they are set again. */
+  private readonly trees = new Map<string, Tree>();
 
   /** The relationships of a part as they now are. */
   relationships(part: string): Relationship[] {
@@ -282,6 +288,7 @@ export class PackageEdit {
     const key = partKey(name);
     this.removed.delete(key);
     this.parts.set(key, text);
+    this.trees.delete(key);
     if (!this.names.has(key)) this.names.set(key, this.pkg.find(name) ?? name);
   }
 

@@ -81,8 +81,15 @@ export interface SheetIndex {
   tableParts: string[];
 }
 
+/** The local name of a SpreadsheetML element, or null for another namespace's (asked once per namespace string). */
+let lastUri = '';
+let lastMain = false;
 function local(tag: Tag): string | null {
-  return MAIN_NS.includes(tag.uri) ? tag.local : null;
+  if (tag.uri !== lastUri) {
+    lastUri = tag.uri;
+    lastMain = MAIN_NS.includes(tag.uri);
+  }
+  return lastMain ? tag.local : null;
 }
 
 function ranges(sqref: string): { top: number; left: number; bottom: number; right: number }[] {
