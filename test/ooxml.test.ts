@@ -1,7 +1,7 @@
 // The OOXML layer on its own: the XML tokenizer, the zip reader's limits, parts found as the
 // packaging conventions say, and the patchers of sheets and styles on XML as Excel, WPS and other
 // programs write it.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PackageError } from '../src/ooxml/errors.js';
 import { Package, PackageEdit } from '../src/ooxml/package.js';
@@ -11,6 +11,7 @@ import { Styles } from '../src/ooxml/styles.js';
 import { parseTree } from '../src/ooxml/tree.js';
 import { scanXml, XmlError, type Tag } from '../src/ooxml/xml.js';
 import { entryBytes, LIMITS, newEntry, readZip, writeZip } from '../src/ooxml/zip.js';
+import { importsOf } from './cli/helpers.js';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 
@@ -282,5 +283,16 @@ describe('Styles', () => {
     expect(styles.toXml()).toContain('<x:xf fontId="0" numFmtId="10" fillId="2" applyFill="1"/></x:cellXfs>');
     expect(styles.toXml()).toContain('<x:cellXfs count="3">');
     expect(styles.toXml()).toContain('<x:fill><x:patternFill patternType="solid"><x:fgColor rgb="FF000000"/><x:bgColor indexed="64"/></x:patternFill></x:fill></x:fills>');
+  });
+});
+
+describe('the layer', () => {
+  it('knows nothing of the rest of perf-score: src/ooxml imports only itself and Node', () => {
+    for (const file of readdirSync('src/ooxml')) {
+      const source = readFileSync(`src/ooxml/${file}`, 'utf8');
+      const { static: direct, dynamic } = importsOf(source);
+      expect([...direct, ...dynamic].filter((spec) => !spec.startsWith('./')), file).toEqual([]);
+      expect(source, file).not.toMatch(/from '(?!node:|\.\/)/);
+    }
   });
 });
