@@ -142,6 +142,12 @@ const zhUi = {
   notScored: '无法计分',
   outWithMany: () => '-o 只能用于单个输入文件',
   crashed: (why: string) => `内部错误：${why}`,
+  // write safety
+  writeReason: (code: string) => {
+    const words: Record<string, string> = { ENOSPC: '磁盘空间不足', EDQUOT: '超出磁盘配额', EACCES: '没有写入权限', EPERM: '没有写入权限', EROFS: '磁盘为只读' };
+    return words[code] ? `${words[code]}，${code}` : code;
+  },
+  wroteNothing: () => '写入了 0 字节，磁盘可能已满',
 };
 
 type Ui = typeof zhUi;
@@ -199,6 +205,12 @@ const enUi: Ui = {
   notScored: 'cannot be scored',
   outWithMany: () => '-o works with a single input file only',
   crashed: (why) => `internal error: ${why}`,
+  // write safety
+  writeReason: (code) => {
+    const words: Record<string, string> = { ENOSPC: 'no space left on the disk', EDQUOT: 'disk quota exceeded', EACCES: 'permission denied', EPERM: 'permission denied', EROFS: 'read-only disk' };
+    return words[code] ? `${words[code]}, ${code}` : code;
+  },
+  wroteNothing: () => 'no byte could be written; the disk may be full',
 };
 
 export function uiFor(lang: Lang): Ui {
