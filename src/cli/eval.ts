@@ -4,7 +4,7 @@
 // Loaded on demand by main.ts, with everything it needs (the reader, zod, the formatters).
 import { appendFileSync, mkdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { dirname, extname, resolve } from 'node:path';
 import { openAtomic, writeFileAtomic, type AtomicFile } from '../atomic.js';
 import { scoreFiles } from '../batch/pool.js';
 import type { FileJob } from '../batch/score-file.js';
@@ -17,8 +17,8 @@ import { RunDigest } from '../report/digest.js';
 import { FormatWriter } from '../report/format.js';
 import { formatGithubSummary, SUMMARY_FINDINGS } from '../report/github.js';
 import { formatFor, type FormatName, type FormatSpec } from '../report/registry.js';
-import { defaultOutputPath, realPath } from '../workbook/write.js';
 import { expandInputs } from './inputs.js';
+import { checkOutputs, planCopies, type Output } from './outputs.js';
 import type { Io } from './main.js';
 import { Progress } from './progress.js';
 
@@ -42,26 +42,6 @@ export interface EvalOptions extends CheckOptions {
   output?: string;
   outDir?: string;
   write: boolean;
-}
-
-/** The deepest folder holding every file (so scored copies keep their folders under --out-dir). */
-function commonFolder(files: readonly string[]): string {
-  let base = dirname(files[0]!);
-  for (const f of files) {
-    // dirname of a root is the root: on Windows, files on two drives end there.
-    while (relative(base, dirname(f)).split(sep)[0] === '..' && dirname(base) !== base) base = dirname(base);
-  }
-  return base;
-}
-
-/** Where each file's scored copy goes: beside it, at -o, or under --out-dir keeping the folders. */
-function outputsOf(files: readonly string[], opts: EvalOptions, cwd: string): (string | null)[] {
-  if (!opts.write) return files.map(() => null);
-  if (opts.output !== undefined) return [opts.output];
-  if (opts.outDir === undefined) return files.map(defaultOutputPath);
-  const absolute = files.map((f) => resolve(cwd, f));
-  const base = commonFolder(absolute);
-  return absolute.map((f) => defaultOutputPath(join(opts.outDir!, relative(base, f))));
 }
 
 function isFolder(path: string): boolean {
@@ -97,16 +77,19 @@ export async function runEval(args: string[], opts: EvalOptions, io: Io, workerU
   if (opts.output !== undefined && opts.outDir !== undefined) throw new RunError((u) => u.outWithOutDir());
   const { files } = await expandInputs(args, cwd);
   if (opts.output !== undefined && files.length > 1) throw new RunError((u) => u.outWithMany());
-  const targets = [opts.output, opts.outputFile, opts.summary].filter((t) => t !== undefined);
-  if (targets.length > 0) {
-    const inputs = new Set(files.map((f) => realPath(resolve(cwd, f))));
-    for (const target of targets) if (inputs.has(realPath(resolve(cwd, target)))) throw new RunError((u) => u.sameAsInput(target));
-  }
+  // Every output is decided, and checked against the inputs and the other outputs, before anything is read.
+  const outs = planCopies(files, opts, cwd);
+  const outputs: Output[] = [
+    ...outs.flatMap((out, i) => (out === null || opts.output !== undefined ? [] : [{ path: out, label: (u: typeof ui) => u.copyOf(files[i]!) }])),
+    ...(opts.output === undefined ? [] : [{ path: opts.output, label: () => '-o' }]),
+    ...(opts.outputFile === undefined ? [] : [{ path: opts.outputFile, label: () => '--output-file' }]),
+    ...(opts.summary === undefined ? [] : [{ path: opts.summary, label: () => '--summary' }]),
+  ];
+  checkOutputs(files, outputs, cwd);
   // The report and the summary are written at the end: a folder that is not there is said now.
   for (const target of [opts.outputFile, opts.summary]) {
     if (target !== undefined && !isFolder(dirname(resolve(cwd, target)))) throw new RunError((u) => u.writeFailed(target, 'ENOENT'));
   }
-  const outs = outputsOf(files, opts, cwd);
   // -o names a file, in a folder that must exist (a mistyped folder is not made); --out-dir is made.
   if (opts.outDir !== undefined) makeFolders(outs, cwd);
   const jobs: FileJob[] = files.map((file, i) => ({ file, out: outs[i]! }));

@@ -148,6 +148,10 @@ const zhUi = {
     return words[code] ? `${words[code]}，${code}` : code;
   },
   wroteNothing: () => '写入了 0 字节，磁盘可能已满',
+  copyOf: (file: string) => `${file} 的评分副本`,
+  copiesCollide: (a: string, b: string, out: string) => `${a} 和 ${b} 的评分副本会写到同一个文件 ${out}：请将其中一个改名后再评分`,
+  outputsCollide: (a: string, b: string, out: string) => `${a} 和 ${b} 会写到同一个文件 ${out}`,
+  outputIsInput: (out: string, input: string) => `${out}：与输入文件 ${input} 是同一个文件（链接），不能作为输出`,
 };
 
 type Ui = typeof zhUi;
@@ -211,6 +215,10 @@ const enUi: Ui = {
     return words[code] ? `${words[code]}, ${code}` : code;
   },
   wroteNothing: () => 'no byte could be written; the disk may be full',
+  copyOf: (file) => `the scored copy of ${file}`,
+  copiesCollide: (a, b, out) => `${a} and ${b} would both have their scored copy written to ${out}: rename one of them and run again`,
+  outputsCollide: (a, b, out) => `${a} and ${b} would both be written to ${out}`,
+  outputIsInput: (out, input) => `${out}: is the input file ${input} (a link to it), and cannot be an output`,
 };
 
 export function uiFor(lang: Lang): Ui {

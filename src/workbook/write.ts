@@ -3,8 +3,7 @@
 // The copy is the input's own package with those parts patched as text (sheet-patch.ts, styles.ts,
 // notes.ts): everything else in it (charts, pictures, dropdowns, macros …) is copied as stored.
 // Written whole or not at all (atomic.ts), so a failed run leaves nothing behind.
-import { realpathSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { samePath } from '../cli/outputs.js';
 import type { Decimal } from 'decimal.js';
 import { writeFileAtomic } from '../atomic.js';
 import { RunError } from '../errors.js';
@@ -25,10 +24,9 @@ const FILL = { error: 'FFFFC7CE', warning: 'FFFFEB9C', header: 'FFDDEBF7' } as c
 /** Built-in number formats: `0.00` and `0.00%`. */
 const NUMFMT = { score: 2, percent: 10 } as const;
 
-/** `<dir>/<name>.scored.xlsx` beside the input. */
-export function defaultOutputPath(input: string): string {
-  return join(dirname(input), `${basename(input, extname(input))}.scored.xlsx`);
-}
+// Where copies go, and whether two paths are one file, are decided in cli/outputs.ts (before any
+// file is read); re-exported for the callers that found them here.
+export { defaultOutputPath, realPath } from '../cli/outputs.js';
 
 type Cells = { patch: SheetPatch; notes: Map<string, Note> };
 
@@ -177,20 +175,6 @@ export function scoredCopy(opened: OpenedWorkbook, reports: TableReport[], lang:
   }
   edit.set(workbook.styles, styles.toXml());
   return edit.toBuffer();
-}
-
-/** A path with its links and `..` resolved, or just made absolute when it does not exist (yet). */
-export function realPath(p: string): string {
-  try {
-    return realpathSync(p);
-  } catch {
-    return resolve(p);
-  }
-}
-
-/** Whether two paths name the same file (through links and `..`), so an output never replaces its input. */
-function samePath(a: string, b: string): boolean {
-  return realPath(a) === realPath(b);
 }
 
 /** Writes the scored copy to `out`, whole or not at all. Never writes over the input. */
