@@ -17,7 +17,7 @@ import { RunDigest } from '../report/digest.js';
 import { FormatWriter } from '../report/format.js';
 import { formatGithubSummary, SUMMARY_FINDINGS } from '../report/github.js';
 import { formatFor, type FormatName, type FormatSpec } from '../report/registry.js';
-import { expandInputs } from './inputs.js';
+import { expandInputs, skippedLines } from './inputs.js';
 import { checkOutputs, planCopies, type Output } from './outputs.js';
 import type { Io } from './main.js';
 import { Progress } from './progress.js';
@@ -75,7 +75,9 @@ export async function runEval(args: string[], opts: EvalOptions, io: Io, workerU
   const summaryKind = opts.summary === undefined ? null : extname(opts.summary).toLowerCase();
   if (summaryKind !== null && summaryKind !== '.xlsx' && summaryKind !== '.csv') throw new RunError((u) => u.summaryFormat(opts.summary!));
   if (opts.output !== undefined && opts.outDir !== undefined) throw new RunError((u) => u.outWithOutDir());
-  const { files } = await expandInputs(args, cwd);
+  const { files, skipped } = await expandInputs(args, cwd);
+  for (const line of skippedLines(skipped, ui)) io.stderr.write(`${line}\n`);
+  if (files.length === 0) throw new RunError((u) => u.nothingMatched(args.join(' ')));
   if (opts.output !== undefined && files.length > 1) throw new RunError((u) => u.outWithMany());
   // Every output is decided, and checked against the inputs and the other outputs, before anything is read.
   const outs = planCopies(files, opts, cwd);

@@ -148,6 +148,9 @@ const zhUi = {
     return words[code] ? `${words[code]}，${code}` : code;
   },
   wroteNothing: () => '写入了 0 字节，磁盘可能已满',
+  lockFile: (file: string) => `${file}：是 Excel/WPS 打开工作簿时生成的锁定文件，不是工作簿；请对工作簿本身评分`,
+  skippedScored: (names: string[], total: number) => `已跳过 ${total} 个评分副本（*.scored.xlsx、*.scored.xlsm）：${names.join('、')}${total > names.length ? ` 等 ${total} 个` : ''}`,
+  skippedLocks: (names: string[], total: number) => `已跳过 ${total} 个锁定文件（~$…，Excel/WPS 打开工作簿时生成）：${names.join('、')}${total > names.length ? ` 等 ${total} 个` : ''}`,
   copyOf: (file: string) => `${file} 的评分副本`,
   copiesCollide: (a: string, b: string, out: string) => `${a} 和 ${b} 的评分副本会写到同一个文件 ${out}：请将其中一个改名后再评分`,
   outputsCollide: (a: string, b: string, out: string) => `${a} 和 ${b} 会写到同一个文件 ${out}`,
@@ -215,6 +218,9 @@ const enUi: Ui = {
     return words[code] ? `${words[code]}, ${code}` : code;
   },
   wroteNothing: () => 'no byte could be written; the disk may be full',
+  lockFile: (file) => `${file}: is the lock file Excel or WPS makes while a workbook is open, not a workbook; score the workbook itself`,
+  skippedScored: (names, total) => `skipped ${total} scored cop${total === 1 ? 'y' : 'ies'} (*.scored.xlsx, *.scored.xlsm): ${names.join(', ')}${total > names.length ? ` and ${total - names.length} more` : ''}`,
+  skippedLocks: (names, total) => `skipped ${total} lock file${total === 1 ? '' : 's'} (~$…, made by Excel or WPS while a workbook is open): ${names.join(', ')}${total > names.length ? ` and ${total - names.length} more` : ''}`,
   copyOf: (file) => `the scored copy of ${file}`,
   copiesCollide: (a, b, out) => `${a} and ${b} would both have their scored copy written to ${out}: rename one of them and run again`,
   outputsCollide: (a, b, out) => `${a} and ${b} would both be written to ${out}`,
