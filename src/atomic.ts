@@ -1,10 +1,13 @@
 // Files we write are written whole or not at all: into a temporary file beside the target, renamed
 // over it only once every byte is written and the file closed. A failed or interrupted run leaves the
-// target as it was, and no temporary file: one that fails is removed at once.
+// target as it was, and no temporary file: one that fails is removed at once, and those still open
+// when a signal ends the run are removed by interrupt.ts (the main thread's through `removeOpenTemps`,
+// a worker thread's by their name, `tempsBeside`).
 import { randomBytes } from 'node:crypto';
 import * as nodeFs from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { RunError } from './errors.js';
+import { isInterrupted } from './interrupt.js';
 
 /** The file-system calls a write makes; tests pass their own to fail where a real disk would. */
 export interface WriteFs {
@@ -18,9 +21,35 @@ export interface WriteFs {
 
 const NODE_FS: WriteFs = nodeFs;
 
+/** The start of the temporary names of `path` made by this process: `.<basename>.<pid>.`, then `<rand>.tmp`. */
+function tempPrefix(path: string): string {
+  return `.${basename(path)}.${process.pid}.`;
+}
+
 /** A hidden temporary name beside `path`, unique to this process and call. */
 function tempBeside(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  return join(dirname(path), `${tempPrefix(path)}${randomBytes(4).toString('hex')}.tmp`);
+}
+
+/**
+ * The temporary files of `path` that this process (any of its threads: they share the pid) left
+ * beside it. For the main thread to clean up after a worker thread it stopped.
+ */
+export function tempsBeside(path: string): string[] {
+  const prefix = tempPrefix(path);
+  try {
+    return nodeFs
+      .readdirSync(dirname(path))
+      .filter((name) => name.startsWith(prefix) && name.endsWith('.tmp') && /^[0-9a-f]{8}\.tmp$/.test(name.slice(prefix.length)))
+      .map((name) => join(dirname(path), name));
+  } catch {
+    return [];
+  }
+}
+
+/** Removes what `tempsBeside` finds; never throws. */
+export function removeTempsBeside(path: string): void {
+  for (const temp of tempsBeside(path)) removeQuietly(NODE_FS, temp);
 }
 
 function removeQuietly(fs: WriteFs, path: string): void {
@@ -52,6 +81,15 @@ function writeAll(fs: WriteFs, fd: number, data: Uint8Array): void {
   }
 }
 
+/** Temporary files this thread has open, removed when a signal ends the run (`removeOpenTemps`). */
+const openTemps = new Set<string>();
+
+/** Removes this thread's temporary files that are still open; never throws. For the signal handler. */
+export function removeOpenTemps(): void {
+  for (const temp of openTemps) removeQuietly(NODE_FS, temp);
+  openTemps.clear();
+}
+
 /** A file being written: `write` as often as needed, then `commit` (rename into place) or `abort`. */
 export interface AtomicFile {
   write(text: string | Uint8Array): void;
@@ -62,7 +100,7 @@ export interface AtomicFile {
 /**
  * Starts writing `path` whole-or-nothing. Any failure (open, a write that is short or fails, close,
  * rename) removes the temporary file and throws a RunError (exit 2) naming `path`; the target is then
- * as it was.
+ * as it was. After a signal has ended the run, nothing is committed.
  */
 export function openAtomic(path: string, fs: WriteFs = NODE_FS): AtomicFile {
   const temp = tempBeside(path);
@@ -81,6 +119,7 @@ export function openAtomic(path: string, fs: WriteFs = NODE_FS): AtomicFile {
     }
     // A name taken already (EEXIST) is another write's: only the file this one made is removed.
     if (created) removeQuietly(fs, temp);
+    openTemps.delete(temp);
   };
   const fail = (err: unknown): never => {
     release();
@@ -88,6 +127,7 @@ export function openAtomic(path: string, fs: WriteFs = NODE_FS): AtomicFile {
     throw new RunError((ui) => ui.writeFailed(path, 'stalled' in reason ? ui.wroteNothing() : ui.writeReason(reason.code)));
   };
   try {
+    openTemps.add(temp);
     fd = fs.openSync(temp, 'wx');
     created = true;
   } catch (err) {
@@ -104,6 +144,7 @@ export function openAtomic(path: string, fs: WriteFs = NODE_FS): AtomicFile {
     },
     commit() {
       if (done) return;
+      if (isInterrupted()) return release();
       try {
         const closing = fd!;
         fd = null;
@@ -111,6 +152,7 @@ export function openAtomic(path: string, fs: WriteFs = NODE_FS): AtomicFile {
         fs.closeSync(closing);
         fs.renameSync(temp, path);
         done = true;
+        openTemps.delete(temp);
       } catch (err) {
         fail(err);
       }

@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openAtomic, writeFileAtomic, type WriteFs } from '../src/atomic.js';
+import { openAtomic, removeTempsBeside, tempsBeside, writeFileAtomic, type WriteFs } from '../src/atomic.js';
 import { RunError } from '../src/errors.js';
 import { uiFor } from '../src/i18n/messages.js';
 
@@ -139,7 +139,7 @@ describe('openAtomic, written in pieces', () => {
     const file = openAtomic(target, diskWithRoom(2500));
     file.write('{"files": [');
     file.write(DATA.subarray(0, 2000));
-    expect(readdirSync(dir)).toHaveLength(1);
+    expect(tempsBeside(target)).toHaveLength(1);
     const f = failure(() => file.write(DATA));
     expect(f.exitCode).toBe(2);
     expect(readdirSync(dir)).toEqual([]);
@@ -157,5 +157,23 @@ describe('openAtomic, written in pieces', () => {
     file.abort();
     expect(readdirSync(dir)).toEqual(['report.json']);
     expect(readFileSync(target, 'utf8')).toBe('old');
+  });
+});
+
+describe('tempsBeside', () => {
+  it("finds this process's temporary files of one target, and nothing else", () => {
+    const dir = folder();
+    const target = join(dir, 'a.scored.xlsx');
+    const names = [
+      `.a.scored.xlsx.${process.pid}.0123abcd.tmp`,
+      `.a.scored.xlsx.${process.pid + 1}.0123abcd.tmp`,
+      `.b.scored.xlsx.${process.pid}.0123abcd.tmp`,
+      `.a.scored.xlsx.${process.pid}.notours.tmp`,
+      'a.scored.xlsx',
+    ];
+    for (const name of names) writeFileSync(join(dir, name), '');
+    expect(tempsBeside(target)).toEqual([join(dir, names[0]!)]);
+    removeTempsBeside(target);
+    expect(readdirSync(dir).sort()).toEqual(names.slice(1).sort());
   });
 });

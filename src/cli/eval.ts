@@ -5,7 +5,7 @@
 import { appendFileSync, mkdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, extname, resolve } from 'node:path';
-import { openAtomic, writeFileAtomic, type AtomicFile } from '../atomic.js';
+import { openAtomic, removeOpenTemps, writeFileAtomic, type AtomicFile } from '../atomic.js';
 import { scoreFiles } from '../batch/pool.js';
 import type { FileJob } from '../batch/score-file.js';
 import { EXIT, RunError } from '../errors.js';
@@ -17,6 +17,7 @@ import { RunDigest } from '../report/digest.js';
 import { FormatWriter } from '../report/format.js';
 import { formatGithubSummary, SUMMARY_FINDINGS } from '../report/github.js';
 import { formatFor, type FormatName, type FormatSpec } from '../report/registry.js';
+import { handleSignals, isInterrupted, onInterrupt } from '../interrupt.js';
 import { expandInputs, skippedLines } from './inputs.js';
 import { checkOutputs, planCopies, type Output } from './outputs.js';
 import type { Io } from './main.js';
@@ -68,6 +69,18 @@ export async function runCheck(args: string[], opts: CheckOptions, io: Io, worke
 }
 
 export async function runEval(args: string[], opts: EvalOptions, io: Io, workerUrl: URL | null): Promise<number> {
+  // A signal ends the run by removing every temporary file first (interrupt.ts), from here to the end.
+  const unhandle = handleSignals();
+  const forget = onInterrupt(removeOpenTemps);
+  try {
+    return await evaluate(args, opts, io, workerUrl);
+  } finally {
+    forget();
+    unhandle();
+  }
+}
+
+async function evaluate(args: string[], opts: EvalOptions, io: Io, workerUrl: URL | null): Promise<number> {
   const ui = uiFor(opts.lang);
   const cwd = io.cwd ?? process.cwd();
   // Everything that can be refused is refused before any file is read or written.
@@ -132,6 +145,8 @@ export async function runEval(args: string[], opts: EvalOptions, io: Io, workerU
         out(writer.file(part, entry));
       },
     });
+    // A signal ended the run: the handler removes what was begun and ends the process; nothing more is written.
+    if (isInterrupted()) return await new Promise<never>(() => {});
     progress?.clear();
     out(writer.end());
     sink?.commit();

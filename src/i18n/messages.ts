@@ -148,6 +148,7 @@ const zhUi = {
     return words[code] ? `${words[code]}，${code}` : code;
   },
   wroteNothing: () => '写入了 0 字节，磁盘可能已满',
+  outOfMemory: (file: string) => `${file}：读取时内存不足（文件过大或已损坏）`,
   lockFile: (file: string) => `${file}：是 Excel/WPS 打开工作簿时生成的锁定文件，不是工作簿；请对工作簿本身评分`,
   skippedScored: (names: string[], total: number) => `已跳过 ${total} 个评分副本（*.scored.xlsx、*.scored.xlsm）：${names.join('、')}${total > names.length ? ` 等 ${total} 个` : ''}`,
   skippedLocks: (names: string[], total: number) => `已跳过 ${total} 个锁定文件（~$…，Excel/WPS 打开工作簿时生成）：${names.join('、')}${total > names.length ? ` 等 ${total} 个` : ''}`,
@@ -218,6 +219,7 @@ const enUi: Ui = {
     return words[code] ? `${words[code]}, ${code}` : code;
   },
   wroteNothing: () => 'no byte could be written; the disk may be full',
+  outOfMemory: (file) => `${file}: ran out of memory while reading it (the file is too large or damaged)`,
   lockFile: (file) => `${file}: is the lock file Excel or WPS makes while a workbook is open, not a workbook; score the workbook itself`,
   skippedScored: (names, total) => `skipped ${total} scored cop${total === 1 ? 'y' : 'ies'} (*.scored.xlsx, *.scored.xlsm): ${names.join(', ')}${total > names.length ? ` and ${total - names.length} more` : ''}`,
   skippedLocks: (names, total) => `skipped ${total} lock file${total === 1 ? '' : 's'} (~$…, made by Excel or WPS while a workbook is open): ${names.join(', ')}${total > names.length ? ` and ${total - names.length} more` : ''}`,
