@@ -1,10 +1,10 @@
 // Command-line paths to workbooks: files as given, folders walked, quoted globs matched, duplicates dropped,
-// and the same order on every machine.
+// and the same order on every machine; lock files and scored copies left out of a batch, and listed.
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { expandInputs, isCandidate } from '../src/cli/inputs.js';
+import { expandInputs, isCandidate, kindOfName, skippedLines } from '../src/cli/inputs.js';
 import { RunError } from '../src/errors.js';
 import { uiFor } from '../src/i18n/messages.js';
 
@@ -43,6 +43,10 @@ async function failure(args: readonly string[], cwd: string): Promise<{ message:
   throw new Error('expected expandInputs to reject');
 }
 
+async function skipped(args: readonly string[], cwd: string): Promise<{ scored: string[]; locks: string[] }> {
+  return (await expandInputs(args, cwd)).skipped;
+}
+
 const MIXED = [
   '材料/部门A/自评表.xlsx',
   '材料/部门B/自评表.xlsx',
@@ -50,21 +54,29 @@ const MIXED = [
   '材料/部门B/自评表.scored.xlsx',
   '材料/说明.docx',
   '材料/旧表.xls',
+  '材料/宏.xlsm',
+  '材料/宏.scored.xlsm',
+  '材料/WPS.et',
   '材料/UPPER.XLSX',
   '材料/.git/x.xlsx',
   '材料/node_modules/y.xlsx',
 ];
 
 describe('isCandidate', () => {
-  it('keeps workbooks and leaves out lock files, our outputs and other formats', () => {
-    expect(isCandidate('自评表.xlsx')).toBe(true);
-    expect(isCandidate('UPPER.XLSX')).toBe(true);
-    expect(isCandidate('~$自评表.xlsx')).toBe(false);
-    expect(isCandidate('自评表.scored.xlsx')).toBe(false);
-    expect(isCandidate('自评表.SCORED.XLSX')).toBe(false);
-    expect(isCandidate('旧表.xls')).toBe(false);
-    expect(isCandidate('说明.docx')).toBe(false);
-    expect(isCandidate('xlsx')).toBe(false);
+  it('keeps every workbook format, in any case, and leaves out lock files, our outputs and other files', () => {
+    for (const name of ['自评表.xlsx', 'UPPER.XLSX', 'm.xlsm', 't.xltx', 't.xltm', '旧表.xls', 't.xlt', 'wps.et', 'wps.ett', 'calc.ods', 'b.xlsb', 'B.XLSB']) {
+      expect(isCandidate(name), name).toBe(true);
+    }
+    for (const name of ['~$自评表.xlsx', '~$m.xlsm', '自评表.scored.xlsx', '自评表.SCORED.XLSX', 'm.scored.xlsm', 'a.xls.scored.xlsx', '说明.docx', 'data.csv', 'xlsx', '.x.xlsx.123.0123abcd.tmp']) {
+      expect(isCandidate(name), name).toBe(false);
+    }
+  });
+
+  it('tells lock files and scored copies apart from other files', () => {
+    expect(kindOfName('~$自评表.xlsx')).toBe('lock');
+    expect(kindOfName('~$说明.docx')).toBe('other');
+    expect(kindOfName('a.scored.xlsm')).toBe('scored');
+    expect(kindOfName('a.et')).toBe('workbook');
   });
 });
 
@@ -73,9 +85,16 @@ describe('folders', () => {
     const cwd = tree(MIXED);
     expect(await files(['材料'], cwd)).toEqual([
       join('材料', 'UPPER.XLSX'),
+      join('材料', 'WPS.et'),
+      join('材料', '宏.xlsm'),
+      join('材料', '旧表.xls'),
       join('材料', '部门A', '自评表.xlsx'),
       join('材料', '部门B', '自评表.xlsx'),
     ]);
+    expect(await skipped(['材料'], cwd)).toEqual({
+      scored: [join('材料', '宏.scored.xlsm'), join('材料', '部门B', '自评表.scored.xlsx')],
+      locks: [join('材料', '部门B', '~$自评表.xlsx')],
+    });
   });
 
   it('spells found files from the argument: relative stays relative, ./ is dropped, absolute stays absolute', async () => {
@@ -130,6 +149,13 @@ describe('globs', () => {
   it('matches `*.xlsx` at the top level only', async () => {
     const cwd = tree(['a.xlsx', 'b.xlsx', 'sub/c.xlsx', '.hidden.xlsx', 'a.scored.xlsx', '~$b.xlsx']);
     expect(await files(['*.xlsx'], cwd)).toEqual(['a.xlsx', 'b.xlsx']);
+    expect(await skipped(['*.xlsx'], cwd)).toEqual({ scored: ['a.scored.xlsx'], locks: ['~$b.xlsx'] });
+  });
+
+  it('matches every workbook format with `*`, and the scored copies it skips are listed', async () => {
+    const cwd = tree(['a.xlsx', 'a.scored.xlsx', 'b.XLS', 'c.ods', 'd.txt']);
+    expect(await files(['*'], cwd)).toEqual(['a.xlsx', 'b.XLS', 'c.ods']);
+    expect(await skipped(['*'], cwd)).toEqual({ scored: ['a.scored.xlsx'], locks: [] });
   });
 
   it('matches braces and a segment glob in the middle', async () => {
@@ -164,9 +190,27 @@ describe('globs', () => {
 });
 
 describe('files named by the user', () => {
-  it('keeps them whatever their name', async () => {
-    const cwd = tree(['说明.docx', '自评表.scored.xlsx', '~$锁.xlsx']);
-    expect(await files(['说明.docx', '自评表.scored.xlsx', '~$锁.xlsx'], cwd)).toEqual(['说明.docx', '自评表.scored.xlsx', '~$锁.xlsx']);
+  it('takes a single file as given, a scored copy or another format included', async () => {
+    const cwd = tree(['说明.docx', '自评表.scored.xlsx']);
+    expect(await files(['说明.docx'], cwd)).toEqual(['说明.docx']);
+    expect(await files(['自评表.scored.xlsx'], cwd)).toEqual(['自评表.scored.xlsx']);
+  });
+
+  it('refuses a single lock file, saying what it is (exit 2)', async () => {
+    const cwd = tree(['~$锁.xlsx']);
+    expect(await failure(['~$锁.xlsx'], cwd)).toEqual({ message: '~$锁.xlsx：是 Excel/WPS 打开工作簿时生成的锁定文件，不是工作簿；请对工作簿本身评分', exitCode: 2 });
+  });
+
+  it('skips scored copies and lock files among several paths (what a shell makes of *.xlsx), and keeps the rest as given', async () => {
+    const cwd = tree(['a.xlsx', 'a.scored.xlsx', '~$a.xlsx', '说明.docx']);
+    const shell = ['a.scored.xlsx', 'a.xlsx', '~$a.xlsx', '说明.docx'];
+    expect(await files(shell, cwd)).toEqual(['a.xlsx', '说明.docx']);
+    expect(await skipped(shell, cwd)).toEqual({ scored: ['a.scored.xlsx'], locks: ['~$a.xlsx'] });
+  });
+
+  it('skips them beside a folder or a glob too', async () => {
+    const cwd = tree(['d/b.xlsx', 'a.scored.xlsx']);
+    expect(await files(['a.scored.xlsx', 'd'], cwd)).toEqual([join('d', 'b.xlsx')]);
   });
 
   it('keeps argument order across arguments and drops duplicates, keeping the first', async () => {
@@ -179,15 +223,30 @@ describe('files named by the user', () => {
   });
 });
 
+describe('skippedLines', () => {
+  it('says each kind skipped in one line, with a count and up to three names, in either language', () => {
+    const list = { scored: ['a.scored.xlsx', 'b.scored.xlsx'], locks: ['~$1.xlsx', '~$2.xlsx', '~$3.xlsx', '~$4.xlsx', '~$5.xlsx'] };
+    expect(skippedLines(list, uiFor('zh'))).toEqual([
+      '已跳过 2 个评分副本（*.scored.xlsx、*.scored.xlsm）：a.scored.xlsx、b.scored.xlsx',
+      '已跳过 5 个锁定文件（~$…，Excel/WPS 打开工作簿时生成）：~$1.xlsx、~$2.xlsx、~$3.xlsx 等 5 个',
+    ]);
+    expect(skippedLines(list, uiFor('en'))).toEqual([
+      'skipped 2 scored copies (*.scored.xlsx, *.scored.xlsm): a.scored.xlsx, b.scored.xlsx',
+      'skipped 5 lock files (~$…, made by Excel or WPS while a workbook is open): ~$1.xlsx, ~$2.xlsx, ~$3.xlsx and 2 more',
+    ]);
+    expect(skippedLines({ scored: [], locks: [] }, uiFor('zh'))).toEqual([]);
+  });
+});
+
 describe('errors', () => {
   it('reports a missing path that is not a glob as not found, exit code 2', async () => {
     const cwd = tree(['a.xlsx']);
     expect(await failure(['a.xlsx', '缺失.xlsx'], cwd)).toEqual({ message: '缺失.xlsx：文件不存在', exitCode: 2 });
   });
 
-  it('reports nothing to score when a folder is empty or a glob matches nothing', async () => {
+  it('finds nothing, without failing, when a folder is empty or a glob matches nothing (the caller says so)', async () => {
     const cwd = tree(['空/', 'other/说明.docx']);
-    expect(await failure(['空'], cwd)).toEqual({ message: '没有找到要评分的 .xlsx 工作簿：空', exitCode: 2 });
-    expect(await failure(['空', 'other', '*.xlsx'], cwd)).toEqual({ message: '没有找到要评分的 .xlsx 工作簿：空 other *.xlsx', exitCode: 2 });
+    expect(await expandInputs(['空'], cwd)).toEqual({ files: [], skipped: { scored: [], locks: [] } });
+    expect(await files(['空', 'other', '*.xlsx'], cwd)).toEqual([]);
   });
 });

@@ -1,15 +1,19 @@
-// Scoring a list of files across the main thread and worker threads, one file per thread at a time,
-// and handing the results back in input order whatever the order they finish in. One file, or one
-// job, runs in the main thread alone: a worker's start-up would cost more than it saves.
+// Scoring a list of files on worker threads and handing the results back in input order, whatever
+// the order they finish in. A batch (more than one file) is scored in worker threads only, each with
+// a bounded heap: a file that exhausts one fails that file alone (`unreadable-file`), and the main
+// thread, which only hands out files and takes their results, keeps every other file's result. One
+// file runs in the main thread: a worker's start-up would cost more than it saves.
 import { Worker } from 'node:worker_threads';
+import { removeTempsBeside } from '../atomic.js';
 import { unreadableFile } from '../engine/analyze.js';
 import { uiFor } from '../i18n/messages.js';
+import { isInterrupted, onInterrupt } from '../interrupt.js';
 import { digestEntry } from '../report/digest.js';
 import { formatFor } from '../report/registry.js';
 import { processFile, type FileJob, type FileResult, type ScoreSettings } from './score-file.js';
 
 export interface PoolOptions {
-  /** How many files are scored at once: the main thread and jobs - 1 worker threads (never more than files). */
+  /** How many files are scored at once: worker threads (never more than files). */
   jobs: number;
   /** The worker script (dist/worker.js); null runs everything in the main thread. */
   workerUrl: URL | null;
@@ -17,6 +21,24 @@ export interface PoolOptions {
   onDone?: (done: number, file: string) => void;
   /** Called with each file's result, in input order. */
   onResult: (result: FileResult, index: number) => void;
+}
+
+/**
+ * Each worker thread's heap, in MB. A real 自评表 is read in a few MB; the old generation's cap is
+ * there for a file that is not one (a zip bomb, a sheet of millions of cells), and it also keeps V8
+ * from letting the heap grow far past what is live (README → Speed). The young generation is kept
+ * small: a batch allocates a workbook's worth per file and keeps next to nothing.
+ */
+export const WORKER_HEAP = { oldMb: 1024, youngMb: 24 } as const;
+
+/**
+ * The worker threads' resource limits. `PERF_SCORE_WORKER_HEAP_MB` lowers the old generation's cap,
+ * for tests only: they run out of memory on a small file instead of making a big one.
+ */
+export function workerLimits(env: Record<string, string | undefined> = process.env): { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number } {
+  const asked = Number(env.PERF_SCORE_WORKER_HEAP_MB);
+  const oldMb = Number.isInteger(asked) && asked > 0 ? asked : WORKER_HEAP.oldMb;
+  return { maxOldGenerationSizeMb: oldMb, maxYoungGenerationSizeMb: Math.min(WORKER_HEAP.youngMb, oldMb) };
 }
 
 /** Delivers results in input order: holds each until those before it have come. */
@@ -33,45 +55,83 @@ function inOrder(deliver: (result: FileResult, index: number) => void) {
   };
 }
 
+/** One file in the main thread, or every file when there is no worker script (tests). */
+async function inMain(jobs: readonly FileJob[], settings: ScoreSettings, finish: (index: number, result: FileResult) => void): Promise<void> {
+  const format = formatFor(settings.format);
+  for (const [index, job] of jobs.entries()) {
+    const result = await processFile(job, settings, format);
+    if (isInterrupted()) return;
+    // Kept for the whole run, the digest entry is copied as a worker's would be: texts read from the
+    // workbook are slices of its XML, and would keep all of it alive until the run ends.
+    finish(index, { ...result, entry: structuredClone(result.entry) });
+  }
+}
+
 export async function scoreFiles(jobs: readonly FileJob[], settings: ScoreSettings, opts: PoolOptions): Promise<void> {
   const deliver = inOrder(opts.onResult);
-  const format = formatFor(settings.format);
   let done = 0;
   const finish = (index: number, result: FileResult) => {
     done += 1;
     opts.onDone?.(done, jobs[index]!.file);
     deliver(index, result);
   };
+  if (jobs.length <= 1 || opts.workerUrl === null) return inMain(jobs, settings, finish);
+  return inWorkers(jobs, settings, opts.workerUrl, Math.max(1, Math.min(opts.jobs, jobs.length)), finish);
+}
+
+/** Why a worker stopped, for the file it was on, in the user's words. */
+function lostMessage(err: Error | null, file: string, settings: ScoreSettings, code: number | null): string {
+  const ui = uiFor(settings.lang);
+  if ((err as NodeJS.ErrnoException | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY') return ui.outOfMemory(file);
+  return ui.crashed(`${file}: ${err?.message ?? `worker exited with code ${code}`}`);
+}
+
+function inWorkers(jobs: readonly FileJob[], settings: ScoreSettings, workerUrl: URL, count: number, finish: (index: number, result: FileResult) => void): Promise<void> {
+  const format = formatFor(settings.format);
+  const limits = workerLimits();
+  const workers = new Set<Worker>();
+  // Files sent to each worker and not yet back, in the order sent (a worker takes them in that order).
+  const inFlight = new Map<Worker, number[]>();
   let next = 0;
   // Files sent to a worker that died before starting them, to be taken again first.
   const again: number[] = [];
   const take = (): number | null => again.pop() ?? (next < jobs.length ? next++ : null);
-  // The main thread scores files too, taking the next one whenever it is free: on a 2-core machine,
-  // one worker thread and the main one keep both cores busy.
-  const inMain = async () => {
-    for (let index = take(); index !== null; index = take()) {
-      const result = await processFile(jobs[index]!, settings, format);
-      // Kept for the whole run, the digest entry is copied as a worker's would be: texts read from the
-      // workbook are slices of its XML, and would keep all of it alive until the run ends.
-      finish(index, { ...result, entry: structuredClone(result.entry) });
-      // Reading a file never waits on anything, so without this the main thread would take every
-      // file before it heard from a worker that it wants the next.
-      await new Promise(setImmediate);
-    }
+  let stopped = false;
+
+  /** Stops every worker, then removes what those on a file had begun writing. */
+  const stopAll = async () => {
+    stopped = true;
+    const outs = [...inFlight.values()].flat().flatMap((index) => (jobs[index]!.out === null ? [] : [jobs[index]!.out!]));
+    await Promise.all([...workers].map((w) => w.terminate()));
+    for (const out of outs) removeTempsBeside(out);
   };
-  const workers = Math.min(opts.jobs, jobs.length) - 1;
-  if (workers <= 0 || opts.workerUrl === null) return inMain();
-  const workerUrl = opts.workerUrl;
-  const inWorkers = new Promise<void>((resolveAll) => {
-    let running = 0;
+  const forget = onInterrupt(stopAll);
+
+  return new Promise<void>((resolveAll, rejectAll) => {
+    // An error of the caller's (the report cannot be written) ends the run: nothing more is scored.
+    const fail = (err: unknown) => {
+      if (stopped) return;
+      void stopAll().then(() => {
+        forget();
+        rejectAll(err);
+      });
+    };
+    const deliver = (index: number, result: FileResult) => {
+      if (stopped) return;
+      try {
+        finish(index, result);
+      } catch (err) {
+        fail(err);
+      }
+    };
     const start = () => {
-      const worker = new Worker(workerUrl, { workerData: settings });
-      running += 1;
-      // Sent and not yet back, in the order sent (the worker takes them in that order). Two at a
-      // time: the next file is already there when one is done, even while the main thread is busy.
+      const worker = new Worker(workerUrl, { workerData: settings, resourceLimits: limits });
+      workers.add(worker);
       const sent: number[] = [];
+      inFlight.set(worker, sent);
+      // Two at a time: the next file is already there when one is done.
       const feed = () => {
-        while (sent.length < 2) {
+        while (sent.length < 2 && !stopped) {
           const index = take();
           if (index === null) break;
           sent.push(index);
@@ -81,29 +141,36 @@ export async function scoreFiles(jobs: readonly FileJob[], settings: ScoreSettin
       };
       worker.on('message', ({ index, result }: { index: number; result: FileResult }) => {
         sent.splice(sent.indexOf(index), 1);
-        finish(index, result);
+        deliver(index, result);
         feed();
       });
-      // A worker that dies (out of memory, a bug) fails the file it was on, not the run: the files
-      // it had not started go to the others, and a new worker takes its place.
-      const lost = (why: string) => {
+      // A worker that dies (out of memory, a bug) fails the file it was on, not the run: what it began
+      // writing is removed, the files it had not started go to the others, and a new worker takes its place.
+      let why: Error | null = null;
+      const lost = (code: number | null) => {
         const index = sent.shift();
-        if (index === undefined) return;
+        if (index === undefined || stopped) return;
         again.push(...sent.splice(0).reverse());
-        const file = jobs[index]!.file;
-        const report = unreadableFile(file, uiFor(settings.lang).crashed(`${file}: ${why}`), settings.profile);
-        finish(index, { part: format.file(report), entry: digestEntry(report), written: null, writeError: null });
-        if (again.length > 0 || next < jobs.length) start();
+        const job = jobs[index]!;
+        if (job.out !== null) removeTempsBeside(job.out);
+        const report = unreadableFile(job.file, lostMessage(why, job.file, settings, code), settings.profile);
+        deliver(index, { part: format.file(report), entry: digestEntry(report), written: null, writeError: null });
+        if (!stopped && (again.length > 0 || next < jobs.length)) start();
       };
-      worker.on('error', (err) => lost(err.message));
+      worker.on('error', (err) => {
+        why = err;
+      });
       worker.on('exit', (code) => {
-        lost(`worker exited with code ${code}`);
-        running -= 1;
-        if (running === 0) resolveAll();
+        lost(code);
+        workers.delete(worker);
+        inFlight.delete(worker);
+        if (workers.size === 0 && !stopped) {
+          forget();
+          resolveAll();
+        }
       });
       feed();
     };
-    for (let i = 0; i < workers; i++) start();
+    for (let i = 0; i < count; i++) start();
   });
-  await Promise.all([inMain(), inWorkers]);
 }

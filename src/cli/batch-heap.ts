@@ -9,8 +9,16 @@
 // started with them, its standard streams the terminal's own, and exits as it exits. The old space's
 // limit is there to lower its growing factor (V8 lets it grow ×4 only from 2 GiB up), not as a cap a
 // workbook could reach: a real 自评表 is read in a few MB, and no one file comes near 1 GiB.
+//
+// The second Node lives no longer than the first: they share an IPC channel, and when it closes (the
+// first Node is gone, even by `kill -9`) the second ends as a signal would end it, removing the
+// temporary files of the writes it was making (interrupt.ts).
 import { spawn } from 'node:child_process';
 import { EXIT } from '../errors.js';
+import { endBy } from '../interrupt.js';
+
+/** Set in the batch's Node: the pid of the Node that started it. */
+const PARENT_ENV = 'PERF_SCORE_BATCH_PARENT';
 
 export const BATCH_HEAP_FLAGS = ['--max-semi-space-size=8', '--max-old-space-size=1024'];
 
@@ -37,7 +45,10 @@ export function mayRerun(): boolean {
  */
 export function inBatchHeap(): Promise<number | null> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...process.execArgv, ...BATCH_HEAP_FLAGS, ...process.argv.slice(1)], { stdio: 'inherit' });
+    const child = spawn(process.execPath, [...process.execArgv, ...BATCH_HEAP_FLAGS, ...process.argv.slice(1)], {
+      stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+      env: { ...process.env, [PARENT_ENV]: String(process.pid) },
+    });
     // A Ctrl-C reaches both processes from the terminal; any signal sent to this one alone is passed on.
     // Until the batch has ended, this process stays to report how it ended.
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
@@ -56,4 +67,15 @@ export function inBatchHeap(): Promise<number | null> {
       resolve(code ?? EXIT.couldNotRun);
     });
   });
+}
+
+/**
+ * In the batch's Node: ends it when the Node that started it is gone (its IPC channel closes), as
+ * SIGTERM would, so that nothing goes on writing after the command has ended. The channel does not
+ * keep this Node alive.
+ */
+export function tieToParent(env: Record<string, string | undefined> = process.env): void {
+  if (env[PARENT_ENV] === undefined || process.channel === undefined) return;
+  process.channel.unref();
+  process.once('disconnect', () => endBy('SIGTERM'));
 }

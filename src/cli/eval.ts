@@ -4,8 +4,8 @@
 // Loaded on demand by main.ts, with everything it needs (the reader, zod, the formatters).
 import { appendFileSync, mkdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, extname, join, relative, resolve, sep } from 'node:path';
-import { openAtomic, writeFileAtomic, type AtomicFile } from '../atomic.js';
+import { dirname, extname, resolve } from 'node:path';
+import { openAtomic, removeOpenTemps, writeFileAtomic, type AtomicFile } from '../atomic.js';
 import { scoreFiles } from '../batch/pool.js';
 import type { FileJob } from '../batch/score-file.js';
 import { EXIT, RunError } from '../errors.js';
@@ -17,8 +17,9 @@ import { RunDigest } from '../report/digest.js';
 import { FormatWriter } from '../report/format.js';
 import { formatGithubSummary, SUMMARY_FINDINGS } from '../report/github.js';
 import { formatFor, type FormatName, type FormatSpec } from '../report/registry.js';
-import { defaultOutputPath, realPath } from '../workbook/write.js';
-import { expandInputs } from './inputs.js';
+import { handleSignals, isInterrupted, onInterrupt } from '../interrupt.js';
+import { expandInputs, skippedLines } from './inputs.js';
+import { checkOutputs, planCopies, type Output } from './outputs.js';
 import type { Io } from './main.js';
 import { Progress } from './progress.js';
 
@@ -42,26 +43,6 @@ export interface EvalOptions extends CheckOptions {
   output?: string;
   outDir?: string;
   write: boolean;
-}
-
-/** The deepest folder holding every file (so scored copies keep their folders under --out-dir). */
-function commonFolder(files: readonly string[]): string {
-  let base = dirname(files[0]!);
-  for (const f of files) {
-    // dirname of a root is the root: on Windows, files on two drives end there.
-    while (relative(base, dirname(f)).split(sep)[0] === '..' && dirname(base) !== base) base = dirname(base);
-  }
-  return base;
-}
-
-/** Where each file's scored copy goes: beside it, at -o, or under --out-dir keeping the folders. */
-function outputsOf(files: readonly string[], opts: EvalOptions, cwd: string): (string | null)[] {
-  if (!opts.write) return files.map(() => null);
-  if (opts.output !== undefined) return [opts.output];
-  if (opts.outDir === undefined) return files.map(defaultOutputPath);
-  const absolute = files.map((f) => resolve(cwd, f));
-  const base = commonFolder(absolute);
-  return absolute.map((f) => defaultOutputPath(join(opts.outDir!, relative(base, f))));
 }
 
 function isFolder(path: string): boolean {
@@ -88,6 +69,18 @@ export async function runCheck(args: string[], opts: CheckOptions, io: Io, worke
 }
 
 export async function runEval(args: string[], opts: EvalOptions, io: Io, workerUrl: URL | null): Promise<number> {
+  // A signal ends the run by removing every temporary file first (interrupt.ts), from here to the end.
+  const unhandle = handleSignals();
+  const forget = onInterrupt(removeOpenTemps);
+  try {
+    return await evaluate(args, opts, io, workerUrl);
+  } finally {
+    forget();
+    unhandle();
+  }
+}
+
+async function evaluate(args: string[], opts: EvalOptions, io: Io, workerUrl: URL | null): Promise<number> {
   const ui = uiFor(opts.lang);
   const cwd = io.cwd ?? process.cwd();
   // Everything that can be refused is refused before any file is read or written.
@@ -95,18 +88,23 @@ export async function runEval(args: string[], opts: EvalOptions, io: Io, workerU
   const summaryKind = opts.summary === undefined ? null : extname(opts.summary).toLowerCase();
   if (summaryKind !== null && summaryKind !== '.xlsx' && summaryKind !== '.csv') throw new RunError((u) => u.summaryFormat(opts.summary!));
   if (opts.output !== undefined && opts.outDir !== undefined) throw new RunError((u) => u.outWithOutDir());
-  const { files } = await expandInputs(args, cwd);
+  const { files, skipped } = await expandInputs(args, cwd);
+  for (const line of skippedLines(skipped, ui)) io.stderr.write(`${line}\n`);
+  if (files.length === 0) throw new RunError((u) => u.nothingMatched(args.join(' ')));
   if (opts.output !== undefined && files.length > 1) throw new RunError((u) => u.outWithMany());
-  const targets = [opts.output, opts.outputFile, opts.summary].filter((t) => t !== undefined);
-  if (targets.length > 0) {
-    const inputs = new Set(files.map((f) => realPath(resolve(cwd, f))));
-    for (const target of targets) if (inputs.has(realPath(resolve(cwd, target)))) throw new RunError((u) => u.sameAsInput(target));
-  }
+  // Every output is decided, and checked against the inputs and the other outputs, before anything is read.
+  const outs = planCopies(files, opts, cwd);
+  const outputs: Output[] = [
+    ...outs.flatMap((out, i) => (out === null || opts.output !== undefined ? [] : [{ path: out, label: (u: typeof ui) => u.copyOf(files[i]!) }])),
+    ...(opts.output === undefined ? [] : [{ path: opts.output, label: () => '-o' }]),
+    ...(opts.outputFile === undefined ? [] : [{ path: opts.outputFile, label: () => '--output-file' }]),
+    ...(opts.summary === undefined ? [] : [{ path: opts.summary, label: () => '--summary' }]),
+  ];
+  checkOutputs(files, outputs, cwd);
   // The report and the summary are written at the end: a folder that is not there is said now.
   for (const target of [opts.outputFile, opts.summary]) {
     if (target !== undefined && !isFolder(dirname(resolve(cwd, target)))) throw new RunError((u) => u.writeFailed(target, 'ENOENT'));
   }
-  const outs = outputsOf(files, opts, cwd);
   // -o names a file, in a folder that must exist (a mistyped folder is not made); --out-dir is made.
   if (opts.outDir !== undefined) makeFolders(outs, cwd);
   const jobs: FileJob[] = files.map((file, i) => ({ file, out: outs[i]! }));
@@ -147,6 +145,8 @@ export async function runEval(args: string[], opts: EvalOptions, io: Io, workerU
         out(writer.file(part, entry));
       },
     });
+    // A signal ended the run: the handler removes what was begun and ends the process; nothing more is written.
+    if (isInterrupted()) return await new Promise<never>(() => {});
     progress?.clear();
     out(writer.end());
     sink?.commit();

@@ -1,33 +1,68 @@
 // The command line's paths turned into the list of workbooks to score: files as given, folders walked
-// recursively and quoted globs matched, in an order that is the same on every machine.
+// recursively and quoted globs matched, in an order that is the same on every machine. Lock files and
+// our own scored copies are left out of a batch, and listed, so that the user can be told.
 import { readdir, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { RunError } from '../errors.js';
 import { compareText } from '../report/common.js';
 
 /** What the command line asks to score. */
 export interface Inputs {
-  /** The workbooks to score, in a deterministic order, each spelled as the user would see it. */
+  /** The workbooks to score, in a deterministic order, each spelled as the user would see it (may be none). */
   files: string[];
+  /** What was left out, in the same order and spelling: scored copies and lock files. */
+  skipped: { scored: string[]; locks: string[] };
 }
+
+/** The files a folder or a glob yields: every workbook format perf-score reads, or is to read. */
+export const WORKBOOK_EXTENSIONS: readonly string[] = ['.xlsx', '.xlsm', '.xltx', '.xltm', '.xls', '.xlt', '.et', '.ett', '.ods', '.xlsb'];
 
 const GLOB_CHARS = /[*?[{]/;
 
-/** Expands the command line's paths: files, folders (recursive) and quoted globs. */
+/**
+ * What a file is by its name: a workbook; a lock file Excel or WPS keeps beside an open workbook
+ * (`~$自评表.xlsx`); a scored copy we wrote (`*.scored.xlsx`, `*.scored.xlsm`); or something else.
+ */
+export function kindOfName(name: string): 'workbook' | 'lock' | 'scored' | 'other' {
+  const lower = name.toLowerCase();
+  if (!WORKBOOK_EXTENSIONS.includes(extname(lower))) return 'other';
+  if (lower.startsWith('~$')) return 'lock';
+  if (lower.endsWith('.scored.xlsx') || lower.endsWith('.scored.xlsm')) return 'scored';
+  return 'workbook';
+}
+
+/** Whether a file found in a folder or by a glob is one to score. */
+export function isCandidate(name: string): boolean {
+  return kindOfName(name) === 'workbook';
+}
+
+/**
+ * Expands the command line's paths: files, folders (recursive) and quoted globs. In a batch (several
+ * paths, a folder or a glob) scored copies and lock files are skipped, named ones too, since a shell
+ * expanding `*.xlsx` names them. A single file is taken as given, unless it is a lock file (exit 2).
+ */
 export async function expandInputs(args: readonly string[], cwd: string): Promise<Inputs> {
-  const files: string[] = [];
+  const kinds = await Promise.all(args.map((arg) => kindOf(resolve(cwd, arg))));
+  const batch = args.length > 1 || kinds.some((kind, i) => kind === 'dir' || (kind === 'missing' && GLOB_CHARS.test(args[i]!)));
+  const inputs: Inputs = { files: [], skipped: { scored: [], locks: [] } };
   const seen = new Set<string>();
-  for (const arg of args) {
-    for (const file of await expandOne(arg, cwd)) {
+  for (const [i, arg] of args.entries()) {
+    const found = await expandOne(arg, kinds[i]!, cwd);
+    for (const { file, explicit } of found) {
       const key = resolve(cwd, file);
       if (seen.has(key)) continue;
       seen.add(key);
-      files.push(file);
+      const kind = kindOfName(basename(file));
+      if (explicit && !batch) {
+        if (kind === 'lock') throw new RunError((ui) => ui.lockFile(file));
+        inputs.files.push(file);
+      } else if (kind === 'lock') inputs.skipped.locks.push(file);
+      else if (kind === 'scored') inputs.skipped.scored.push(file);
+      else if (explicit || kind === 'workbook') inputs.files.push(file);
     }
   }
-  if (files.length === 0) throw new RunError((ui) => ui.nothingMatched(args.join(' ')));
-  return { files };
+  return inputs;
 }
 
 /** Whether the command line may stand for more than one file: several paths, a folder or a glob. */
@@ -36,26 +71,32 @@ export async function mayBeBatch(args: readonly string[], cwd: string): Promise<
   return GLOB_CHARS.test(args[0]!) || (await kindOf(resolve(cwd, args[0]!))) === 'dir';
 }
 
-/** Whether a file found in a folder or by a glob is one to score. */
-export function isCandidate(name: string): boolean {
-  const lower = name.toLowerCase();
-  return lower.endsWith('.xlsx') && !lower.startsWith('~$') && !lower.endsWith('.scored.xlsx');
+/** The lines telling the user what a batch skipped, one per kind (none when nothing was). */
+export function skippedLines(skipped: Inputs['skipped'], ui: { skippedScored(names: string[], total: number): string; skippedLocks(names: string[], total: number): string }): string[] {
+  const SHOWN = 3;
+  const lines: string[] = [];
+  if (skipped.scored.length > 0) lines.push(ui.skippedScored(skipped.scored.slice(0, SHOWN), skipped.scored.length));
+  if (skipped.locks.length > 0) lines.push(ui.skippedLocks(skipped.locks.slice(0, SHOWN), skipped.locks.length));
+  return lines;
 }
 
-/** The files one argument stands for, spelled from the argument. */
-async function expandOne(arg: string, cwd: string): Promise<string[]> {
-  const kind = await kindOf(resolve(cwd, arg));
-  if (kind === 'file') return [arg];
+/**
+ * The files one argument stands for, spelled from the argument: itself when it is a file (explicit),
+ * else the files of a folder or a glob that may be workbooks (skipped ones included, to be listed).
+ */
+async function expandOne(arg: string, kind: 'file' | 'dir' | 'missing', cwd: string): Promise<{ file: string; explicit: boolean }[]> {
+  if (kind === 'file') return [{ file: arg, explicit: true }];
+  const listed = (rel: string) => kindOfName(baseName(rel)) !== 'other';
   if (kind === 'dir') {
     const found = await walk(resolve(cwd, arg), Infinity);
-    return found.filter((rel) => isCandidate(baseName(rel))).map((rel) => join(arg, rel));
+    return found.filter(listed).map((rel) => ({ file: join(arg, rel), explicit: false }));
   }
   if (!GLOB_CHARS.test(arg)) throw new RunError((ui) => ui.notFound(arg));
-  return expandGlob(arg, cwd);
+  return (await expandGlob(arg, cwd, listed)).map((file) => ({ file, explicit: false }));
 }
 
 /** The files a glob matches: the folder before its first glob segment is walked, the rest is matched. */
-async function expandGlob(arg: string, cwd: string): Promise<string[]> {
+async function expandGlob(arg: string, cwd: string, keep: (rel: string) => boolean): Promise<string[]> {
   const pattern = process.platform === 'win32' ? arg.replaceAll('\\', '/') : arg;
   const segments = pattern.split('/');
   const firstGlob = segments.findIndex((s) => GLOB_CHARS.test(s));
@@ -66,7 +107,7 @@ async function expandGlob(arg: string, cwd: string): Promise<string[]> {
   const depth = rest.includes('**') || rest.includes('{') ? Infinity : segments.length - firstGlob;
   const isMatch = picomatch(rest, { dot: false, windows: false });
   const found = await walk(resolve(cwd, prefix), depth);
-  return found.filter((rel) => isMatch(rel) && isCandidate(baseName(rel))).map((rel) => join(prefix, rel));
+  return found.filter((rel) => isMatch(rel) && keep(rel)).map((rel) => join(prefix, rel));
 }
 
 /** Whether a path is a file, a folder, or nothing; what stat cannot read (not for want of it) is a file for the reader to report. */

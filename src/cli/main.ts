@@ -6,10 +6,13 @@ import { uiFor } from '../i18n/messages.js';
 import type { Lang } from '../model.js';
 import { defaultProfileName } from '../profiles/builtin.js';
 import { VERSION } from '../version.js';
-import { inBatchHeap, mayRerun } from './batch-heap.js';
+import { inBatchHeap, mayRerun, tieToParent } from './batch-heap.js';
 import type { CheckOptions, EvalOptions } from './eval.js';
 import type { InspectOptions } from './inspect.js';
 import type { ExplainOptions } from './explain.js';
+
+// For bin/perf-score.js: a reader that closed the pipe ends the run, its temporary files removed first.
+export { exitAfterCleanup } from '../interrupt.js';
 
 /** Where the CLI writes and what it knows of its terminal; tests pass their own. */
 export interface Io {
@@ -50,7 +53,7 @@ function scoringOptions(cmd: Command): Command {
     .option('--output-file <file>', 'write the report to FILE instead of stdout')
     .option('--max-warnings <n>', 'exit 1 when there are more than N warnings', count(0))
     .option('--summary <file>', 'write the ranking to FILE: .xlsx (with a sheet of every finding) or .csv')
-    .option('--jobs <n>', 'files scored at once (default: the number of CPU cores; 1: no worker threads)', count(1))
+    .option('--jobs <n>', 'worker threads scoring the files of a batch (default: the number of CPU cores)', count(1))
     .exitOverride();
 }
 
@@ -134,6 +137,8 @@ function langOf(argv: string[]): Lang {
 const PROCESS_IO: Io = { stdout: process.stdout, stderr: process.stderr, env: process.env, rerunForBatch: mayRerun() ? inBatchHeap : undefined };
 
 export async function main(argv: string[], io: Io = PROCESS_IO): Promise<number> {
+  // The batch's own Node (batch-heap.ts) ends with the Node that started it.
+  if (io === PROCESS_IO) tieToParent();
   let code: number = EXIT.clean;
   const lang = langOf(argv);
   try {

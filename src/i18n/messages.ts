@@ -149,6 +149,20 @@ const zhUi = {
   noRoomForColumns: (sheet: string) => `工作表“${sheet}”右侧已无空列，未添加计算得分、计算偏差度、检查结果三列；检查结果见本表和各单元格的批注`,
   notesNotAdded: (sheet: string) => `工作表“${sheet}”的批注绘图无法读取，未添加批注；检查结果见本表`,
   damagedPart: (file: string, d: PackageError) => `${file}：工作簿已损坏，${zhDamage(d)}；请在 Excel 或 WPS 中打开并另存后再评分`,
+  // write safety
+  writeReason: (code: string) => {
+    const words: Record<string, string> = { ENOSPC: '磁盘空间不足', EDQUOT: '超出磁盘配额', EACCES: '没有写入权限', EPERM: '没有写入权限', EROFS: '磁盘为只读' };
+    return words[code] ? `${words[code]}，${code}` : code;
+  },
+  wroteNothing: () => '写入了 0 字节，磁盘可能已满',
+  outOfMemory: (file: string) => `${file}：读取时内存不足（文件过大或已损坏）`,
+  lockFile: (file: string) => `${file}：是 Excel/WPS 打开工作簿时生成的锁定文件，不是工作簿；请对工作簿本身评分`,
+  skippedScored: (names: string[], total: number) => `已跳过 ${total} 个评分副本（*.scored.xlsx、*.scored.xlsm）：${names.join('、')}${total > names.length ? ` 等 ${total} 个` : ''}`,
+  skippedLocks: (names: string[], total: number) => `已跳过 ${total} 个锁定文件（~$…，Excel/WPS 打开工作簿时生成）：${names.join('、')}${total > names.length ? ` 等 ${total} 个` : ''}`,
+  copyOf: (file: string) => `${file} 的评分副本`,
+  copiesCollide: (a: string, b: string, out: string) => `${a} 和 ${b} 的评分副本会写到同一个文件 ${out}：请将其中一个改名后再评分`,
+  outputsCollide: (a: string, b: string, out: string) => `${a} 和 ${b} 会写到同一个文件 ${out}`,
+  outputIsInput: (out: string, input: string) => `${out}：与输入文件 ${input} 是同一个文件（链接），不能作为输出`,
 };
 
 /** What is damaged in a package, in Chinese. */
@@ -264,6 +278,20 @@ const enUi: Ui = {
   noRoomForColumns: (sheet) => `sheet "${sheet}" has no free columns on its right: the computed score, deviation and findings columns were not added; see this sheet and the cells' notes`,
   notesNotAdded: (sheet) => `the drawing of notes of sheet "${sheet}" cannot be read: no note was added; see this sheet`,
   damagedPart: (file, d) => `${file}: the workbook is damaged: ${enDamage(d)}; open it in Excel or WPS, save it again and score that`,
+  // write safety
+  writeReason: (code) => {
+    const words: Record<string, string> = { ENOSPC: 'no space left on the disk', EDQUOT: 'disk quota exceeded', EACCES: 'permission denied', EPERM: 'permission denied', EROFS: 'read-only disk' };
+    return words[code] ? `${words[code]}, ${code}` : code;
+  },
+  wroteNothing: () => 'no byte could be written; the disk may be full',
+  outOfMemory: (file) => `${file}: ran out of memory while reading it (the file is too large or damaged)`,
+  lockFile: (file) => `${file}: is the lock file Excel or WPS makes while a workbook is open, not a workbook; score the workbook itself`,
+  skippedScored: (names, total) => `skipped ${total} scored cop${total === 1 ? 'y' : 'ies'} (*.scored.xlsx, *.scored.xlsm): ${names.join(', ')}${total > names.length ? ` and ${total - names.length} more` : ''}`,
+  skippedLocks: (names, total) => `skipped ${total} lock file${total === 1 ? '' : 's'} (~$…, made by Excel or WPS while a workbook is open): ${names.join(', ')}${total > names.length ? ` and ${total - names.length} more` : ''}`,
+  copyOf: (file) => `the scored copy of ${file}`,
+  copiesCollide: (a, b, out) => `${a} and ${b} would both have their scored copy written to ${out}: rename one of them and run again`,
+  outputsCollide: (a, b, out) => `${a} and ${b} would both be written to ${out}`,
+  outputIsInput: (out, input) => `${out}: is the input file ${input} (a link to it), and cannot be an output`,
 };
 
 export function uiFor(lang: Lang): Ui {

@@ -6,8 +6,8 @@
 // merges, dropdowns, tables), past one empty column; a note on a cell that has one is added to it; a
 // print area is widened to take the new columns in.
 // Written whole or not at all (atomic.ts), so a failed run leaves nothing behind.
-import { realpathSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { samePath } from '../cli/outputs.js';
+import { extname } from 'node:path';
 import type { Decimal } from 'decimal.js';
 import { writeFileAtomic } from '../atomic.js';
 import { cellName } from '../cells.js';
@@ -35,10 +35,9 @@ const NUMFMT = { score: 2, percent: 10 } as const;
 /** The computed columns: 计算得分, 计算偏差度, 检查结果, and their widths. */
 const COLUMN_WIDTHS = [10, 12, 40];
 
-/** `<dir>/<name>.scored.xlsx` beside the input. */
-export function defaultOutputPath(input: string): string {
-  return join(dirname(input), `${basename(input, extname(input))}.scored.xlsx`);
-}
+// Where copies go, and whether two paths are one file, are decided in cli/outputs.ts (before any
+// file is read); re-exported for the callers that found them here.
+export { defaultOutputPath, realPath } from '../cli/outputs.js';
 
 /** What the copy could not do as usual, for its summary sheet and for the caller. */
 export interface CopyRemarks {
@@ -265,20 +264,6 @@ export function scoredCopy(opened: OpenedWorkbook, reports: TableReport[], lang:
   const wanted = ext.toLowerCase() === '.xlsm' && /macroEnabled/i.test(mainType) ? MAIN_TYPES.macro : MAIN_TYPES.workbook;
   if (mainType !== wanted && (/template/i.test(mainType) || /macroEnabled/i.test(mainType))) edit.setContentType(workbook.main, wanted);
   return { bytes: edit.toBuffer(), remarks };
-}
-
-/** A path with its links and `..` resolved, or just made absolute when it does not exist (yet). */
-export function realPath(p: string): string {
-  try {
-    return realpathSync(p);
-  } catch {
-    return resolve(p);
-  }
-}
-
-/** Whether two paths name the same file (through links and `..`), so an output never replaces its input. */
-function samePath(a: string, b: string): boolean {
-  return realPath(a) === realPath(b);
 }
 
 /** Writes the scored copy to `out`, whole or not at all. Never writes over the input. */
