@@ -10,10 +10,15 @@ import * as zlib from 'node:zlib';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { PackageError } from './errors.js';
 
-/** Limits on what a package may inflate to: one part, and all of them together. */
+/**
+ * Limits on what a package may inflate to: one part, and all of them together. A real 自评表 is well
+ * under a megabyte of XML, a sheet of 100,000 rows about 50 MB; the total keeps every text read from
+ * a package, and what is made of it, inside a worker's heap (a single allocation past the worker's
+ * limit would end the whole process, not the worker).
+ */
 export const LIMITS = {
-  part: 256 * 1024 * 1024,
-  total: 512 * 1024 * 1024,
+  part: 128 * 1024 * 1024,
+  total: 256 * 1024 * 1024,
   entries: 65_535,
 };
 
