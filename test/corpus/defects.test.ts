@@ -57,7 +57,7 @@ const section = 'defects';
 const titles: string[] = [];
 function promise(title: string, fn: () => Promise<void>): void {
   titles.push(title);
-  check(section, title, fn, 10 * 60_000);
+  check(section, title, fn, { timeout: 10 * 60_000 });
 }
 
 describe.skipIf(!present)('the defects’ reproducers, held to the promise', () => {
