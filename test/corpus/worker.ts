@@ -24,6 +24,8 @@ export interface ReadComparison {
   byDiagnosis: Record<string, number>;
   examples: Classified<CellDifference | SheetDifference>[];
   ms: { ours: number; sheetjs: number };
+  /** CPU time (user + system) of each read, in ms: what a busy machine does not inflate. */
+  cpu: { ours: number; sheetjs: number };
 }
 
 async function facts(path: string, sheetjsSheets: number | null, sheetjsCells: number): Promise<FileFacts> {
@@ -44,11 +46,15 @@ async function facts(path: string, sheetjsSheets: number | null, sheetjsCells: n
 }
 
 async function readCompare(path: string): Promise<ReadComparison> {
-  const t0 = Date.now();
+  const cpu = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  const [t0, c0] = [Date.now(), cpu()];
   const ours = await readGrids(path);
-  const t1 = Date.now();
+  const [t1, c1] = [Date.now(), cpu()];
   const theirs = readWithSheetJs(path);
-  const t2 = Date.now();
+  const [t2, c2] = [Date.now(), cpu()];
   const sheetjsCells = theirs.ok ? theirs.sheets.reduce((n, s) => n + s.texts.size, 0) : 0;
   const result: ReadComparison = {
     ours:
@@ -64,6 +70,7 @@ async function readCompare(path: string): Promise<ReadComparison> {
     byDiagnosis: {},
     examples: [],
     ms: { ours: t1 - t0, sheetjs: t2 - t1 },
+    cpu: { ours: Math.round(c1 - c0), sheetjs: Math.round(c2 - c1) },
   };
   if (ours.kind !== 'read') result.facts = await facts(path, theirs.ok ? theirs.sheets.length : null, sheetjsCells);
   if (ours.kind === 'read' && theirs.ok) {
