@@ -40,7 +40,8 @@ const fuzz = load('fuzz.json');
 const tests = [load('vitest-corpus.json'), load('vitest-fuzz.json')].filter(Boolean).flatMap((r) => r.testResults.flatMap((f) => f.assertionResults.map((a) => ({ file: f.name.replace(`${repo}/`, ''), ...a }))));
 
 const out = [];
-const say = (line = '') => out.push(line);
+/** A line of Markdown: `<` outside code spans written as &lt;, so that XML in a message is shown, not taken for HTML. */
+const say = (line = '') => out.push(line.split('`').map((part, i) => (i % 2 ? part : part.replace(/</g, '&lt;'))).join('`'));
 const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repo, encoding: 'utf8' }).stdout.trim();
 const version = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')).version;

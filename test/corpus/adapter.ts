@@ -1,5 +1,5 @@
 // The one place the corpus harness and the fuzz test import perf-score's own modules. Everything
-// else drives the tool through the bin, or through the three functions here. When the reader and
+// else drives the tool through the bin, or through the two functions here (readGrids, scoreInProcess). When the reader and
 // writer move (src/workbook → src/ooxml, SheetJS for .xls/.et/.ods), re-point these imports and keep
 // the shapes below: the tests depend on them only.
 import { scoreFile } from '../../src/batch/score-file.js';

@@ -25,12 +25,7 @@ export function columnLetters(col: number): string {
   return s;
 }
 
-/** The text SheetJS shows at a cell: a cell covered by a merge shows its master's (as perf-score's text() does). */
-export function shownText(sheet: SheetJsSheet, row: number, col: number): string | null {
-  return shower(sheet)(row, col);
-}
-
-/** A lookup of shown texts for one sheet: small merges indexed cell by cell, big ones (whole columns) searched. */
+/** The text SheetJS shows at each cell of a sheet, as perf-score's text() does: a cell covered by a merge shows its master's (small merges indexed cell by cell, big ones such as whole columns searched). */
 function shower(sheet: SheetJsSheet): (row: number, col: number) => string | null {
   const covered = new Map<string, string>();
   const big: SheetJsSheet['merges'] = [];

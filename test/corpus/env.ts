@@ -43,24 +43,21 @@ function works(cmd: string, args: string[]): boolean {
 let python: string | null | undefined;
 /**
  * A Python that imports openpyxl: PERF_SCORE_PYTHON, else Debian's /usr/bin/python3 (python3-openpyxl),
- * else the first python3 on the PATH; null when none does.
+ * else the first python3 on the PATH; null when none does (or PERF_SCORE_PYTHON=none).
  */
 export function openpyxlPython(): string | null {
   if (python !== undefined) return python;
+  if (process.env.PERF_SCORE_PYTHON === 'none') return (python = null);
   const candidates = [process.env.PERF_SCORE_PYTHON, '/usr/bin/python3', 'python3'].filter((c): c is string => !!c);
   python = candidates.find((c) => works(c, ['-c', 'import openpyxl'])) ?? null;
   return python;
 }
 
-/** Any Python 3 (for well-formedness and zip checks, which need only the standard library). */
-export function anyPython(): string | null {
-  return openpyxlPython() ?? (['/usr/bin/python3', 'python3'].find((c) => works(c, ['-c', 'import zipfile, xml.dom.minidom'])) ?? null);
-}
-
 let office: string | null | undefined;
-/** LibreOffice's command (`soffice`, `libreoffice`), or null. */
+/** LibreOffice's command: PERF_SCORE_SOFFICE, else `soffice` or `libreoffice`; null when none runs (or PERF_SCORE_SOFFICE=none). */
 export function libreOffice(): string | null {
   if (office !== undefined) return office;
+  if (process.env.PERF_SCORE_SOFFICE === 'none') return (office = null);
   office = [process.env.PERF_SCORE_SOFFICE, 'soffice', 'libreoffice'].filter((c): c is string => !!c).find((c) => works(c, ['--version'])) ?? null;
   return office;
 }
