@@ -59,11 +59,13 @@ function workerBundle(): Promise<string> {
       logLevel: 'warning',
       banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     });
-    process.once('exit', () => rmSync(outfile, { force: true }));
     return outfile;
   })();
   return bundled;
 }
+
+/** Pools not yet closed; the last to close removes the bundle (a test process may be killed before its 'exit'). */
+let openPools = 0;
 
 interface Pending {
   id: number;
@@ -102,6 +104,7 @@ export class IsolatedPool {
     this.cpuCapMs = opts.cpuCapMs ?? 60_000;
     this.heapMb = opts.heapMb ?? 1536;
     this.ceilingMb = opts.ceilingMb ?? 3000;
+    openPools++;
   }
 
   run<K extends TaskName>(task: K, ...args: Parameters<Tasks[K]>): Promise<TaskOutcome<Awaited<ReturnType<Tasks[K]>>>> {
@@ -180,6 +183,11 @@ export class IsolatedPool {
     for (const s of this.slots) {
       s.child?.kill('SIGKILL');
       s.child = null;
+    }
+    if (--openPools === 0 && bundled) {
+      const file = await bundled;
+      bundled = null;
+      rmSync(file, { force: true });
     }
   }
 }
