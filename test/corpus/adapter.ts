@@ -40,7 +40,7 @@ export async function readGrids(path: string): Promise<ReadOutcome> {
         colCount: s.colCount,
         hasTable: s.table !== null,
         text: (r, c) => s.text(r, c),
-        cells: () => (s.table === null ? listed(s.cells) : scanned(s.rowCount, s.colCount, (r, c) => s.text(r, c))),
+        cells: () => (s.table === null ? listed(s.cells()) : scanned(s.rowCount, s.colCount, (r, c) => s.text(r, c))),
       })),
     };
   } catch (err) {
