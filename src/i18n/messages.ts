@@ -1,5 +1,6 @@
 // Every sentence the user reads, in Chinese (default) and English, keyed by what it says.
 import type { Lang } from '../model.js';
+import type { OtherKind, SourceFormat } from '../workbook/sniff.js';
 
 type Field = 'name' | 'target' | 'actual' | 'weight' | 'score' | 'deviation' | 'reason' | 'budget' | 'executed' | 'rate';
 
@@ -142,6 +143,38 @@ const zhUi = {
   notScored: '无法计分',
   outWithMany: () => '-o 只能用于单个输入文件',
   crashed: (why: string) => `内部错误：${why}`,
+  // formats
+  encrypted: (file: string) => `${file}：已设置打开密码，请取消密码后再评分`,
+  formatName: (from: SourceFormat): string => (from === 'html' ? '网页格式（HTML）' : from === 'xml2003' ? 'XML 表格（Excel 2003 XML）' : from),
+  formatDamaged: (file: string, format: string) => `${file}：${format} 工作簿已损坏，无法读取`,
+  formatTooLarge: (file: string, format: string, limit: string) => `${file}：${format} 文件超过 ${limit}，无法转换；请在 Excel 或 WPS 中另存为 .xlsx 后再评分`,
+  formatTooManyCells: (file: string, format: string, limit: string) =>
+    `${file}：${format} 工作簿的数据超过 ${limit} 个单元格，无法转换；请在 Excel 或 WPS 中另存为 .xlsx 后再评分`,
+  convertedFrom: (format: string) => `本副本由 ${format} 文件转换为 .xlsx，原表的边框、字体、颜色、图片和公式未保留（公式保留计算结果）`,
+  notWorkbook: (file: string, what: Exclude<OtherKind, 'csv'>, detail = '') =>
+    `${file}：` +
+    ({
+      empty: '是空文件（0 字节），不是工作簿',
+      lock: '是 Excel 或 WPS 打开工作簿时生成的锁定文件（~$ 开头），不是工作簿；请对不带 ~$ 的原文件评分',
+      pdf: '是 PDF 文件，不是工作簿',
+      ofd: '是 OFD 版式文件，不是工作簿',
+      word: '是 Word 文档，不是工作簿',
+      powerpoint: '是 PowerPoint 演示文稿，不是工作簿',
+      'odf-text': '是 OpenDocument 文本文档（.odt），不是工作簿',
+      'odf-presentation': '是 OpenDocument 演示文稿（.odp），不是工作簿',
+      office: '是 Office 文档，但不是工作簿',
+      zip: '是 zip 压缩包，不是工作簿；请解压后对其中的工作簿评分',
+      rar: '是 rar 压缩包，不是工作簿；请解压后对其中的工作簿评分',
+      '7z': '是 7z 压缩包，不是工作簿；请解压后对其中的工作簿评分',
+      gzip: '是 gzip 压缩文件，不是工作簿；请解压后对其中的工作簿评分',
+      image: `是图片（${detail}），不是工作簿`,
+      text: '是文本文件，不是工作簿；如是导出的表格，请用 Excel 或 WPS 打开后另存为 .xlsx 再评分',
+      html: '是网页文件（HTML），其中没有表格',
+      xml: '是 XML 文件，不是工作簿',
+      mht: '是单个文件网页（MHT），不支持此格式；请用 Excel 打开后另存为 .xlsx 再评分',
+      ole: '是 Office 复合文档，但不是 Excel 或 WPS 工作簿',
+      unknown: '不是工作簿，无法识别文件类型',
+    } satisfies Record<Exclude<OtherKind, 'csv'>, string>)[what],
 };
 
 type Ui = typeof zhUi;
@@ -199,6 +232,37 @@ const enUi: Ui = {
   notScored: 'cannot be scored',
   outWithMany: () => '-o works with a single input file only',
   crashed: (why) => `internal error: ${why}`,
+  // formats
+  encrypted: (file) => `${file}: the workbook has a password to open; remove the password and score it again`,
+  formatName: (from) => (from === 'html' ? 'web page (HTML)' : from === 'xml2003' ? 'Excel 2003 XML' : from),
+  formatDamaged: (file, format) => `${file}: the ${format} workbook is damaged and cannot be read`,
+  formatTooLarge: (file, format, limit) => `${file}: the ${format} file is larger than ${limit} and cannot be converted; save it as .xlsx in Excel or WPS and score that`,
+  formatTooManyCells: (file, format, limit) => `${file}: the ${format} workbook holds more than ${limit} cells and cannot be converted; save it as .xlsx in Excel or WPS and score that`,
+  convertedFrom: (format) => `This copy was converted from a ${format} file to .xlsx: the original's borders, fonts, colours, pictures and formulas are not kept (formulas keep their results)`,
+  notWorkbook: (file, what, detail = '') =>
+    `${file}: ` +
+    ({
+      empty: 'is an empty file (0 bytes), not a workbook',
+      lock: 'is the lock file Excel or WPS leaves while a workbook is open (its name starts with ~$), not a workbook; score the file without ~$',
+      pdf: 'is a PDF file, not a workbook',
+      ofd: 'is an OFD document, not a workbook',
+      word: 'is a Word document, not a workbook',
+      powerpoint: 'is a PowerPoint presentation, not a workbook',
+      'odf-text': 'is an OpenDocument text (.odt), not a workbook',
+      'odf-presentation': 'is an OpenDocument presentation (.odp), not a workbook',
+      office: 'is an Office document, but not a workbook',
+      zip: 'is a zip archive, not a workbook; extract it and score the workbooks in it',
+      rar: 'is a rar archive, not a workbook; extract it and score the workbooks in it',
+      '7z': 'is a 7z archive, not a workbook; extract it and score the workbooks in it',
+      gzip: 'is a gzip file, not a workbook; extract it and score the workbooks in it',
+      image: `is a picture (${detail}), not a workbook`,
+      text: 'is a text file, not a workbook; if it is an exported table, open it in Excel or WPS, save it as .xlsx and score that',
+      html: 'is a web page (HTML) without a table',
+      xml: 'is an XML file, not a workbook',
+      mht: 'is a single-file web page (MHT), which is not supported; open it in Excel, save it as .xlsx and score that',
+      ole: 'is an Office compound file, but not an Excel or WPS workbook',
+      unknown: 'is not a workbook: its type is not recognised',
+    } satisfies Record<Exclude<OtherKind, 'csv'>, string>)[what],
 };
 
 export function uiFor(lang: Lang): Ui {
