@@ -2,11 +2,11 @@
 // sheets (values.ts), find its indicator tables. The writer makes the scored copy from the same
 // package (write.ts).
 import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
 import { RunError } from '../errors.js';
 import type { CellText, RawTable, SheetRead } from '../model.js';
 import { findTable } from './find-table.js';
 import { Package } from './package.js';
+import { canonicalPackage, refusal, sniff, type SourceFormat } from './sniff.js';
 import { readWorkbook, type WorkbookParts, type WorkbookValues } from './values.js';
 import { ZipError } from './zip.js';
 
@@ -19,11 +19,9 @@ export interface OpenedWorkbook {
   /** The package as read, and where the workbook's parts are in it: for the writer only. */
   package: Package;
   workbook: WorkbookParts;
+  /** The format the workbook was converted from into the package read (convert.ts); null for an xlsx. */
+  converted: { from: SourceFormat } | null;
 }
-
-const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
-const OLD_FORMATS = new Set(['.xls', '.et', '.csv', '.ods', '.wps', '.xlsb']);
 
 function readBytes(path: string): Buffer {
   try {
@@ -44,14 +42,22 @@ export interface OpenOptions {
   requireTable?: boolean;
 }
 
+/**
+ * The xlsx package of a file, from what its bytes say it is (sniff.ts): an xlsx as it is (its part
+ * names made canonical when written with `\` or in another case), another workbook format converted
+ * in memory (convert.ts, loaded only then); a RunError saying what the file is for anything else.
+ */
+async function packageBytes(path: string, bytes: Buffer): Promise<{ bytes: Buffer; converted: OpenedWorkbook['converted'] }> {
+  const sniffed = sniff(bytes, path);
+  if (sniffed.kind === 'xlsx') return { bytes: canonicalPackage(bytes) ?? bytes, converted: null };
+  if (sniffed.kind !== 'convert') throw refusal(path, sniffed);
+  const { convertToXlsx } = await import('./convert.js');
+  return { bytes: await convertToXlsx(path, bytes, sniffed.family, sniffed.from), converted: { from: sniffed.from } };
+}
+
 /** Reads a workbook and finds its indicator tables; a RunError (exit code 2) for anything else. */
 export async function openWorkbook(path: string, options: OpenOptions = {}): Promise<OpenedWorkbook> {
-  const bytes = readBytes(path);
-  const ext = extname(path).toLowerCase();
-  if (!bytes.subarray(0, 4).equals(ZIP)) {
-    if (bytes.subarray(0, 4).equals(OLE) || OLD_FORMATS.has(ext)) throw new RunError((ui) => ui.oldFormat(path, OLD_FORMATS.has(ext) ? ext : '.xls'));
-    throw new RunError((ui) => ui.notXlsx(path));
-  }
+  const { bytes, converted } = await packageBytes(path, readBytes(path));
   let pkg: Package;
   let values: WorkbookValues;
   try {
@@ -75,5 +81,5 @@ export async function openWorkbook(path: string, options: OpenOptions = {}): Pro
   });
   const tables = sheets.flatMap((s) => (s.table ? [s.table] : []));
   if (tables.length === 0 && options.requireTable !== false) throw new RunError((ui) => ui.noTable(path));
-  return { path, tables, sheets, package: pkg, workbook: values.workbook };
+  return { path, tables, sheets, package: pkg, workbook: values.workbook, converted };
 }

@@ -87,9 +87,10 @@ function addComputedColumns(cells: Cells, report: TableReport, lang: Lang): void
 type SummaryCell = string | number | null;
 
 /** The rows of the summary sheet: each a list of values, bold or not, and the fill of its first cell. */
-function summaryRows(reports: TableReport[], lang: Lang): { cells: SummaryCell[]; bold?: boolean; fill?: string }[] {
+function summaryRows(reports: TableReport[], lang: Lang, converted: OpenedWorkbook['converted'] = null): { cells: SummaryCell[]; bold?: boolean; fill?: string }[] {
   const ui = uiFor(lang);
   const rows: { cells: SummaryCell[]; bold?: boolean; fill?: string }[] = [{ cells: [ui.summarySheetTitle], bold: true }];
+  if (converted) rows.push({ cells: [ui.convertedFrom(ui.formatName(converted.from))] });
   const add = (cells: SummaryCell[], bold = false) => rows.push({ cells, bold });
   for (const r of reports) {
     add([]);
@@ -118,9 +119,9 @@ function summaryRows(reports: TableReport[], lang: Lang): { cells: SummaryCell[]
 
 const SUMMARY_WIDTHS = [16, 22, 26, 60];
 
-function summarySheetXml(reports: TableReport[], lang: Lang, styles: Styles): string {
+function summarySheetXml(reports: TableReport[], lang: Lang, styles: Styles, converted: OpenedWorkbook['converted'] = null): string {
   const patch = new SheetPatch();
-  summaryRows(reports, lang).forEach((row, i) => {
+  summaryRows(reports, lang, converted).forEach((row, i) => {
     row.cells.forEach((value, c) => {
       if (value === null || value === '') return;
       const style: StylePatch = {};
@@ -137,13 +138,13 @@ function summarySheetXml(reports: TableReport[], lang: Lang, styles: Styles): st
 }
 
 /** Adds the summary sheet, last, under a name no sheet has (评分结果, 评分结果2 …). */
-function addSummarySheet(edit: PackageEdit, workbook: WorkbookParts, reports: TableReport[], lang: Lang, styles: Styles): void {
+function addSummarySheet(edit: PackageEdit, workbook: WorkbookParts, reports: TableReport[], lang: Lang, styles: Styles, converted: OpenedWorkbook['converted'] = null): void {
   const book = edit.text(workbook.main)!;
   const taken = new Set(Array.from(book.matchAll(/<sheet\b[^>]*?\bname="([^"]*)"/g), (m) => xmlText(m[1]!).toLowerCase()));
   let name = SUMMARY_SHEET;
   for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${SUMMARY_SHEET}${i}`;
   const part = edit.freeName(`${folderOf(workbook.main)}worksheets/sheet`, 'xml');
-  edit.set(part, summarySheetXml(reports, lang, styles));
+  edit.set(part, summarySheetXml(reports, lang, styles, converted));
   edit.addContentType('Override', part, CONTENT_TYPES.worksheet);
   const id = edit.addRelationship(workbook.main, 'worksheet', part);
   const sheetIds = Array.from(book.matchAll(/<sheet\b[^>]*?\bsheetId="(\d+)"/g), (m) => Number(m[1]));
@@ -167,7 +168,7 @@ export function scoredCopy(opened: OpenedWorkbook, reports: TableReport[], lang:
     const xml = cells.patch.apply(edit.text(sheet.part)!, styles);
     edit.set(sheet.part, addNotes(edit, sheet.part, xml, [...cells.notes.values()], ids));
   }
-  addSummarySheet(edit, workbook, reports, lang, styles);
+  addSummarySheet(edit, workbook, reports, lang, styles, opened.converted);
   // The order Excel last calculated formulas in: optional, rebuilt by Excel when missing, and wrong
   // once a cell that held a formula holds a computed value instead.
   edit.remove(`${folderOf(workbook.main)}calcChain.xml`, workbook.main);
