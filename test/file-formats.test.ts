@@ -16,6 +16,7 @@ import { loadProfile } from '../src/profiles/index.js';
 import { convertToXlsx, LIMITS } from '../src/workbook/convert.js';
 import { Package } from '../src/workbook/package.js';
 import { openWorkbook } from '../src/workbook/read.js';
+import { Cfb } from '../src/workbook/cfb.js';
 import { canonicalPackage, sniff } from '../src/workbook/sniff.js';
 import { readWorkbook } from '../src/workbook/values.js';
 import { readZip, writeZip } from '../src/workbook/zip.js';
@@ -379,6 +380,18 @@ describe('the limits: a file that would take too much is refused before SheetJS 
     expect(await conversionRefusal(ods, '炸弹.ods')).toBe('炸弹.ods：.ods 工作簿的数据超过 100,000 个单元格，无法转换；请在 Excel 或 WPS 中另存为 .xlsx 后再评分');
   });
 
+  it('a sheet whose few cells span more than 20 million positions (one stray value far away)', async () => {
+    const cell = (v: number) => `<table:table-cell office:value-type="float" office:value="${v}"><text:p>${v}</text:p></table:table-cell>`;
+    const content =
+      '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="S">' +
+      `<table:table-row>${cell(1)}</table:table-row><table:table-row table:number-rows-repeated="99998"><table:table-cell/></table:table-row>` +
+      `<table:table-row><table:table-cell table:number-columns-repeated="299"/>${cell(2)}</table:table-row>` +
+      '</table:table></office:spreadsheet></office:body></office:document-content>';
+    const manifest = '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/></manifest:manifest>';
+    const ods = zipOf({ mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'META-INF/manifest.xml': manifest, 'styles.xml': '<office:document-styles/>', 'content.xml': content });
+    expect(await conversionRefusal(ods, '远.ods')).toBe('远.ods：.ods 工作簿的工作表“S”数据范围过大（A1:KN100000），无法转换；请在 Excel 或 WPS 中删除多余的行列，或另存为 .xlsx 后再评分');
+  });
+
   it('an .xls whose records hold more cells than the limit (MULRK, six cells each)', async () => {
     const record = (type: number, body: Buffer) => Buffer.concat([Buffer.from([type & 0xff, type >> 8, body.length & 0xff, body.length >> 8]), body]);
     const mulrk = record(0x00bd, Buffer.alloc(6 + 6 * 6));
@@ -411,6 +424,18 @@ describe('the limits: a file that would take too much is refused before SheetJS 
     expect(await conversionRefusal(compoundFile({ Workbook: stream }), '加密.xls')).toBe('加密.xls：已设置打开密码，请取消密码后再评分');
   });
 
+  it('an .xls whose document properties count billions of names: read, the properties never given to SheetJS', async () => {
+    // SheetJS's reader of property sets loops as many times as a dictionary says it holds names (found by fuzzing).
+    const xls = readFileSync(join(FORMATS, 'seed-000.xls'));
+    const cfb = new Cfb(xls);
+    const properties = Buffer.from(cfb.stream(cfb.find('\u0005DocumentSummaryInformation')!));
+    // The user-defined section's dictionary (property 0), holding one name as LibreOffice writes it.
+    expect([properties.readUInt32LE(0x18), properties.readUInt32LE(92 + 8), properties.readUInt32LE(92 + 12), properties.readUInt32LE(124)]).toEqual([2, 0, 124 - 92, 1]);
+    properties.writeUInt32LE(0xa6000001, 124);
+    const crafted = compoundFile({ Workbook: cfb.stream(cfb.find('Workbook')!), '\u0005DocumentSummaryInformation': properties });
+    expect(cellsOf(await convertToXlsx('seed-000.xls', crafted, 'biff', '.xls'))).toEqual(cellsOf(readFileSync(join(REPO, 'fixtures/seed-000.xlsx'))));
+  });
+
   it('an .xls that SheetJS cannot read is damaged, naming the format, never an internal error', async () => {
     const garbage = compoundFile({ Workbook: Buffer.from([0x09, 0x08, 0x10, 0x00, 0x00, 0x06, 0x05, 0x00, 0xff, 0xff, 0xff, 0xff, 0x33, 0x33]) });
     expect(await conversionRefusal(garbage, '坏.xls')).toBe('坏.xls：.xls 工作簿已损坏，无法读取');
@@ -436,6 +461,16 @@ describe.skipIf(!hasCorpus)('the public corpus (../shared/corpus)', () => {
     const path = join(CORPUS, 'poi', name);
     const message = await refusalOf(path);
     expect(message).toBe(refused[name] === undefined ? null : `${path}：${refused[name]}`);
+  });
+
+  it('WPS: wps_fn.et with one byte of the zip in its theme record changed: read (SheetJS would inflate that zip for ever)', async () => {
+    const bytes = Buffer.from(readFileSync(join(CORPUS, 'wps/wps_fn.et')));
+    // The theme record (0x0896, 3277 bytes, repeating its type) and its zip, which starts 16 bytes into it.
+    const theme = bytes.indexOf(Buffer.from([0x96, 0x08, 0xcd, 0x0c, 0x96, 0x08]));
+    expect([theme, bytes.subarray(theme + 20, theme + 24).toString('latin1')]).toEqual([12056, 'PK\x03\x04']);
+    bytes[theme + 170] = 48;
+    const cells = cellsOf(await convertToXlsx('wps_fn.et', bytes, 'biff', '.et'));
+    expect(cells).toEqual(cellsOf(readFileSync(join(CORPUS, 'wps/wps_fn.xlsx'))));
   });
 
   it('POI: an Excel 3.0 worksheet (a bare BIFF stream) and a sheet name longer than Excel allows are read', async () => {

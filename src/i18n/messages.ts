@@ -150,6 +150,8 @@ const zhUi = {
   formatTooLarge: (file: string, format: string, limit: string) => `${file}：${format} 文件超过 ${limit}，无法转换；请在 Excel 或 WPS 中另存为 .xlsx 后再评分`,
   formatTooManyCells: (file: string, format: string, limit: string) =>
     `${file}：${format} 工作簿的数据超过 ${limit} 个单元格，无法转换；请在 Excel 或 WPS 中另存为 .xlsx 后再评分`,
+  formatTooWide: (file: string, format: string, sheet: string, range: string) =>
+    `${file}：${format} 工作簿的工作表“${sheet}”数据范围过大（${range}），无法转换；请在 Excel 或 WPS 中删除多余的行列，或另存为 .xlsx 后再评分`,
   convertedFrom: (format: string) => `本副本由 ${format} 文件转换为 .xlsx，原表的边框、字体、颜色、图片和公式未保留（公式保留计算结果）`,
   notWorkbook: (file: string, what: Exclude<OtherKind, 'csv'>, detail = '') =>
     `${file}：` +
@@ -238,6 +240,8 @@ const enUi: Ui = {
   formatDamaged: (file, format) => `${file}: the ${format} workbook is damaged and cannot be read`,
   formatTooLarge: (file, format, limit) => `${file}: the ${format} file is larger than ${limit} and cannot be converted; save it as .xlsx in Excel or WPS and score that`,
   formatTooManyCells: (file, format, limit) => `${file}: the ${format} workbook holds more than ${limit} cells and cannot be converted; save it as .xlsx in Excel or WPS and score that`,
+  formatTooWide: (file, format, sheet, range) =>
+    `${file}: the ${format} workbook's sheet "${sheet}" spans too large a range (${range}) to be converted; delete the rows and columns beyond the data in Excel or WPS, or save it as .xlsx, and score that`,
   convertedFrom: (format) => `This copy was converted from a ${format} file to .xlsx: the original's borders, fonts, colours, pictures and formulas are not kept (formulas keep their results)`,
   notWorkbook: (file, what, detail = '') =>
     `${file}: ` +

@@ -31,6 +31,8 @@ export const LIMITS = {
   cells: 100_000,
   /** The parts of a zip (.ods, .xlsb) once inflated, together. */
   unzipped: 128 * 1024 * 1024,
+  /** Rows × columns of the cells' range, over all sheets (SheetJS's writer visits every position of it). */
+  area: 20_000_000,
   /** A web page: cells × merged cells (SheetJS looks up every merge for every cell). */
   htmlSpanWork: 20_000_000,
   /** Formatted empty cells of an .xls above which its column widths are not read (reading them makes one object per such cell). */
@@ -53,20 +55,24 @@ const BIFF_MULBLANK = 0x00be;
 
 const BIFF_BOF = 0x0809;
 const BIFF_CODEPAGE = 0x0042;
+/** A theme, as a zip inside the record; and a type SheetJS knows as nothing and skips. */
+const BIFF_THEME = 0x0896;
+const BIFF_SKIPPED = 0xffff;
 
 /**
  * What the Workbook stream of an .xls / .et holds: cells with a value, formatted empty cells, and
  * whether its text is in a code page (an Excel 5.0/95 file, or a code page other than UTF-16), which
  * SheetJS decodes only with its code-page tables loaded.
  */
-function biffFacts(bytes: Buffer): { cells: number; blanks: number; codepage: boolean } {
-  const facts = { cells: 0, blanks: 0, codepage: false };
+function biffFacts(bytes: Buffer): { cells: number; blanks: number; codepage: boolean; themes: number[]; stream: { name: string; data: Buffer } | null } {
+  const facts = { cells: 0, blanks: 0, codepage: false, themes: [] as number[], stream: null as { name: string; data: Buffer } | null };
   let stream: Buffer;
   if (bytes.subarray(0, 8).equals(CFB_SIGNATURE)) {
     const cfb = new Cfb(bytes);
     const entry = cfb.find('Workbook') ?? cfb.find('Book');
     if (!entry) return facts;
     stream = cfb.stream(entry);
+    facts.stream = { name: entry.name, data: stream };
   } else {
     // A bare Excel 2.x–4.x stream: its text is always in a code page.
     stream = bytes;
@@ -81,6 +87,7 @@ function biffFacts(bytes: Buffer): { cells: number; blanks: number; codepage: bo
     else if (type === BIFF_MULBLANK && length >= 6) facts.blanks += Math.floor((length - 6) / 2);
     else if (type === BIFF_BOF && at + 6 <= stream.length && stream.readUInt16LE(at + 4) !== 0x0600) facts.codepage = true;
     else if (type === BIFF_CODEPAGE && at + 6 <= stream.length && stream.readUInt16LE(at + 4) !== 1200) facts.codepage = true;
+    else if (type === BIFF_THEME) facts.themes.push(at);
     at += 4 + length;
   }
   return facts;
@@ -249,7 +256,18 @@ async function sheetJsInput(path: string, bytes: Buffer, family: SourceFamily, f
       if (counted.cells > LIMITS.cells) throw tooManyCells(path, from);
       if (counted.codepage) await loadCodepages();
       // Column widths come with cellStyles, which also makes an object of every formatted empty cell.
-      return { data: bytes, options: { ...base, type: 'buffer', cellStyles: counted.blanks <= LIMITS.styledBlanks } };
+      const options: XLSX.ParsingOptions = { ...base, type: 'buffer', cellStyles: counted.blanks <= LIMITS.styledBlanks };
+      if (counted.stream === null) return { data: bytes, options };
+      // SheetJS gets the workbook stream alone, in a compound file of its own making: the other
+      // streams (document properties, WPS's extras, embedded objects) hold nothing scoring needs, and
+      // its reader of property sets loops as many times as a count in the file says (a damaged count:
+      // billions of times). The theme records are made records it skips: with cellStyles it would
+      // inflate the zip in them with its own inflater, which never ends on some damaged data.
+      const stream = Buffer.from(counted.stream.data);
+      for (const at of counted.themes) stream.writeUInt16LE(BIFF_SKIPPED, at);
+      const cfb = XLSX.CFB.utils.cfb_new();
+      XLSX.CFB.utils.cfb_add(cfb, `/${counted.stream.name}`, stream);
+      return { data: Buffer.from(XLSX.CFB.write(cfb, { type: 'buffer' }) as Buffer), options };
     }
     case 'ods': {
       const parts = inflatedParts(bytes, path, from);
@@ -292,36 +310,64 @@ function validSheetName(name: string, taken: Set<string>): string {
   return fixed;
 }
 
-/** Makes a read workbook one SheetJS can write as xlsx and Excel opens without repairs. */
-function prepareForXlsx(wb: XLSX.WorkBook): void {
+/** Excel's last row and column (0-based, as SheetJS counts). */
+const LAST_ROW = 1_048_575;
+const LAST_COL = 16_383;
+
+/**
+ * Makes a read workbook one SheetJS can write as xlsx and Excel opens without repairs. Returns the
+ * first sheet whose cells span more than LIMITS.area positions, with that span, or null: SheetJS's
+ * writer visits every position of a sheet's range, so one stray cell far away costs as much as a
+ * full sheet. Throws when a cell lies beyond Excel's last row or column (only a damaged file has one).
+ */
+function prepareForXlsx(wb: XLSX.WorkBook): { sheet: string; range: string } | null {
   const taken = new Set<string>();
   const names = wb.SheetNames.map((name) => validSheetName(name, taken));
+  const sheets: Record<string, XLSX.WorkSheet> = {};
   names.forEach((fixed, i) => {
-    const old = wb.SheetNames[i]!;
-    if (fixed === old) return;
-    wb.Sheets[fixed] = wb.Sheets[old]!;
-    delete wb.Sheets[old];
-    wb.SheetNames[i] = fixed;
+    sheets[fixed] = wb.Sheets[wb.SheetNames[i]!] ?? {};
     const props = wb.Workbook?.Sheets?.[i];
     if (props) props.name = fixed;
   });
-  for (const name of wb.SheetNames) {
-    const ws = wb.Sheets[name]!;
+  wb.SheetNames = names;
+  wb.Sheets = sheets;
+  let area = 0;
+  for (const name of names) {
+    const ws = sheets[name]!;
+    const used = { s: { r: Infinity, c: Infinity }, e: { r: -1, c: -1 } };
     for (const key of Object.keys(ws)) {
       if (key[0] === '!') continue;
       const cell = ws[key] as XLSX.CellObject;
       delete cell.s;
       // Empty cells kept for their style (cellStyles), formulas without a result, numbers that are
       // not numbers: nothing to show.
-      if (cell.t === 'z' || (cell.t !== 'e' && (cell.v === undefined || cell.v === null)) || (cell.t === 'n' && !Number.isFinite(cell.v))) delete ws[key];
+      if (cell.t === 'z' || (cell.t !== 'e' && (cell.v === undefined || cell.v === null)) || (cell.t === 'n' && !Number.isFinite(cell.v))) {
+        delete ws[key];
+        continue;
+      }
       // Excel holds at most 32,767 characters in a cell.
-      else if (cell.t === 's' && typeof cell.v === 'string' && cell.v.length > 32767) cell.v = cell.v.slice(0, 32767);
+      if (cell.t === 's' && typeof cell.v === 'string' && cell.v.length > 32767) cell.v = cell.v.slice(0, 32767);
       // A date value (not expected with cellDates off) as the serial number Excel stores.
       else if (cell.t === 'd' && cell.v instanceof Date) Object.assign(cell, { t: 'n', v: cell.v.getTime() / 86_400_000 + 25569, z: cell.z ?? 'yyyy-mm-dd' });
+      const { r, c } = XLSX.utils.decode_cell(key);
+      if (!(r >= 0 && r <= LAST_ROW && c >= 0 && c <= LAST_COL)) throw new Error(`cell ${key} beyond the last row or column`);
+      used.s.r = Math.min(used.s.r, r);
+      used.s.c = Math.min(used.s.c, c);
+      used.e.r = Math.max(used.e.r, r);
+      used.e.c = Math.max(used.e.c, c);
     }
+    // The range the writer visits: the cells', not the one the file declares (an .xls may declare A1:IV65536).
+    if (used.e.r < 0) {
+      delete ws['!ref'];
+      continue;
+    }
+    ws['!ref'] = XLSX.utils.encode_range(used);
+    area += (used.e.r - used.s.r + 1) * (used.e.c - used.s.c + 1);
+    if (area > LIMITS.area) return { sheet: name, range: ws['!ref'] };
   }
   // Defined names are formulas: SheetJS's reading of an .xls's may not be Excel's.
   if (wb.Workbook) delete wb.Workbook.Names;
+  return null;
 }
 
 /**
@@ -331,17 +377,20 @@ function prepareForXlsx(wb: XLSX.WorkBook): void {
 export async function convertToXlsx(path: string, bytes: Buffer, family: SourceFamily, from: SourceFormat): Promise<Buffer> {
   if (bytes.length > LIMITS.bytes) throw new RunError((ui) => ui.formatTooLarge(path, ui.formatName(from), `${LIMITS.bytes / 1024 / 1024} MB`));
   const { data, options } = await sheetJsInput(path, bytes, family, from);
+  let outcome: Buffer | { sheet: string; range: string };
   try {
-    return quietly(() => {
+    outcome = quietly(() => {
       resetFormats();
       const wb = XLSX.read(data, options);
       if (wb.SheetNames.length === 0) throw new Error('no sheets');
-      prepareForXlsx(wb);
-      return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true, bookSST: true }) as Buffer;
+      return prepareForXlsx(wb) ?? (XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true, bookSST: true }) as Buffer);
     });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     if (/password|encrypt/i.test(message)) throw new RunError((ui) => ui.encrypted(path));
     throw damaged(path, from);
   }
+  if (Buffer.isBuffer(outcome)) return outcome;
+  const { sheet, range } = outcome;
+  throw new RunError((ui) => ui.formatTooWide(path, ui.formatName(from), sheet, range));
 }

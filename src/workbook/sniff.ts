@@ -7,7 +7,7 @@
 // a zip's entry names tell an xlsx from an .ods, a .docx or a plain archive.
 import { basename, extname } from 'node:path';
 import { RunError } from '../errors.js';
-import { Cfb, CFB_SIGNATURE, CfbError } from './cfb.js';
+import { Cfb, CFB_SIGNATURE } from './cfb.js';
 import { entryBytes, readZip, writeZip, ZipError, type ZipEntry } from './zip.js';
 
 /** A workbook format we convert to xlsx, as the user knows it: the extension, or the kind of file. */
@@ -239,8 +239,8 @@ function sniffCompound(bytes: Buffer, ext: string): Sniffed {
   let cfb: Cfb;
   try {
     cfb = new Cfb(bytes);
-  } catch (err) {
-    if (!(err instanceof CfbError)) throw err;
+  } catch {
+    // A CfbError, or an offset a damaged header points past the file with.
     return { kind: 'damaged', format: formatOfExt(ext) ?? '.xls' };
   }
   // An encrypted xlsx (or .docx …) is a compound file holding the encrypted package.
