@@ -392,6 +392,16 @@ describe('the limits: a file that would take too much is refused before SheetJS 
     expect(await conversionRefusal(ods, '远.ods')).toBe('远.ods：.ods 工作簿的工作表“S”数据范围过大（A1:KN100000），无法转换；请在 Excel 或 WPS 中删除多余的行列，或另存为 .xlsx 后再评分');
   });
 
+  it('merged ranges holding more than a million cells (the reader maps each one)', async () => {
+    const content =
+      '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="S">' +
+      '<table:table-row><table:table-cell table:number-columns-spanned="1000" table:number-rows-spanned="2000" office:value-type="string"><text:p>整表合并</text:p></table:table-cell></table:table-row>' +
+      '</table:table></office:spreadsheet></office:body></office:document-content>';
+    const manifest = '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/></manifest:manifest>';
+    const ods = zipOf({ mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'META-INF/manifest.xml': manifest, 'styles.xml': '<office:document-styles/>', 'content.xml': content });
+    expect(await conversionRefusal(ods, '合并.ods')).toBe('合并.ods：.ods 工作簿的工作表“S”数据范围过大（A1:ALL2000），无法转换；请在 Excel 或 WPS 中删除多余的行列，或另存为 .xlsx 后再评分');
+  });
+
   it('an .xls whose records hold more cells than the limit (MULRK, six cells each)', async () => {
     const record = (type: number, body: Buffer) => Buffer.concat([Buffer.from([type & 0xff, type >> 8, body.length & 0xff, body.length >> 8]), body]);
     const mulrk = record(0x00bd, Buffer.alloc(6 + 6 * 6));
@@ -408,6 +418,13 @@ describe('the limits: a file that would take too much is refused before SheetJS 
   it('a web page whose merges would make SheetJS look up every merge for every cell', async () => {
     const html = `<html><body><table>${'<tr><td rowspan="2">x</td></tr>'.repeat(5000)}</table></body></html>`;
     expect(await conversionRefusal(Buffer.from(html), '网页.xls')).toContain('个单元格，无法转换');
+  });
+
+  it('an .ods whose parts say they inflate to more than 128 MB', async () => {
+    const real = zipOf({ mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': '<x/>' });
+    const [mimetype, content] = [...readZip(real).values()];
+    const big = writeZip([mimetype!, { ...content!, size: 200 * 1024 * 1024 }]);
+    expect(await conversionRefusal(big, '大.ods')).toBe('大.ods：.ods 文件解压后超过 128 MB，无法转换；请在 Excel 或 WPS 中另存为 .xlsx 后再评分');
   });
 
   it('an .ods part that inflates to more than its stated size (a zip bomb) is damaged', async () => {

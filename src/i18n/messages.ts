@@ -148,6 +148,7 @@ const zhUi = {
   formatName: (from: SourceFormat): string => (from === 'html' ? '网页格式（HTML）' : from === 'xml2003' ? 'XML 表格（Excel 2003 XML）' : from),
   formatDamaged: (file: string, format: string) => `${file}：${format} 工作簿已损坏，无法读取`,
   formatTooLarge: (file: string, format: string, limit: string) => `${file}：${format} 文件超过 ${limit}，无法转换；请在 Excel 或 WPS 中另存为 .xlsx 后再评分`,
+  formatTooLargeUnzipped: (file: string, format: string, limit: string) => `${file}：${format} 文件解压后超过 ${limit}，无法转换；请在 Excel 或 WPS 中另存为 .xlsx 后再评分`,
   formatTooManyCells: (file: string, format: string, limit: string) =>
     `${file}：${format} 工作簿的数据超过 ${limit} 个单元格，无法转换；请在 Excel 或 WPS 中另存为 .xlsx 后再评分`,
   formatTooWide: (file: string, format: string, sheet: string, range: string) =>
@@ -239,6 +240,7 @@ const enUi: Ui = {
   formatName: (from) => (from === 'html' ? 'web page (HTML)' : from === 'xml2003' ? 'Excel 2003 XML' : from),
   formatDamaged: (file, format) => `${file}: the ${format} workbook is damaged and cannot be read`,
   formatTooLarge: (file, format, limit) => `${file}: the ${format} file is larger than ${limit} and cannot be converted; save it as .xlsx in Excel or WPS and score that`,
+  formatTooLargeUnzipped: (file, format, limit) => `${file}: the ${format} file inflates to more than ${limit} and cannot be converted; save it as .xlsx in Excel or WPS and score that`,
   formatTooManyCells: (file, format, limit) => `${file}: the ${format} workbook holds more than ${limit} cells and cannot be converted; save it as .xlsx in Excel or WPS and score that`,
   formatTooWide: (file, format, sheet, range) =>
     `${file}: the ${format} workbook's sheet "${sheet}" spans too large a range (${range}) to be converted; delete the rows and columns beyond the data in Excel or WPS, or save it as .xlsx, and score that`,

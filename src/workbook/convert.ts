@@ -33,6 +33,8 @@ export const LIMITS = {
   unzipped: 128 * 1024 * 1024,
   /** Rows × columns of the cells' range, over all sheets (SheetJS's writer visits every position of it). */
   area: 20_000_000,
+  /** Cells inside merged ranges, over all sheets (the reader maps each one to its merge's first cell). */
+  mergedCells: 1_000_000,
   /** A web page: cells × merged cells (SheetJS looks up every merge for every cell). */
   htmlSpanWork: 20_000_000,
   /** Formatted empty cells of an .xls above which its column widths are not read (reading them makes one object per such cell). */
@@ -160,7 +162,7 @@ function inflatedParts(bytes: Buffer, path: string, from: SourceFormat): Map<str
   if (zip === null) throw damaged(path, from);
   let total = 0;
   for (const e of zip.values()) total += e.size;
-  if (total > LIMITS.unzipped) throw new RunError((ui) => ui.formatTooLarge(path, ui.formatName(from), `${LIMITS.unzipped / 1024 / 1024} MB`));
+  if (total > LIMITS.unzipped) throw new RunError((ui) => ui.formatTooLargeUnzipped(path, ui.formatName(from), `${LIMITS.unzipped / 1024 / 1024} MB`));
   const parts = new Map<string, Buffer>();
   for (const e of zip.values()) {
     if (e.method === 0) parts.set(e.name, e.data);
@@ -316,9 +318,11 @@ const LAST_COL = 16_383;
 
 /**
  * Makes a read workbook one SheetJS can write as xlsx and Excel opens without repairs. Returns the
- * first sheet whose cells span more than LIMITS.area positions, with that span, or null: SheetJS's
- * writer visits every position of a sheet's range, so one stray cell far away costs as much as a
- * full sheet. Throws when a cell lies beyond Excel's last row or column (only a damaged file has one).
+ * first sheet whose cells span more than LIMITS.area positions, with that span, or whose merges take
+ * more than LIMITS.mergedCells, with the merge; else null: SheetJS's writer visits every position of
+ * a sheet's range, so one stray cell far away costs as much as a full sheet, and our reader maps every
+ * merged cell. Throws when a cell or merge lies beyond Excel's last row or column (only a damaged
+ * file has one).
  */
 function prepareForXlsx(wb: XLSX.WorkBook): { sheet: string; range: string } | null {
   const taken = new Set<string>();
@@ -332,9 +336,15 @@ function prepareForXlsx(wb: XLSX.WorkBook): { sheet: string; range: string } | n
   wb.SheetNames = names;
   wb.Sheets = sheets;
   let area = 0;
+  let merged = 0;
   for (const name of names) {
     const ws = sheets[name]!;
     const used = { s: { r: Infinity, c: Infinity }, e: { r: -1, c: -1 } };
+    for (const m of ws['!merges'] ?? []) {
+      if (!(m.s.r >= 0 && m.s.c >= 0 && m.e.r <= LAST_ROW && m.e.c <= LAST_COL && m.s.r <= m.e.r && m.s.c <= m.e.c)) throw new Error('merge beyond the last row or column');
+      merged += (m.e.r - m.s.r + 1) * (m.e.c - m.s.c + 1);
+      if (merged > LIMITS.mergedCells) return { sheet: name, range: XLSX.utils.encode_range(m) };
+    }
     for (const key of Object.keys(ws)) {
       if (key[0] === '!') continue;
       const cell = ws[key] as XLSX.CellObject;
@@ -387,7 +397,8 @@ export async function convertToXlsx(path: string, bytes: Buffer, family: SourceF
     });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    if (/password|encrypt/i.test(message)) throw new RunError((ui) => ui.encrypted(path));
+    // SheetJS's words for a workbook with a password to open (not for a zip entry flagged encrypted: damaged).
+    if (/password|Encryption scheme unsupported|ODS Encryption/i.test(message)) throw new RunError((ui) => ui.encrypted(path));
     throw damaged(path, from);
   }
   if (Buffer.isBuffer(outcome)) return outcome;
