@@ -2,8 +2,8 @@
 // reads (.xls, .ods, .fods, and a web page named .xls as web systems export), so that tests can hold
 // each to the scores of its .xlsx source. `npm run fixtures:formats`; needs LibreOffice (`soffice`).
 //
-// LibreOffice writes dates and ids of its own into these files, so they are not byte-for-byte
-// reproducible: test/file-formats.test.ts checks that each one reads cell for cell as its source.
+// Run again, LibreOffice 7.4 writes the same .xls, .fods and web page byte for byte; the .ods differ in
+// their zip's dates. test/file-formats.test.ts checks that each one reads cell for cell as its source.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
