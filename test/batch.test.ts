@@ -29,7 +29,7 @@ describe('scoreFiles in process', () => {
     const out = await results(['fixtures/seed-002.xlsx', 'fixtures/README.md', 'fixtures/seed-000.xlsx']);
     expect(out.map((r) => [r.entry.tables.map((t) => [t.file, t.total]), r.entry.unreadable.map((u) => u.message)])).toEqual([
       [[['fixtures/seed-002.xlsx', '96.88']], []],
-      [[], ['fixtures/README.md：不是 xlsx 工作簿']],
+      [[], ['fixtures/README.md：是文本文件，不是工作簿；如是导出的表格，请用 Excel 或 WPS 打开后另存为 .xlsx 再评分']],
       [[['fixtures/seed-000.xlsx', '95.81']], []],
     ]);
     expect(out[1]!.entry).toMatchObject({ errors: 1, warnings: 0 });

@@ -69,7 +69,7 @@ describe('a folder with one damaged workbook, scored in one call', () => {
       ['two-tables.xlsx', '老年助餐', 100],
       ['two-tables.xlsx', '垃圾分类', 92.54],
     ]);
-    expect(doc.unreadable).toEqual([{ file: '材料/金水区/坏表.xlsx', code: 'unreadable-file', severity: 'error', message: '材料/金水区/坏表.xlsx：不是 xlsx 工作簿' }]);
+    expect(doc.unreadable).toEqual([{ file: '材料/金水区/坏表.xlsx', code: 'unreadable-file', severity: 'error', message: '材料/金水区/坏表.xlsx：是文本文件，不是工作簿；如是导出的表格，请用 Excel 或 WPS 打开后另存为 .xlsx 再评分' }]);
     expect(doc.summary).toMatchObject({ files: 6, tables: 6, unreadable: 1 });
     // The error count is the tables' errors plus the unreadable file.
     const tableErrors = doc.files.flatMap((t) => t.findings).filter((f) => f.severity === 'error').length;
@@ -229,7 +229,7 @@ describe('check: the CI formats', () => {
     expect(r.status).toBe(1);
     const lines = r.stdout.trimEnd().split('\n');
     for (const line of lines) expect(line).toMatch(COMMAND);
-    expect(lines).toContain('::error file=材料/金水区/坏表.xlsx,title=unreadable-file::材料/金水区/坏表.xlsx：不是 xlsx 工作簿');
+    expect(lines).toContain('::error file=材料/金水区/坏表.xlsx,title=unreadable-file::材料/金水区/坏表.xlsx：是文本文件，不是工作簿；如是导出的表格，请用 Excel 或 WPS 打开后另存为 .xlsx 再评分');
     const md = readFileSync(summaryFile, 'utf8');
     expect(md.startsWith('# earlier step\n### perf-score\n')).toBe(true);
     expect(md).toContain('| 材料/金水区/seed-004.xlsx | 郑州市金水区人民政府办公室 | 97.20 | 95.92 | 优 | 2 | 5 |');

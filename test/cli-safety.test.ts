@@ -209,7 +209,7 @@ describe('lock files and scored copies', () => {
     writeFileSync(join(dir, '~$seed-000.xlsx'), 'lock');
     const lock = run(['check', '~$seed-000.xlsx', '--lang', 'en'], { cwd: dir });
     expect(lock.status).toBe(2);
-    expect(lock.stderr).toBe('~$seed-000.xlsx: is the lock file Excel or WPS makes while a workbook is open, not a workbook; score the workbook itself\n');
+    expect(lock.stderr).toBe('~$seed-000.xlsx: is the lock file Excel or WPS leaves while a workbook is open (its name starts with ~$), not a workbook; score the file without ~$\n');
     copyFileSync(join(FIXTURES, 'seed-000.xlsx'), join(dir, 'old.scored.xlsx'));
     const copy = run(['check', 'old.scored.xlsx', '--format', 'json'], { cwd: dir });
     expect(copy.stderr).toBe('');

@@ -330,19 +330,15 @@ describe('files that cannot be scored', () => {
     const dir = workdir();
     const file = join(dir, 'x.xlsx');
     writeFileSync(file, '单位,得分\n信访局,95.81\n');
-    expect(expectUnreadable([file], file, dir)).toContain('不是 xlsx 工作簿');
+    expect(expectUnreadable([file], file, dir)).toBe(`${file}：是文本文件，不是工作簿；如是导出的表格，请用 Excel 或 WPS 打开后另存为 .xlsx 再评分`);
   });
 
-  it('an old binary .xls (OLE header): asks to save it as .xlsx, in either language', () => {
+  it('a damaged .xls (an OLE header and nothing else): says so, naming the format, in either language', () => {
     const dir = workdir();
     const file = join(dir, 'old.xls');
     writeFileSync(file, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]));
-    const zh = expectUnreadable([file], file, dir);
-    expect(zh).toContain('xlsx');
-    expect(zh).toContain('另存为');
-    const en = expectUnreadable([file, '--lang', 'en'], file, dir);
-    expect(en).toContain('.xls files are not supported');
-    expect(en).toContain('save it as .xlsx');
+    expect(expectUnreadable([file], file, dir)).toBe(`${file}：.xls 工作簿已损坏，无法读取`);
+    expect(expectUnreadable([file, '--lang', 'en'], file, dir)).toBe(`${file}: the .xls workbook is damaged and cannot be read`);
   });
 
   it('a .csv file', () => {
@@ -385,7 +381,7 @@ describe('files that cannot be scored', () => {
     writeFileSync(file, zipOf({ 'readme.txt': '这不是工作簿' }));
     const line = expectUnreadable([file], file, dir);
     // Not a workbook at all: saying no indicator table was found would send the user looking for a header row.
-    expect(line).toMatch(/不是 xlsx 工作簿|工作簿已损坏/);
+    expect(line).toBe(`${file}：是 zip 压缩包，不是工作簿；请解压后对其中的工作簿评分`);
     expect(line).not.toContain('未找到绩效指标表');
   });
 
@@ -398,8 +394,8 @@ describe('files that cannot be scored', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toBe('');
     // In the order given: the bad file's error, then the good file's block, the ranking, the counts.
-    expect(r.stdout.indexOf(`${bad}：不是 xlsx 工作簿`)).toBeGreaterThan(-1);
-    expect(r.stdout.indexOf(`${bad}：不是 xlsx 工作簿`)).toBeLessThan(r.stdout.indexOf('95.81'));
+    expect(r.stdout.indexOf(`${bad}：是文本文件`)).toBeGreaterThan(-1);
+    expect(r.stdout.indexOf(`${bad}：是文本文件`)).toBeLessThan(r.stdout.indexOf('95.81'));
     expect(r.stdout).toContain('排名');
     expect(r.stdout).toContain('错误 1 项，提示 0 项');
     expect(listing(dir)).toEqual(['bad.xlsx', 'seed-000.scored.xlsx', 'seed-000.xlsx']);

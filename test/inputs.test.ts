@@ -198,7 +198,7 @@ describe('files named by the user', () => {
 
   it('refuses a single lock file, saying what it is (exit 2)', async () => {
     const cwd = tree(['~$锁.xlsx']);
-    expect(await failure(['~$锁.xlsx'], cwd)).toEqual({ message: '~$锁.xlsx：是 Excel/WPS 打开工作簿时生成的锁定文件，不是工作簿；请对工作簿本身评分', exitCode: 2 });
+    expect(await failure(['~$锁.xlsx'], cwd)).toEqual({ message: '~$锁.xlsx：是 Excel 或 WPS 打开工作簿时生成的锁定文件（~$ 开头），不是工作簿；请对不带 ~$ 的原文件评分', exitCode: 2 });
   });
 
   it('skips scored copies and lock files among several paths (what a shell makes of *.xlsx), and keeps the rest as given', async () => {

@@ -616,11 +616,7 @@ describe('files as government templates and WPS make them', () => {
     expect(summary.getCell('A3').value).toBe('单位');
   });
 
-  it.each([
-    ['old.xls', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]), '.xls'],
-    ['wps.et', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]), '.et'],
-    ['table.csv', Buffer.from('三级指标,指标值,实际完成值,分值,得分\n', 'utf8'), '.csv'],
-  ])('refuses %s with a message saying to save it as .xlsx (exit 2)', async (name, bytes, ext) => {
+  it.each([['table.csv', Buffer.from('三级指标,指标值,实际完成值,分值,得分\n', 'utf8'), '.csv']])('refuses %s with a message saying to save it as .xlsx (exit 2)', async (name, bytes, ext) => {
     const dir = workdir();
     const file = join(dir, name);
     writeFileSync(file, bytes);

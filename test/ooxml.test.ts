@@ -163,8 +163,26 @@ describe('the package', () => {
     const copy = new Package(edit.toBuffer());
     expect(copy.text('_rels/.rels')).toBe(ROOT_RELS.replace('</ns0:Relationships>', '<ns0:Relationship Id="rId2" Type="http://example/x" Target="docProps/x.xml"/></ns0:Relationships>'));
     expect(copy.contentType('docProps/x.xml')).toBe('application/x');
-    expect(copy.entries.map((e) => e.name)).toEqual(['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/worksheets/sheet 1.xml', 'docProps/x.xml']);
+    // Names as the references give them: the workbook as `/XL/Workbook.xml` names it, its relationships
+    // and its sheet after it.
+    expect(copy.entries.map((e) => e.name)).toEqual(['[Content_Types].xml', '_rels/.rels', 'XL/Workbook.xml', 'XL/_rels/Workbook.xml.rels', 'XL/worksheets/sheet 1.xml', 'docProps/x.xml']);
     expect(copy.entry('xl/workbook.xml')!.data.equals(pkg.entry('xl/workbook.xml')!.data)).toBe(true);
+    expect(readWorkbookInfo(copy).sheets.map((x) => x.part)).toEqual(['XL/worksheets/sheet 1.xml']);
+  });
+
+  it('writes a copy\'s part names as they are referred to: `/` for `\\`, the references\' case', () => {
+    const RELS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+    const bytes = zipOf({
+      '[content_types].xml': TYPES.replace('</Types>', '<Override PartName="/xl/sharedStrings.xml" ContentType="y"/></Types>'),
+      '_rels\\.rels': `<Relationships xmlns="${RELS}"><Relationship Id="rId1" Type="t/officeDocument" Target="/xl/workbook.xml"/></Relationships>`,
+      'xl\\_rels\\workbook.xml.rels': `<Relationships xmlns="${RELS}"><Relationship Id="rId1" Type="t/worksheet" Target="worksheets/Sheet1.xml"/><Relationship Id="rId9" Type="t/hyperlink" Target="http://example.com/" TargetMode="External"/></Relationships>`,
+      'XL\\WORKBOOK.XML': '<workbook/>',
+      'xl\\sharedstrings.xml': '<sst/>',
+      'xl\\worksheets\\sheet1.xml': '<worksheet/>',
+    });
+    const copy = new PackageEdit(new Package(bytes)).toBuffer();
+    expect(readZip(copy).map((e) => e.name)).toEqual(['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/sharedStrings.xml', 'xl/worksheets/Sheet1.xml']);
+    expect(entryBytes(readZip(copy)[3]!).toString()).toBe('<workbook/>');
   });
 
   it('leaves a part out with the relationship to it and its content type', () => {

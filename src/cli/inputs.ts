@@ -55,7 +55,7 @@ export async function expandInputs(args: readonly string[], cwd: string): Promis
       seen.add(key);
       const kind = kindOfName(basename(file));
       if (explicit && !batch) {
-        if (kind === 'lock') throw new RunError((ui) => ui.lockFile(file));
+        if (kind === 'lock') throw new RunError((ui) => ui.notWorkbook(file, 'lock'));
         inputs.files.push(file);
       } else if (kind === 'lock') inputs.skipped.locks.push(file);
       else if (kind === 'scored') inputs.skipped.scored.push(file);

@@ -1,6 +1,7 @@
 // Every sentence the user reads, in Chinese (default) and English, keyed by what it says.
 import type { Lang } from '../model.js';
 import type { PackageError } from '../ooxml/errors.js';
+import type { OtherKind, SourceFormat } from '../workbook/sniff.js';
 
 type Field = 'name' | 'target' | 'actual' | 'weight' | 'score' | 'deviation' | 'reason' | 'budget' | 'executed' | 'rate';
 
@@ -156,13 +157,47 @@ const zhUi = {
   },
   wroteNothing: () => '写入了 0 字节，磁盘可能已满',
   outOfMemory: (file: string) => `${file}：读取时内存不足（文件过大或已损坏）`,
-  lockFile: (file: string) => `${file}：是 Excel/WPS 打开工作簿时生成的锁定文件，不是工作簿；请对工作簿本身评分`,
   skippedScored: (names: string[], total: number) => `已跳过 ${total} 个评分副本（*.scored.xlsx、*.scored.xlsm）：${names.join('、')}${total > names.length ? ` 等 ${total} 个` : ''}`,
   skippedLocks: (names: string[], total: number) => `已跳过 ${total} 个锁定文件（~$…，Excel/WPS 打开工作簿时生成）：${names.join('、')}${total > names.length ? ` 等 ${total} 个` : ''}`,
   copyOf: (file: string) => `${file} 的评分副本`,
   copiesCollide: (a: string, b: string, out: string) => `${a} 和 ${b} 的评分副本会写到同一个文件 ${out}：请将其中一个改名后再评分`,
   outputsCollide: (a: string, b: string, out: string) => `${a} 和 ${b} 会写到同一个文件 ${out}`,
   outputIsInput: (out: string, input: string) => `${out}：与输入文件 ${input} 是同一个文件（链接），不能作为输出`,
+  // formats
+  encrypted: (file: string) => `${file}：已设置打开密码，请取消密码后再评分`,
+  formatName: (from: SourceFormat): string => (from === 'html' ? '网页格式（HTML）' : from === 'xml2003' ? 'XML 表格（Excel 2003 XML）' : from),
+  formatDamaged: (file: string, format: string) => `${file}：${format} 工作簿已损坏，无法读取`,
+  formatTooLarge: (file: string, format: string, limit: string) => `${file}：${format} 文件超过 ${limit}，无法转换；请在 Excel 或 WPS 中另存为 .xlsx 后再评分`,
+  formatTooLargeUnzipped: (file: string, format: string, limit: string) => `${file}：${format} 文件解压后超过 ${limit}，无法转换；请在 Excel 或 WPS 中另存为 .xlsx 后再评分`,
+  formatTooManyCells: (file: string, format: string, limit: string) =>
+    `${file}：${format} 工作簿的数据超过 ${limit} 个单元格，无法转换；请在 Excel 或 WPS 中另存为 .xlsx 后再评分`,
+  formatTooWide: (file: string, format: string, sheet: string, range: string) =>
+    `${file}：${format} 工作簿的工作表“${sheet}”数据范围过大（${range}），无法转换；请在 Excel 或 WPS 中删除多余的行列，或另存为 .xlsx 后再评分`,
+  convertedFrom: (format: string) => `本副本由 ${format} 文件转换为 .xlsx，原表的边框、字体、颜色、图片和公式未保留（公式保留计算结果）`,
+  notWorkbook: (file: string, what: Exclude<OtherKind, 'csv'>, detail = '') =>
+    `${file}：` +
+    ({
+      empty: '是空文件（0 字节），不是工作簿',
+      lock: '是 Excel 或 WPS 打开工作簿时生成的锁定文件（~$ 开头），不是工作簿；请对不带 ~$ 的原文件评分',
+      pdf: '是 PDF 文件，不是工作簿',
+      ofd: '是 OFD 版式文件，不是工作簿',
+      word: '是 Word 文档，不是工作簿',
+      powerpoint: '是 PowerPoint 演示文稿，不是工作簿',
+      'odf-text': '是 OpenDocument 文本文档（.odt），不是工作簿',
+      'odf-presentation': '是 OpenDocument 演示文稿（.odp），不是工作簿',
+      office: '是 Office 文档，但不是工作簿',
+      zip: '是 zip 压缩包，不是工作簿；请解压后对其中的工作簿评分',
+      rar: '是 rar 压缩包，不是工作簿；请解压后对其中的工作簿评分',
+      '7z': '是 7z 压缩包，不是工作簿；请解压后对其中的工作簿评分',
+      gzip: '是 gzip 压缩文件，不是工作簿；请解压后对其中的工作簿评分',
+      image: `是图片（${detail}），不是工作簿`,
+      text: '是文本文件，不是工作簿；如是导出的表格，请用 Excel 或 WPS 打开后另存为 .xlsx 再评分',
+      html: '是网页文件（HTML），其中没有表格',
+      xml: '是 XML 文件，不是工作簿',
+      mht: '是单个文件网页（MHT），不支持此格式；请用 Excel 打开后另存为 .xlsx 再评分',
+      ole: '是 Office 复合文档，但不是 Excel 或 WPS 工作簿',
+      unknown: '不是工作簿，无法识别文件类型',
+    } satisfies Record<Exclude<OtherKind, 'csv'>, string>)[what],
 };
 
 /** What is damaged in a package, in Chinese. */
@@ -285,13 +320,46 @@ const enUi: Ui = {
   },
   wroteNothing: () => 'no byte could be written; the disk may be full',
   outOfMemory: (file) => `${file}: ran out of memory while reading it (the file is too large or damaged)`,
-  lockFile: (file) => `${file}: is the lock file Excel or WPS makes while a workbook is open, not a workbook; score the workbook itself`,
   skippedScored: (names, total) => `skipped ${total} scored cop${total === 1 ? 'y' : 'ies'} (*.scored.xlsx, *.scored.xlsm): ${names.join(', ')}${total > names.length ? ` and ${total - names.length} more` : ''}`,
   skippedLocks: (names, total) => `skipped ${total} lock file${total === 1 ? '' : 's'} (~$…, made by Excel or WPS while a workbook is open): ${names.join(', ')}${total > names.length ? ` and ${total - names.length} more` : ''}`,
   copyOf: (file) => `the scored copy of ${file}`,
   copiesCollide: (a, b, out) => `${a} and ${b} would both have their scored copy written to ${out}: rename one of them and run again`,
   outputsCollide: (a, b, out) => `${a} and ${b} would both be written to ${out}`,
   outputIsInput: (out, input) => `${out}: is the input file ${input} (a link to it), and cannot be an output`,
+  // formats
+  encrypted: (file) => `${file}: the workbook has a password to open; remove the password and score it again`,
+  formatName: (from) => (from === 'html' ? 'web page (HTML)' : from === 'xml2003' ? 'Excel 2003 XML' : from),
+  formatDamaged: (file, format) => `${file}: the ${format} workbook is damaged and cannot be read`,
+  formatTooLarge: (file, format, limit) => `${file}: the ${format} file is larger than ${limit} and cannot be converted; save it as .xlsx in Excel or WPS and score that`,
+  formatTooLargeUnzipped: (file, format, limit) => `${file}: the ${format} file inflates to more than ${limit} and cannot be converted; save it as .xlsx in Excel or WPS and score that`,
+  formatTooManyCells: (file, format, limit) => `${file}: the ${format} workbook holds more than ${limit} cells and cannot be converted; save it as .xlsx in Excel or WPS and score that`,
+  formatTooWide: (file, format, sheet, range) =>
+    `${file}: the ${format} workbook's sheet "${sheet}" spans too large a range (${range}) to be converted; delete the rows and columns beyond the data in Excel or WPS, or save it as .xlsx, and score that`,
+  convertedFrom: (format) => `This copy was converted from a ${format} file to .xlsx: the original's borders, fonts, colours, pictures and formulas are not kept (formulas keep their results)`,
+  notWorkbook: (file, what, detail = '') =>
+    `${file}: ` +
+    ({
+      empty: 'is an empty file (0 bytes), not a workbook',
+      lock: 'is the lock file Excel or WPS leaves while a workbook is open (its name starts with ~$), not a workbook; score the file without ~$',
+      pdf: 'is a PDF file, not a workbook',
+      ofd: 'is an OFD document, not a workbook',
+      word: 'is a Word document, not a workbook',
+      powerpoint: 'is a PowerPoint presentation, not a workbook',
+      'odf-text': 'is an OpenDocument text (.odt), not a workbook',
+      'odf-presentation': 'is an OpenDocument presentation (.odp), not a workbook',
+      office: 'is an Office document, but not a workbook',
+      zip: 'is a zip archive, not a workbook; extract it and score the workbooks in it',
+      rar: 'is a rar archive, not a workbook; extract it and score the workbooks in it',
+      '7z': 'is a 7z archive, not a workbook; extract it and score the workbooks in it',
+      gzip: 'is a gzip file, not a workbook; extract it and score the workbooks in it',
+      image: `is a picture (${detail}), not a workbook`,
+      text: 'is a text file, not a workbook; if it is an exported table, open it in Excel or WPS, save it as .xlsx and score that',
+      html: 'is a web page (HTML) without a table',
+      xml: 'is an XML file, not a workbook',
+      mht: 'is a single-file web page (MHT), which is not supported; open it in Excel, save it as .xlsx and score that',
+      ole: 'is an Office compound file, but not an Excel or WPS workbook',
+      unknown: 'is not a workbook: its type is not recognised',
+    } satisfies Record<Exclude<OtherKind, 'csv'>, string>)[what],
 };
 
 export function uiFor(lang: Lang): Ui {

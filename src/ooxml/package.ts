@@ -206,6 +206,34 @@ export class Package {
     return relationshipsIn(this.tree(relsPartOf(part)), part, (name) => this.find(name));
   }
 
+  /**
+   * The name each part is referred to by, by key: the name an Override of the content types or a
+   * relationship gives it (`xl/sharedStrings.xml` for a part stored as `xl\sharedstrings.xml`).
+   * Readers that compare names exactly (openpyxl) find a part only under that name.
+   */
+  referencedNames(): Map<string, string> {
+    const names = new Map<string, string>([[partKey(CONTENT_TYPES_PART), CONTENT_TYPES_PART]]);
+    const types = this.tree(CONTENT_TYPES_PART);
+    for (const el of types ? children(types.root, [CONTENT_TYPES_NS], 'Override') : []) {
+      const name = resolveTarget('', attrOf(el.tag, 'PartName') ?? '');
+      if (name) names.set(partKey(name), name);
+    }
+    for (const e of this.entries) {
+      const key = partKey(e.name);
+      if (!key.endsWith('.rels')) continue;
+      // `xl/_rels/workbook.xml.rels` speaks for `xl/workbook.xml` (and is named after it), `_rels/.rels` for the package.
+      const source = key.replace(/(^|\/)_rels\/([^/]*)\.rels$/, '$1$2');
+      const sourceName = names.get(partKey(source));
+      if (sourceName) names.set(key, relsPartOf(sourceName));
+      for (const el of children(this.tree(e.name)!.root, [PACKAGE_RELS_NS], 'Relationship')) {
+        if (attrOf(el.tag, 'TargetMode') === 'External') continue;
+        const name = resolveTarget(folderOf(sourceName ?? source), attrOf(el.tag, 'Target') ?? '');
+        if (name && !names.has(partKey(name))) names.set(partKey(name), name);
+      }
+    }
+    return names;
+  }
+
   /** The content type of a part: its Override, else the Default of its extension. */
   contentType(part: string): string | undefined {
     if (!this.types) {
@@ -369,16 +397,14 @@ export class PackageEdit {
 
   /**
    * The package's bytes: parts not changed copied as stored, in their order; new parts last. Part
-   * names are written the way every reader finds them (`/` for `\`, `[Content_Types].xml`), their
-   * case otherwise kept.
+   * names are written the way every reader finds them: as they are referred to (`/` for `\`, the
+   * case of the references, `[Content_Types].xml`).
    */
   toBuffer(): Buffer {
     const entries: ZipEntry[] = [];
     const written = new Set<string>();
-    const named = (name: string) => {
-      const plain = name.replace(/\\/g, '/').replace(/^\/+/, '');
-      return partKey(plain) === partKey(CONTENT_TYPES_PART) ? CONTENT_TYPES_PART : plain;
-    };
+    const referenced = this.pkg.referencedNames();
+    const named = (name: string) => referenced.get(partKey(name)) ?? name.replace(/\\/g, '/').replace(/^\/+/, '');
     for (const e of this.pkg.entries) {
       const key = partKey(e.name);
       if (this.removed.has(key)) continue;

@@ -131,10 +131,10 @@ export function readZip(bytes: Buffer): ZipEntry[] {
     if (name.endsWith('/') || name.endsWith('\\')) continue;
     if (flags & 1) throw new PackageError('zip-encrypted', name);
     if (method !== 0 && method !== 8) throw new PackageError('zip-method', name, `compression method ${method}`);
-    if (method === 0 && compressed !== size) throw new PackageError('crc', name, 'stored with two sizes');
     if (size > LIMITS.part) throw new PackageError('too-large', name, `${size} bytes`, { limit: LIMITS.part });
     total += size;
     if (total > LIMITS.total) throw new PackageError('too-large', null, `more than ${LIMITS.total} bytes in all`, { limit: LIMITS.total });
+    if (method === 0 && compressed !== size) throw new PackageError('crc', name, 'stored with two sizes');
     if (local + 30 > bytes.length || bytes.readUInt32LE(local) !== LOCAL) throw damaged(`bad local header of ${name}`);
     const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
     if (start + compressed > bytes.length) throw damaged(`${name} is cut short`);

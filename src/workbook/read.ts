@@ -9,6 +9,7 @@ import { PackageError } from '../ooxml/errors.js';
 import { Package } from '../ooxml/package.js';
 import { CELL_PART_TYPES, NotSpreadsheet, type WorkbookInfo } from '../ooxml/spreadsheet.js';
 import { findTable } from './find-table.js';
+import { refusal, sniff, type SourceFormat } from './sniff.js';
 import { readWorkbook, type WorkbookValues } from './values.js';
 
 /** A read workbook and the tables found in it; the writer makes its copy from the same package. */
@@ -21,11 +22,9 @@ export interface OpenedWorkbook {
   package: Package;
   workbook: WorkbookInfo;
   parts: Map<string, string>;
+  /** The format the workbook was converted from into the package read (convert.ts); null for an xlsx. */
+  converted: { from: SourceFormat } | null;
 }
-
-const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
-const OLD_FORMATS = new Set(['.xls', '.et', '.csv', '.ods', '.wps', '.xlsb']);
 
 function readBytes(path: string): Buffer {
   try {
@@ -46,14 +45,22 @@ export interface OpenOptions {
   requireTable?: boolean;
 }
 
+/**
+ * The xlsx package of a file, from what its bytes say it is (sniff.ts): an xlsx as it is, another
+ * workbook format converted in memory (convert.ts, loaded only then); a RunError saying what the
+ * file is for anything else.
+ */
+async function packageBytes(path: string, bytes: Buffer): Promise<{ bytes: Buffer; converted: OpenedWorkbook['converted'] }> {
+  const sniffed = sniff(bytes, path);
+  if (sniffed.kind === 'xlsx') return { bytes, converted: null };
+  if (sniffed.kind !== 'convert') throw refusal(path, sniffed);
+  const { convertToXlsx } = await import('./convert.js');
+  return { bytes: await convertToXlsx(path, bytes, sniffed.family, sniffed.from), converted: { from: sniffed.from } };
+}
+
 /** Reads a workbook and finds its indicator tables; a RunError (exit code 2) for anything else. */
 export async function openWorkbook(path: string, options: OpenOptions = {}): Promise<OpenedWorkbook> {
-  const bytes = readBytes(path);
-  const ext = extname(path).toLowerCase();
-  if (!bytes.subarray(0, 4).equals(ZIP)) {
-    if (bytes.subarray(0, 4).equals(OLE) || OLD_FORMATS.has(ext)) throw new RunError((ui) => ui.oldFormat(path, OLD_FORMATS.has(ext) ? ext : '.xls'));
-    throw new RunError((ui) => ui.notXlsx(path));
-  }
+  const { bytes, converted } = await packageBytes(path, readBytes(path));
   let pkg: Package;
   let values: WorkbookValues;
   try {
@@ -75,5 +82,5 @@ export async function openWorkbook(path: string, options: OpenOptions = {}): Pro
   });
   const tables = sheets.flatMap((s) => (s.table ? [s.table] : []));
   if (tables.length === 0 && options.requireTable !== false) throw new RunError((ui) => ui.noTable(path));
-  return { path, tables, sheets, package: pkg, workbook: values.workbook, parts: new Map(values.sheets.map((s) => [s.name, s.part])) };
+  return { path, tables, sheets, package: pkg, workbook: values.workbook, parts: new Map(values.sheets.map((s) => [s.name, s.part])), converted };
 }

@@ -24,6 +24,7 @@ import { attributeName, child, children } from '../ooxml/tree.js';
 import { attrOf } from '../ooxml/xml.js';
 import { addSheet, widenPrintArea } from '../ooxml/workbook-patch.js';
 import type { OpenedWorkbook } from './read.js';
+import type { SourceFormat } from './sniff.js';
 
 export const SUMMARY_SHEET = '评分结果';
 /** The author of the notes the copy adds. */
@@ -41,6 +42,8 @@ export { defaultOutputPath, realPath } from '../cli/outputs.js';
 
 /** What the copy could not do as usual, for its summary sheet and for the caller. */
 export interface CopyRemarks {
+  /** The format the workbook was converted from (its formatting is not in the copy), or null. */
+  converted: SourceFormat | null;
   /** Sheets whose table has no free columns to its right (the sheet uses its last columns). */
   noRoom: string[];
   /** Sheets whose notes could not be added (their drawing of notes is not XML). */
@@ -167,6 +170,7 @@ function summaryRows(reports: TableReport[], remarks: CopyRemarks, lang: Lang): 
   const ui = uiFor(lang);
   const rows: { cells: SummaryCell[]; bold?: boolean; fill?: string }[] = [{ cells: [ui.summarySheetTitle], bold: true }];
   const add = (cells: SummaryCell[], bold = false) => rows.push({ cells, bold });
+  if (remarks.converted) add([ui.convertedFrom(ui.formatName(remarks.converted))]);
   for (const sheet of remarks.noRoom) add([ui.remark, ui.noRoomForColumns(sheet)]);
   for (const sheet of remarks.noNotes) add([ui.remark, ui.notesNotAdded(sheet)]);
   for (const r of reports) {
@@ -231,7 +235,7 @@ export function scoredCopy(opened: OpenedWorkbook, reports: TableReport[], lang:
   const stylesPart = workbook.styles ?? `${workbook.main.slice(0, workbook.main.lastIndexOf('/') + 1)}styles.xml`;
   const styles = new Styles(stylesPart, edit.text(stylesPart) ?? emptyStyles(flavor.main));
   const ids = new NoteIds(edit);
-  const remarks: CopyRemarks = { noRoom: [], noNotes: [] };
+  const remarks: CopyRemarks = { converted: opened.converted?.from ?? null, noRoom: [], noNotes: [] };
   workbook.sheets.forEach((sheet, position) => {
     const tables = reports.filter((r) => r.sheet === sheet.name);
     if (tables.length === 0 || sheet.kind !== 'worksheet') return;
