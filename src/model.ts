@@ -203,7 +203,7 @@ export interface SheetRead {
   rowCount: number;
   colCount: number;
   table: RawTable | null;
-  /** Non-empty cells, row by row, of a sheet without a table (empty for a sheet with one): made when asked. */
+  /** Non-empty cells (the top-left of a merge for a merge), row by row: made when asked. */
   cells(): CellText[];
   /** The text shown at a cell (a merged cell shows its master's), for what the table model does not keep. */
   text(row: number, col: number): string | null;

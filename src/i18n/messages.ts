@@ -149,6 +149,7 @@ const zhUi = {
   remark: '说明',
   noRoomForColumns: (sheet: string) => `工作表“${sheet}”右侧已无空列，未添加计算得分、计算偏差度、检查结果三列；检查结果见本表和各单元格的批注`,
   notesNotAdded: (sheet: string) => `工作表“${sheet}”的批注绘图无法读取，未添加批注；检查结果见本表`,
+  otherVocabulary: (file: string, part: string, uri: string) => `${file}：不是 Excel 能打开的工作簿（${part} 使用的命名空间 ${uri} 不是 SpreadsheetML 的，Office 2007 测试版曾这样写）`,
   damagedPart: (file: string, d: PackageError) => `${file}：工作簿已损坏，${zhDamage(d)}；请在 Excel 或 WPS 中打开并另存后再评分`,
   // write safety
   writeReason: (code: string) => {
@@ -312,6 +313,7 @@ const enUi: Ui = {
   remark: 'Note',
   noRoomForColumns: (sheet) => `sheet "${sheet}" has no free columns on its right: the computed score, deviation and findings columns were not added; see this sheet and the cells' notes`,
   notesNotAdded: (sheet) => `the drawing of notes of sheet "${sheet}" cannot be read: no note was added; see this sheet`,
+  otherVocabulary: (file, part, uri) => `${file}: not a workbook Excel can open (${part} is in the namespace ${uri}, not SpreadsheetML's; Office 2007's beta wrote so)`,
   damagedPart: (file, d) => `${file}: the workbook is damaged: ${enDamage(d)}; open it in Excel or WPS, save it again and score that`,
   // write safety
   writeReason: (code) => {

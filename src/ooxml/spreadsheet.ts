@@ -114,8 +114,19 @@ export interface WorkbookInfo {
   date1904: boolean;
 }
 
-/** The package is not a spreadsheet (a document, a presentation, any other zip). */
-export class NotSpreadsheet extends Error {}
+/**
+ * The package is not a spreadsheet (a document, a presentation, any other zip); or its workbook part
+ * is, in a vocabulary no Excel reads (`uri`: Office 2007's beta wrote `…/office/excel/2006/2`).
+ */
+export class NotSpreadsheet extends Error {
+  constructor(
+    message: string,
+    readonly part: string | null = null,
+    readonly uri: string | null = null,
+  ) {
+    super(message);
+  }
+}
 
 function missing(part: string, from: string): PackageError {
   return new PackageError('missing', part, `referenced by ${from}`, { from });
@@ -134,7 +145,9 @@ export function readWorkbookInfo(pkg: Package): WorkbookInfo {
     main = guess;
   }
   const book = pkg.tree(main)!;
-  if (!is(book.root, MAIN_NS, 'workbook')) throw new NotSpreadsheet(`${main} is not a workbook`);
+  if (!is(book.root, MAIN_NS, 'workbook')) {
+    throw book.root.tag.local === 'workbook' ? new NotSpreadsheet(`${main} is in another vocabulary`, main, book.root.tag.uri) : new NotSpreadsheet(`${main} is not a workbook`);
+  }
   const strict = book.root.tag.uri === MAIN_NS[1];
   const rels = pkg.relationships(main);
   const relOf = (type: string) => rels.find((r) => isRelType(r.type, type) && !r.external);

@@ -71,13 +71,16 @@ export async function openWorkbook(path: string, options: OpenOptions = {}): Pro
   } catch (err) {
     if (err instanceof PackageError) throw new RunError((ui) => ui.damagedPart(path, err));
     // Any zip (a renamed .docx, an archive) is a package, but not a workbook with sheets.
-    if (err instanceof NotSpreadsheet) throw new RunError((ui) => ui.notXlsx(path));
+    if (err instanceof NotSpreadsheet) {
+      const { part, uri } = err;
+      throw new RunError((ui) => (part && uri ? ui.otherVocabulary(path, part, uri) : ui.notXlsx(path)));
+    }
     throw err;
   }
   if (values.sheets.length === 0) throw new RunError((ui) => ui.notXlsx(path));
   const sheets: SheetRead[] = values.sheets.map(({ grid }) => {
     const table = findTable(grid);
-    const cells = (): CellText[] => (table ? [] : grid.rows().flatMap((r) => grid.segments(r).flatMap((s) => (s.master.row === r ? [grid.cell(r, s.left)] : []))));
+    const cells = (): CellText[] => grid.rows().flatMap((r) => grid.segments(r).flatMap((s) => (s.master.row === r ? [grid.cell(r, s.left)] : [])));
     return { name: grid.sheet, rowCount: grid.rowCount, colCount: grid.colCount, table, cells, text: (r, c) => grid.text(r, c) };
   });
   const tables = sheets.flatMap((s) => (s.table ? [s.table] : []));

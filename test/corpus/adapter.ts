@@ -15,7 +15,7 @@ export interface SheetGrid {
   colCount: number;
   /** The text shown at a cell, 1-based; a cell inside a merge shows its master's text. */
   text(row: number, col: number): string | null;
-  /** Non-empty cells, row by row: at least every non-empty cell not covered by a merge (a sheet with a table lists covered cells too). */
+  /** Non-empty cells, row by row: every cell with a text not covered by a merge (a merge's text is at its top-left cell). */
   cells(): Iterable<{ row: number; col: number; text: string }>;
   /** Whether the sheet holds an indicator table. */
   hasTable: boolean;
@@ -40,7 +40,7 @@ export async function readGrids(path: string): Promise<ReadOutcome> {
         colCount: s.colCount,
         hasTable: s.table !== null,
         text: (r, c) => s.text(r, c),
-        cells: () => (s.table === null ? listed(s.cells()) : scanned(s.rowCount, s.colCount, (r, c) => s.text(r, c))),
+        cells: () => listed(s.cells()),
       })),
     };
   } catch (err) {
@@ -54,15 +54,6 @@ function* listed(cells: { text: string | null; ref: { row: number; col: number }
   for (const c of cells) if (c.text !== null) yield { row: c.ref.row, col: c.ref.col, text: c.text };
 }
 
-/** A sheet holding a table lists no cells of its own: scan it (cells covered by a merge included). */
-function* scanned(rows: number, cols: number, text: (r: number, c: number) => string | null) {
-  for (let r = 1; r <= rows; r++) {
-    for (let c = 1; c <= cols; c++) {
-      const t = text(r, c);
-      if (t !== null) yield { row: r, col: c, text: t };
-    }
-  }
-}
 
 /** The outcome of scoring one file in process, as one file of `eval` is. */
 export interface ScoreOutcome {
