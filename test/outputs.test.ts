@@ -4,7 +4,8 @@ import { linkSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkOutputs, defaultOutputPath, planCopies, samePath, type Output } from '../src/cli/outputs.js';
+import { checkOutputs, defaultOutputPath, planCopies, type Output } from '../src/cli/outputs.js';
+import { samePath } from '../src/paths.js';
 import { RunError } from '../src/errors.js';
 import { uiFor } from '../src/i18n/messages.js';
 

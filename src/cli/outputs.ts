@@ -2,9 +2,9 @@
 // (beside each input, at -o, or under --out-dir), then the checks that keep a run from losing a file:
 // no two outputs are one file, and no output is an input, whether spelled with `..`, reached through
 // a symbolic link or a hard link to it.
-import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { RunError } from '../errors.js';
+import { inodeOf, realPath } from '../paths.js';
 import type { uiFor } from '../i18n/messages.js';
 
 type Ui = ReturnType<typeof uiFor>;
@@ -25,34 +25,6 @@ export function defaultOutputPath(input: string): string {
 /** `<dir>/<name><ext>.scored.xlsx`: the copy's name when another input of the same name takes the default one. */
 function extensionKeptPath(input: string): string {
   return join(dirname(input), `${basename(input)}${copySuffix(input)}`);
-}
-
-/** A path with its links and `..` resolved; for a path that does not exist (yet), its deepest existing folder's. */
-export function realPath(p: string): string {
-  const absolute = resolve(p);
-  try {
-    return realpathSync(absolute);
-  } catch {
-    const parent = dirname(absolute);
-    return parent === absolute ? absolute : join(realPath(parent), basename(absolute));
-  }
-}
-
-/** The device and inode of an existing file (through links), or null. */
-function inodeOf(path: string): string | null {
-  try {
-    const st = statSync(path, { bigint: true });
-    return `${st.dev}:${st.ino}`;
-  } catch {
-    return null;
-  }
-}
-
-/** Whether two paths name one file: through `..`, symbolic links, or as hard links of one file. */
-export function samePath(a: string, b: string): boolean {
-  if (realPath(a) === realPath(b)) return true;
-  const ia = inodeOf(a);
-  return ia !== null && ia === inodeOf(b);
 }
 
 /** File systems that ignore case (Windows, macOS by default) take `A.xlsx` and `a.xlsx` as one file. */

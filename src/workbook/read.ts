@@ -18,10 +18,9 @@ export interface OpenedWorkbook {
   tables: RawTable[];
   /** Every worksheet, in workbook order. */
   sheets: SheetRead[];
-  /** The package as read, where the workbook's parts are in it, and each worksheet's part: for the writer only. */
+  /** The package as read, and where the workbook's parts are in it: for the writer only. */
   package: Package;
   workbook: WorkbookInfo;
-  parts: Map<string, string>;
   /** The format the workbook was converted from into the package read (convert.ts); null for an xlsx. */
   converted: { from: SourceFormat } | null;
 }
@@ -85,5 +84,5 @@ export async function openWorkbook(path: string, options: OpenOptions = {}): Pro
   });
   const tables = sheets.flatMap((s) => (s.table ? [s.table] : []));
   if (tables.length === 0 && options.requireTable !== false) throw new RunError((ui) => ui.noTable(path));
-  return { path, tables, sheets, package: pkg, workbook: values.workbook, parts: new Map(values.sheets.map((s) => [s.name, s.part])), converted };
+  return { path, tables, sheets, package: pkg, workbook: values.workbook, converted };
 }

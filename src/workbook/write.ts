@@ -6,10 +6,10 @@
 // merges, dropdowns, tables), past one empty column; a note on a cell that has one is added to it; a
 // print area is widened to take the new columns in.
 // Written whole or not at all (atomic.ts), so a failed run leaves nothing behind.
-import { samePath } from '../cli/outputs.js';
 import { extname } from 'node:path';
 import type { Decimal } from 'decimal.js';
 import { writeFileAtomic } from '../atomic.js';
+import { samePath } from '../paths.js';
 import { cellName } from '../cells.js';
 import { RunError } from '../errors.js';
 import { uiFor } from '../i18n/messages.js';
@@ -35,10 +35,6 @@ const FILL = { error: 'FFFFC7CE', warning: 'FFFFEB9C', header: 'FFDDEBF7' } as c
 const NUMFMT = { score: 2, percent: 10 } as const;
 /** The computed columns: 计算得分, 计算偏差度, 检查结果, and their widths. */
 const COLUMN_WIDTHS = [10, 12, 40];
-
-// Where copies go, and whether two paths are one file, are decided in cli/outputs.ts (before any
-// file is read); re-exported for the callers that found them here.
-export { defaultOutputPath, realPath } from '../cli/outputs.js';
 
 /** What the copy could not do as usual, for its summary sheet and for the caller. */
 export interface CopyRemarks {
