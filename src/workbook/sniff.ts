@@ -142,16 +142,13 @@ export function zipEntries(bytes: Buffer): Map<string, ZipEntry> | null | 'too-l
 }
 
 function sniffZip(bytes: Buffer, ext: string): Sniffed {
-  const found = zipEntries(bytes);
-  // A zip that declares too much to be read is refused, as its extension says it is, by the reader of that format.
-  if (found === 'too-large') {
-    if (ext === '.ods' || ext === '.ots') return { kind: 'convert', family: 'ods', from: ext };
-    if (ext === '.xlsb') return { kind: 'convert', family: 'xlsb', from: '.xlsb' };
+  const zip = zipEntries(bytes);
+  // A zip that cannot be read, or declares too much to be, is refused by the reader of the format its
+  // extension names, which says precisely why (the package reader names the zip's damage or limit).
+  if (zip === null || zip === 'too-large') {
+    if (ext === '.ods' || ext === '.ots') return zip === null ? { kind: 'damaged', format: ext } : { kind: 'convert', family: 'ods', from: ext };
+    if (ext === '.xlsb') return zip === null ? { kind: 'damaged', format: '.xlsb' } : { kind: 'convert', family: 'xlsb', from: '.xlsb' };
     return WORKBOOK_EXTS.has(ext) || ext === '' ? { kind: 'xlsx' } : { kind: 'other', what: 'zip' };
-  }
-  const zip = found;
-  if (zip === null) {
-    return WORKBOOK_EXTS.has(ext) || ext === '' ? { kind: 'damaged', format: formatOfExt(ext) } : { kind: 'other', what: 'zip' };
   }
   const entries = byLooseName(zip);
   const has = (name: string) => entries.has(name);
