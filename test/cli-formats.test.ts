@@ -4,7 +4,7 @@
 // and in a batch.
 import * as XLSX from '@e965/xlsx';
 import JSZip from 'jszip';
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyzeTable } from '../src/engine/analyze.js';
@@ -87,6 +87,27 @@ describe('eval of an .xls', () => {
     const comments = await zip.file(/^xl\/comments\d*\.xml$/)[0]!.async('string');
     expect(comments).toContain('<comment ref="B20" authorId="0"><text><t>原有批注：请核实</t></text></comment>');
     expect(comments).toMatch(/<comment ref="H25" authorId="0"><text><t>得分待复核<\/t><r>.*perf-score:.*\[missing-reason\]/s);
+  });
+
+  it('a folder holding .xls, .et and .ods workbooks: every one scored, none skipped, each copy an .xlsx', () => {
+    const dir = workdir();
+    mkdirSync(join(dir, '材料'));
+    copyFileSync(join(FIXTURES, 'formats', 'seed-000.xls'), join(dir, '材料', '信访局.xls'));
+    // WPS's .et is a BIFF workbook as .xls is.
+    copyFileSync(join(FIXTURES, 'formats', 'seed-000.xls'), join(dir, '材料', '信访局WPS.et'));
+    copyFileSync(join(FIXTURES, 'formats', 'seed-000.ods'), join(dir, '材料', '信访局.ods'));
+    const r = run(['eval', '材料', '--profile', 'zhengzhou-shangjie', '--format', 'json'], { cwd: dir });
+    expect([r.status, r.stderr]).toEqual([0, '']);
+    const doc = JSON.parse(r.stdout) as { files: { file: string; total: number }[]; summary: { files: number } };
+    // The published total of seed 000, whichever format it came in.
+    expect(doc.files.map((f) => [f.file, f.total])).toEqual([
+      [join('材料', '信访局.ods'), 95.81],
+      [join('材料', '信访局.xls'), 95.81],
+      [join('材料', '信访局WPS.et'), 95.81],
+    ]);
+    expect(doc.summary.files).toBe(3);
+    // 信访局.xls and 信访局.ods would share 信访局.scored.xlsx: each keeps its extension in the name.
+    expect(listing(join(dir, '材料'))).toEqual(['信访局.ods', '信访局.ods.scored.xlsx', '信访局.xls', '信访局.xls.scored.xlsx', '信访局WPS.et', '信访局WPS.scored.xlsx']);
   });
 
   it('check of a web page saved as .xls, a .fods and an .ods: the scores of their source', () => {
