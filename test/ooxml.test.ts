@@ -271,6 +271,14 @@ describe('SheetPatch', () => {
     expect(data(xml)).toBe('<row r="1"><c s="3"><v>1</v></c><c><v>2</v></c></row><row r="2"><c r="A2"/><c r="C2"><v>6</v></c></row><row r="5"><c r="A5"><v>5</v></c></row><row r="9"><c r="A9"><v>4</v></c></row>');
   });
 
+  it('numbers a row it changes and a row it inserts after at once, a row with spans included', () => {
+    const xml = patched(sheet('<row spans="1:2"><c><v>1</v></c></row><row spans="1:2"><c><v>2</v></c></row>'), (p) => {
+      p.set(2, 3, 'x');
+      p.set(4, 1, 5);
+    });
+    expect(data(xml)).toBe('<row spans="1:2" r="1"><c><v>1</v></c></row><row r="2"><c><v>2</v></c><c r="C2" t="inlineStr"><is><t xml:space="preserve">x</t></is></c></row><row r="4"><c r="A4"><v>5</v></c></row>');
+  });
+
   it('puts a new child of the worksheet where the schema orders it, never inside another element\'s extLst', () => {
     const cf = '<conditionalFormatting sqref="A1"><cfRule type="dataBar" priority="1"><dataBar/><extLst><ext uri="u"/></extLst></cfRule></conditionalFormatting>';
     const xml = patched(sheet('', `${cf}<extLst><ext uri="w"/></extLst>`).replace('<pageMargins', `${cf}<pageMargins`).replace(`${cf}<extLst>`, '<extLst>'), (p) =>

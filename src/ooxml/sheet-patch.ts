@@ -320,8 +320,9 @@ export class SheetPatch {
     const newRows: number[] = pending.filter((r) => !byRow.has(r));
     // New rows go before the first row numbered after them; rows that number themselves by their
     // place (no `r`) then say their number, so that the rows inserted before them do not move them.
-    if (newRows.length > 0) {
-      for (const r of index.rows) if (!r.explicit) edits.push(tagEdit(xml, r.tag, (t) => setTagAttr(t, 'r', r.row)));
+    const numbered = newRows.length > 0;
+    if (numbered) {
+      for (const r of index.rows) if (!r.explicit && !this.changes.has(r.row)) edits.push(tagEdit(xml, r.tag, (t) => setTagAttr(t, 'r', r.row)));
     }
     let i = 0;
     const rowName = el('row');
@@ -340,7 +341,7 @@ export class SheetPatch {
       edits.push({ start: index.sheetData.tag.start, end: index.sheetData.tag.end, text: `${open}${[...inserts.values()].join('')}</${index.sheetData.tag.name}>` });
     }
     for (const r of index.rows) {
-      if (this.changes.has(r.row)) edits.push(...this.changeRow(r, styles, index, (n) => elementName(r.tag.scope, index.root.uri, n)));
+      if (this.changes.has(r.row)) edits.push(...this.changeRow(r, styles, index, (n) => elementName(r.tag.scope, index.root.uri, n), numbered));
     }
     if (this.widths.size > 0) edits.push(...this.colEdits(index, el));
     edits.push(...this.childEdits(index));
@@ -358,7 +359,8 @@ export class SheetPatch {
     return `<${openName} r="${row}">${cells.join('')}</${closeName}>`;
   }
 
-  private changeRow(r: RowAt, styles: Styles, index: SheetIndex, el: (n: string) => { name: string; decl: string }): Edit[] {
+  /** The edits of a row that changes; `numbered`: a row is inserted somewhere, so a row without `r` says its number. */
+  private changeRow(r: RowAt, styles: Styles, index: SheetIndex, el: (n: string) => { name: string; decl: string }, numbered: boolean): Edit[] {
     const { xml } = index;
     const changes = this.changes.get(r.row)!;
     const cells = r.cells ?? [];
@@ -397,7 +399,8 @@ export class SheetPatch {
     }
     // `spans` is a hint of the row's columns, no longer true once a cell is added.
     const rowTag = xml.slice(r.tag.start, r.tag.end);
-    const newTag = add.size > 0 ? removeTagAttr(rowTag, 'spans') : rowTag;
+    let newTag = add.size > 0 ? removeTagAttr(rowTag, 'spans') : rowTag;
+    if (numbered && !r.explicit) newTag = setTagAttr(newTag, 'r', r.row);
     if (r.tag.empty) {
       if (add.size > 0) edits.push({ start: r.tag.start, end: r.tag.end, text: `${newTag.replace(/\s*\/>$/, '>')}${[...add.values()].join('')}</${r.tag.name}>` });
       return edits;
