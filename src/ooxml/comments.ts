@@ -51,7 +51,7 @@ export interface NotesOutcome {
   legacyDrawing: string | null;
   /** Notes added to a note the cell already had. */
   appended: number;
-  /** False when the sheet's drawing could not be read (not XML): no note was added. */
+  /** False when the sheet's drawing could not be read (not XML, or not there): no note was added. */
   added: boolean;
 }
 
@@ -70,6 +70,8 @@ export function addNotes(edit: PackageEdit, sheetPart: string, legacyId: string 
 
   // The boxes first: a drawing we cannot read means no note is added at all (a note without a box is broken).
   const legacy = legacyId === undefined ? undefined : rels.find((r) => r.id === legacyId && !r.external && r.exists);
+  // A sheet points at a drawing that is not there: a second one cannot be added beside it.
+  if (legacyId !== undefined && !legacy) return { legacyDrawing: null, appended: 0, added: false };
   let vmlPart = legacy?.target;
   let vml: Tree | null = null;
   if (vmlPart) {
