@@ -2,6 +2,10 @@
 // comparator and number with unit, a word, a tier word, or a deadline.
 import { Decimal } from 'decimal.js';
 import type { Expression, ParseResult, Unit } from '../model.js';
+import { isPlaceholder, normalizeText } from '../text/normalize.js';
+
+// Normalising text and placeholders are src/text/'s; the engine's modules take them from here.
+export { isPlaceholder, normalizeText };
 
 type Direction = 'at-least' | 'at-most' | 'exact';
 interface Comparator {
@@ -99,34 +103,10 @@ const NUMERIC_DATE = new RegExp(String.raw`^(\d{4})[-./](\d{1,2})[-./](\d{1,2})�
 
 /** A word carries letters and ordinary punctuation only: no digits, comparators, `*`, `#`, `[`. */
 const WORD = /^[\p{L}\p{M}\s、，,。；;：:（）()《》“”"'·/]+$/u;
-const PLACEHOLDER = /^[-‐–—―－/／…⋯.]+$/u;
-const FULL_WIDTH = /[０-９Ａ-Ｚａ-ｚ％＞＜＝．]/gu;
-const LOOKALIKES: Record<string, string> = { '﹦': '=', '﹥': '>', '﹤': '<', '≧': '≥', '≦': '≤' };
-
-/** Full-width digits, letters, comparators and percent to ASCII, look-alike comparators (`﹦`, `≧`) to the usual ones; trims and collapses whitespace. */
-/** Characters normalizeText changes: full-width forms, lookalike comparators, whitespace. */
-const NOT_NORMAL = /[０-９Ａ-Ｚａ-ｚ％＞＜＝．﹦﹥﹤≧≦\s]/u;
-
-export function normalizeText(text: string): string {
-  // Most cells need nothing: checked once, instead of four replacements (a batch parses millions).
-  if (!NOT_NORMAL.test(text)) return text;
-  return text
-    .replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[﹦﹥﹤≧≦]/gu, (c) => LOOKALIKES[c] ?? c)
-    .replace(/\s+/gu, ' ')
-    .trim();
-}
-
-/** True for text that carries nothing: empty, `-`, `—`, `－`, `/`, `／`, `……`, `…`, `--`, `——` (`无` is a word, not a placeholder). */
-export function isPlaceholder(text: string | null | undefined): boolean {
-  const t = normalizeText(text ?? '');
-  return t === '' || PLACEHOLDER.test(t);
-}
-
 /** `%`, `％`, `百分比` → `%`; `定性`/`定性指标` (qualitative), empty and placeholders → null; other units without spaces. */
 export function normalizeUnit(unit: string | null | undefined): Unit | null {
   const u = normalizeText(unit ?? '').replace(/\s/gu, '');
-  if (u === '' || PLACEHOLDER.test(u) || u === '定性' || u === '定性指标') return null;
+  if (isPlaceholder(u) || u === '定性' || u === '定性指标') return null;
   return u === '百分比' ? '%' : u;
 }
 
@@ -134,7 +114,7 @@ export function normalizeUnit(unit: string | null | undefined): Unit | null {
 export function parseExpression(text: string | null, unitColumn?: string | null): ParseResult {
   const normal = normalizeText(text ?? '');
   if (normal === '') return { ok: false, reason: 'empty' };
-  if (PLACEHOLDER.test(normal)) return { ok: false, reason: 'placeholder' };
+  if (isPlaceholder(normal)) return { ok: false, reason: 'placeholder' };
   const compact = normal.replace(/\s/gu, '');
 
   const deadline = parseDeadline(compact);

@@ -1,8 +1,8 @@
 // The zod schema an indicator row must satisfy before it is scored. A row that fails it yields
 // findings at the failing cells (see analyzeTable), never an exception.
 import { z } from 'zod';
-import { isPlaceholder } from '../engine/expression.js';
-import { parseNumber } from '../engine/numbers.js';
+import { isPlaceholder } from '../text/normalize.js';
+import { parseNumber } from '../text/numbers.js';
 
 /** The two ways a cell can fail: nothing there, or something that is not what the column holds. */
 export type CellIssue = 'missing' | 'invalid';

@@ -1,7 +1,6 @@
 // Finding the indicator table on a sheet by its header row, and the blocks around it: the unit's
 // name, the project's, the budget block, the declared total and grade. Works on a Grid, knows
 // nothing of the file.
-import { isPlaceholder, normalizeText } from '../engine/expression.js';
 import type {
   CellText,
   ColumnMap,
@@ -12,13 +11,14 @@ import type {
   RawLevel,
   RawTable,
 } from '../model.js';
+import { compactText, isPlaceholder } from '../text/normalize.js';
 import type { Grid } from './grid.js';
 
 type Field = keyof ColumnMap;
 
 /**
  * Header names, in the order they are tried: the first pattern that matches names the column.
- * Texts are compared without blanks and with ASCII brackets (see normalize).
+ * Texts are compared without blanks, brackets and full-width forms made ASCII (compactText).
  */
 const HEADER_FIELDS: [Field, RegExp][] = [
   ['reason', /原因|改进措施/],
@@ -37,14 +37,8 @@ const HEADER_FIELDS: [Field, RegExp][] = [
 
 const REQUIRED: Field[] = ['name', 'target', 'actual', 'weight', 'score'];
 
-/** Header text as compared: no spaces or line breaks, ASCII brackets. */
-function normalize(text: string | null): string {
-  if (text === null) return '';
-  return /[\s（）]/.test(text) ? text.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')') : text;
-}
-
 function classify(text: string | null): Field | null {
-  const t = normalize(text);
+  const t = compactText(text);
   if (!t) return null;
   for (const [field, pattern] of HEADER_FIELDS) if (pattern.test(t)) return field;
   return null;
@@ -57,7 +51,7 @@ function classify(text: string | null): Field | null {
 function classifySub(text: string | null, parent: Field, taken: Partial<ColumnMap>): Field | null {
   const own = classify(text);
   if (own) return own;
-  const t = normalize(text);
+  const t = compactText(text);
   if (!t || parent !== 'target') return null;
   if (/性质|方向|符号/.test(t)) return 'nature';
   if (/单位/.test(t)) return 'unit';
@@ -197,8 +191,8 @@ const NATURE_WORDS: Record<string, string> = { 正向: '≥', 正向指标: '≥
  */
 export function composeTarget(nature: string | null, value: string | null): string | null {
   if (value === null || isPlaceholder(value) || nature === null || isPlaceholder(nature)) return value;
-  const n = normalizeText(nature).replace(/\s/g, '');
-  const v = normalizeText(value).replace(/\s/g, '');
+  const n = compactText(nature);
+  const v = compactText(value);
   if (NATURE_NONE.test(n)) return value;
   const comparator = NATURE_WORDS[n] ?? (NATURE_COMPARATOR.test(n) ? n : null);
   if (comparator === null) return `${nature.trim()}${value}`;
@@ -211,7 +205,7 @@ export function composeTarget(nature: string | null, value: string | null): stri
 
 /** A label (`项目名称`, `部门（单位）名称：`) compared without blanks, brackets made ASCII, a trailing colon and `(盖章)` removed. */
 function labelKey(text: string | null): string {
-  return normalize(text).replace(/\(盖章\)/g, '').replace(/[:：]$/, '');
+  return compactText(text).replace(/\(盖章\)/g, '').replace(/[:：]$/, '');
 }
 
 const DEPARTMENT = /^(部门\(单位\)名称|单位名称|部门名称|预算单位|预算单位名称|单位\(部门\)名称|部门\(单位\)|填报单位|填报单位名称)$/;
@@ -280,7 +274,7 @@ function findBudget(grid: Grid, lastRow: number): RawBudget | null {
     if (r > lastRow) break;
     const cols: Partial<Record<BudgetField, number>> = {};
     for (const c of grid.starts(r)) {
-      const t = normalize(grid.text(r, c));
+      const t = compactText(grid.text(r, c));
       const hit = t ? BUDGET_FIELDS.find(([, p]) => p.test(t)) : undefined;
       if (hit && cols[hit[0]] === undefined) cols[hit[0]] = c;
     }
@@ -292,7 +286,7 @@ function findBudget(grid: Grid, lastRow: number): RawBudget | null {
     for (let row = headerBottom + 1; row <= Math.min(lastRow, headerBottom + 10); row++) {
       const label = budgetLabel(grid, row, firstAmount);
       const hasAmount = grid.text(row, cols.executed) !== null;
-      if (label && /总额|合计|总计|总金额/.test(normalize(label.text))) {
+      if (label && /总额|合计|总计|总金额/.test(compactText(label.text))) {
         chosen = { row, label };
         break;
       }
@@ -319,7 +313,7 @@ function findBudget(grid: Grid, lastRow: number): RawBudget | null {
     const subRows: RawBudgetLine[] = [];
     for (let row = total.row + 1; row <= Math.min(lastRow, total.row + 10); row++) {
       const label = budgetLabel(grid, row, firstAmount);
-      if (row > blockBottom && !(label && BUDGET_SUB_ROW.test(normalize(label.text)))) break;
+      if (row > blockBottom && !(label && BUDGET_SUB_ROW.test(compactText(label.text)))) break;
       if (label) subRows.push(line(row, label));
     }
     return { ...line(total.row, total.label), headerRow: r, subRows };
@@ -336,8 +330,8 @@ function splitLevelLabel(text: string): { name: string; weight: string | null } 
   return m && name ? { name, weight: (m[1] ?? m[2])! } : { name: text.replace(/\s+/g, ''), weight: null };
 }
 
-const PLACEHOLDER_NAME = /^(指标\s*\d*\s*[:：]?|…+|\.{3,}|[-—/／]*)$/;
-const NOTHING = /^[-—/／…\s]*$/;
+/** A template's name for a row still to be filled in: `指标2:`, `指标：`. */
+const TEMPLATE_NAME = /^指标\s*\d*\s*[:：]?$/;
 const ZERO = /^0+(\.0+)?$/;
 
 /** Finds the indicator table on a sheet; null when the sheet has none. */
@@ -356,7 +350,7 @@ export function findTable(grid: Grid): RawTable | null {
   // Rows that show no text carry nothing: only those that do are read.
   for (const r of grid.rows()) {
     if (r <= header.bottom) continue;
-    const lead = [firstCol, map.level1, map.level2 ?? map.level1, map.name].map((c) => normalize(grid.text(r, c)));
+    const lead = [firstCol, map.level1, map.level2 ?? map.level1, map.name].map((c) => compactText(grid.text(r, c)));
     if (lead.some((t) => TOTAL_ROW.test(t))) {
       declaredTotal = grid.cell(r, map.score);
       lastRow = r;
@@ -398,11 +392,10 @@ export function findTable(grid: Grid): RawTable | null {
       deviation: cell(map.deviation),
       reason: cell(map.reason),
     };
-    const blank = (t: string | null) => t === null || NOTHING.test(t);
-    const nil = (t: string | null) => blank(t) || ZERO.test(t!.trim());
+    const nil = (t: string | null) => isPlaceholder(t) || ZERO.test(t!.trim());
     // Blank rows and template placeholders (指标2:, ……, / everywhere) carry nothing.
-    const placeholderName = row.name.text === null || PLACEHOLDER_NAME.test(row.name.text.trim());
-    if (placeholderName && blank(row.target.text) && blank(row.actual.text) && nil(row.weight.text) && nil(row.score.text)) continue;
+    const placeholderName = isPlaceholder(row.name.text) || TEMPLATE_NAME.test(row.name.text!.trim());
+    if (placeholderName && isPlaceholder(row.target.text) && isPlaceholder(row.actual.text) && nil(row.weight.text) && nil(row.score.text)) continue;
     rows.push(row);
     lastRow = r;
   }
