@@ -9,7 +9,7 @@
 //   c   perf-score eval DIR --out-dir D --format json --output-file F
 // and prints, for each, the wall time (spawn to exit, Node start-up included for every phase),
 // files per second and peak memory (the child's own maxRSS at exit, worker threads included; for
-// perf-score, whose batch runs in a second Node started with heap flags (src/cli/batch-heap.ts), the
+// perf-score, whose batch runs in a second Node started with heap flags (src/run/batch-heap.ts), the
 // sum of both processes' maxRSS: an upper bound, as the pages of the node binary they share count twice).
 //
 // Why: perf-score reads a whole folder in one process and scores files on worker threads, so on a

@@ -10,7 +10,7 @@ import { renameSync, rmSync } from 'node:fs';
 const next = `dist.${process.pid}.tmp`;
 rmSync(next, { recursive: true, force: true });
 await build({
-  entryPoints: { cli: 'src/cli/main.ts', worker: 'src/batch/worker.ts' },
+  entryPoints: { cli: 'src/cli/main.ts', worker: 'src/run/worker.ts' },
   outdir: next,
   bundle: true,
   splitting: true,

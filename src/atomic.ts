@@ -99,10 +99,11 @@ export interface AtomicFile {
 
 /**
  * Starts writing `path` whole-or-nothing. Any failure (open, a write that is short or fails, close,
- * rename) removes the temporary file and throws a RunError (exit 2) naming `path`; the target is then
- * as it was. After a signal has ended the run, nothing is committed.
+ * rename) removes the temporary file and throws a RunError (exit 2) naming the file `name` (`path`
+ * unless the user spelled it otherwise); the target is then as it was. After a signal has ended the
+ * run, nothing is committed.
  */
-export function openAtomic(path: string, fs: WriteFs = NODE_FS): AtomicFile {
+export function openAtomic(path: string, fs: WriteFs = NODE_FS, name: string = path): AtomicFile {
   const temp = tempBeside(path);
   let fd: number | null = null;
   let created = false;
@@ -124,7 +125,7 @@ export function openAtomic(path: string, fs: WriteFs = NODE_FS): AtomicFile {
   const fail = (err: unknown): never => {
     release();
     const reason = reasonOf(err);
-    throw new RunError((ui) => ui.writeFailed(path, 'stalled' in reason ? ui.wroteNothing() : ui.writeReason(reason.code)));
+    throw new RunError((ui) => ui.writeFailed(name, 'stalled' in reason ? ui.wroteNothing() : ui.writeReason(reason.code)));
   };
   try {
     openTemps.add(temp);
@@ -163,9 +164,9 @@ export function openAtomic(path: string, fs: WriteFs = NODE_FS): AtomicFile {
   };
 }
 
-/** Writes `data` to `path` whole or not at all. */
-export function writeFileAtomic(path: string, data: string | Uint8Array, fs: WriteFs = NODE_FS): void {
-  const file = openAtomic(path, fs);
+/** Writes `data` to `path` whole or not at all; a failure names the file `name`. */
+export function writeFileAtomic(path: string, data: string | Uint8Array, fs: WriteFs = NODE_FS, name: string = path): void {
+  const file = openAtomic(path, fs, name);
   file.write(data);
   file.commit();
 }

@@ -1,5 +1,5 @@
 // Whether two paths are one file: what keeps a run from writing over its input, at every place a
-// file is written (cli/outputs.ts decides every output up front; the writer checks once more).
+// file is written (run/outputs.ts decides every output up front; the writer checks once more).
 import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 

@@ -1,10 +1,10 @@
-// A batch runs in a second Node started with heap flags (src/cli/batch-heap.ts): seen through a
+// A batch runs in a second Node started with heap flags (src/run/batch-heap.ts): seen through a
 // preload script that records, in every main thread, the flags its Node was started with.
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BATCH_HEAP_FLAGS, heapIsSized } from '../src/cli/batch-heap.js';
+import { BATCH_HEAP_FLAGS, heapIsSized } from '../src/run/batch-heap.js';
 import { BIN, FIXTURES, cleanWorkdirs, run, workdir } from './cli/helpers.js';
 
 afterEach(cleanWorkdirs);

@@ -2,8 +2,8 @@
 // thread by structured clone), and the pool hands results back in input order, an unreadable file in
 // its place; the output assembled from the parts is the whole format's.
 import { describe, expect, it } from 'vitest';
-import { scoreFiles } from '../src/batch/pool.js';
-import type { FileResult, ScoreSettings } from '../src/batch/score-file.js';
+import { scoreFiles } from '../src/run/pool.js';
+import type { FileResult, ScoreSettings } from '../src/run/score-file.js';
 import type { FormatName } from '../src/report/registry.js';
 import { loadProfile } from '../src/profiles/index.js';
 

@@ -279,7 +279,7 @@ describe.skipIf(process.platform === 'win32')('signals (signals.sh)', () => {
     await until(() => copiesIn(join(dir, 'out')) >= 20, 'copies written');
     child.kill('SIGKILL');
     expect(await end).toEqual({ code: null, signal: 'SIGKILL' });
-    // The first Node, and the second it started for the batch (src/cli/batch-heap.ts).
+    // The first Node, and the second it started for the batch (src/run/batch-heap.ts).
     const pids = started();
     expect(pids[0]).toBe(child.pid);
     expect(pids).toHaveLength(2);

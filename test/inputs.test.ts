@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { expandInputs, isCandidate, kindOfName, skippedLines } from '../src/cli/inputs.js';
+import { expandInputs, isCandidate, kindOfName, skippedLines } from '../src/run/inputs.js';
 import { RunError } from '../src/errors.js';
 import { uiFor } from '../src/i18n/messages.js';
 

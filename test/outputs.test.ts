@@ -1,10 +1,10 @@
-// Where a run writes (src/cli/outputs.ts), decided before any file is read: the scored copies' names,
+// Where a run writes (src/run/outputs.ts), decided before any file is read: the scored copies' names,
 // and the refusals that keep a run from writing one file twice or over an input.
 import { linkSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkOutputs, defaultOutputPath, planCopies, type Output } from '../src/cli/outputs.js';
+import { checkOutputs, defaultOutputPath, planCopies, type Output } from '../src/run/outputs.js';
 import { samePath } from '../src/paths.js';
 import { RunError } from '../src/errors.js';
 import { uiFor } from '../src/i18n/messages.js';

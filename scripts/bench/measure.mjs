@@ -1,7 +1,7 @@
 // Runs the real perf-score CLI (dist/cli.js, as bin/perf-score.js does) and, at exit, appends
 // `{"exitCode":N,"maxRSS":KiB}` to the file named by PERF_SCORE_BENCH_RSS, so that the bench
 // (scripts/bench.mjs) can report the peak memory of the whole run, worker threads included. A batch
-// runs this script again in a second Node (src/cli/batch-heap.ts), which appends its own line.
+// runs this script again in a second Node (src/run/batch-heap.ts), which appends its own line.
 //
 //   PERF_SCORE_BENCH_RSS=/tmp/rss.jsonl node scripts/bench/measure.mjs check DIR --format json …
 import { appendFileSync } from 'node:fs';

@@ -1,186 +1,28 @@
-// `perf-score eval` and `perf-score check`: expand the paths → score every file (worker threads for a
-// batch) → write each file's output as soon as the files before it are done → end the output, the
-// summary file and the GitHub step summary → the exit code.
-// Loaded on demand by main.ts, with everything it needs (the reader, zod, the formatters).
-import { appendFileSync, mkdirSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { dirname, extname, resolve } from 'node:path';
-import { openAtomic, removeOpenTemps, writeFileAtomic, type AtomicFile } from '../atomic.js';
-import { scoreFiles } from '../batch/pool.js';
-import type { FileJob } from '../batch/score-file.js';
-import { EXIT, RunError } from '../errors.js';
-import { uiFor } from '../i18n/messages.js';
-import type { Lang } from '../model.js';
-import { selectProfile } from '../profiles/index.js';
-import { formatCsv } from '../report/csv.js';
-import { RunDigest } from '../report/digest.js';
-import { FormatWriter } from '../report/format.js';
-import { formatGithubSummary, SUMMARY_FINDINGS } from '../report/github.js';
-import { formatFor, type FormatName, type FormatSpec } from '../report/registry.js';
-import { handleSignals, isInterrupted, onInterrupt } from '../interrupt.js';
-import { expandInputs, skippedLines } from './inputs.js';
-import { checkOutputs, planCopies, type Output } from './outputs.js';
-import type { Io } from './main.js';
-import { Progress } from './progress.js';
+// `perf-score eval <paths...>`: its options, turned into an EvalRequest for src/run/eval.ts.
+import type { Command } from 'commander';
+import { rerunIfBatch } from '../run/batch-heap.js';
+import type { EvalRequest } from '../run/request.js';
+import { checkRequest, scoringOptions, type CommandContext, type ScoringFlags } from './options.js';
 
-/** The rule options of every scoring command. */
-export interface RuleOptions {
-  profile?: string;
-  rules?: string;
-  lang: Lang;
-}
-
-/** The options of `check`; `eval` adds where the scored copies go. */
-export interface CheckOptions extends RuleOptions {
-  format: FormatName;
-  outputFile?: string;
-  maxWarnings?: number;
-  summary?: string;
-  jobs?: number;
-}
-
-export interface EvalOptions extends CheckOptions {
+interface EvalFlags extends ScoringFlags {
   output?: string;
   outDir?: string;
   write: boolean;
 }
 
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-/** Creates the folders the scored copies go into; a RunError (exit 2) naming the one that cannot be. */
-function makeFolders(outs: readonly (string | null)[], cwd: string): void {
-  for (const dir of new Set(outs.flatMap((o) => (o === null ? [] : [dirname(resolve(cwd, o))])))) {
-    try {
-      mkdirSync(dir, { recursive: true });
-    } catch (err) {
-      throw new RunError((ui) => ui.writeFailed(dir, (err as NodeJS.ErrnoException).code ?? String(err)));
-    }
-  }
-}
-
-export async function runCheck(args: string[], opts: CheckOptions, io: Io, workerUrl: URL | null): Promise<number> {
-  return runEval(args, { ...opts, write: false }, io, workerUrl);
-}
-
-export async function runEval(args: string[], opts: EvalOptions, io: Io, workerUrl: URL | null): Promise<number> {
-  // A signal ends the run by removing every temporary file first (interrupt.ts), from here to the end.
-  const unhandle = handleSignals();
-  const forget = onInterrupt(removeOpenTemps);
-  try {
-    return await evaluate(args, opts, io, workerUrl);
-  } finally {
-    forget();
-    unhandle();
-  }
-}
-
-async function evaluate(args: string[], opts: EvalOptions, io: Io, workerUrl: URL | null): Promise<number> {
-  const ui = uiFor(opts.lang);
-  const cwd = io.cwd ?? process.cwd();
-  // Everything that can be refused is refused before any file is read or written.
-  const profile = selectProfile({ ...opts, cwd });
-  const summaryKind = opts.summary === undefined ? null : extname(opts.summary).toLowerCase();
-  if (summaryKind !== null && summaryKind !== '.xlsx' && summaryKind !== '.csv') throw new RunError((u) => u.summaryFormat(opts.summary!));
-  if (opts.output !== undefined && opts.outDir !== undefined) throw new RunError((u) => u.outWithOutDir());
-  const { files, skipped } = await expandInputs(args, cwd);
-  for (const line of skippedLines(skipped, ui)) io.stderr.write(`${line}\n`);
-  if (files.length === 0) throw new RunError((u) => u.nothingMatched(args.join(' ')));
-  if (opts.output !== undefined && files.length > 1) throw new RunError((u) => u.outWithMany());
-  // Every output is decided, and checked against the inputs and the other outputs, before anything is read.
-  const outs = planCopies(files, opts, cwd);
-  const outputs: Output[] = [
-    ...outs.flatMap((out, i) => (out === null || opts.output !== undefined ? [] : [{ path: out, label: (u: typeof ui) => u.copyOf(files[i]!) }])),
-    ...(opts.output === undefined ? [] : [{ path: opts.output, label: () => '-o' }]),
-    ...(opts.outputFile === undefined ? [] : [{ path: opts.outputFile, label: () => '--output-file' }]),
-    ...(opts.summary === undefined ? [] : [{ path: opts.summary, label: () => '--summary' }]),
-  ];
-  checkOutputs(files, outputs, cwd);
-  // The report and the summary are written at the end: a folder that is not there is said now.
-  for (const target of [opts.outputFile, opts.summary]) {
-    if (target !== undefined && !isFolder(dirname(resolve(cwd, target)))) throw new RunError((u) => u.writeFailed(target, 'ENOENT'));
-  }
-  // -o names a file, in a folder that must exist (a mistyped folder is not made); --out-dir is made.
-  if (opts.outDir !== undefined) makeFolders(outs, cwd);
-  const jobs: FileJob[] = files.map((file, i) => ({ file, out: outs[i]! }));
-
-  const toFile = opts.outputFile !== undefined;
-  const color = !toFile && Boolean(io.stdout.isTTY) && !io.env.NO_COLOR;
-  const spec: FormatSpec = { name: opts.format, lang: opts.lang, color, width: io.stdout.columns ?? 100 };
-  const keep = summaryKind === '.xlsx' ? Infinity : opts.format === 'github' ? SUMMARY_FINDINGS : 0;
-  const digest = new RunDigest(keep);
-  const writer = new FormatWriter(formatFor(spec), digest);
-  const progress = io.stderr.isTTY && files.length > 1 ? new Progress(io.stderr, files.length, opts.lang) : null;
-  const sink: AtomicFile | null = toFile ? openAtomic(resolve(cwd, opts.outputFile!)) : null;
-  const out = (text: string) => {
-    if (text === '') return;
-    if (sink) return sink.write(text);
-    progress?.clear();
-    io.stdout.write(text);
-  };
-  const warn = (line: string) => {
-    progress?.clear();
-    io.stderr.write(`${line}\n`);
-  };
-
-  const written: string[] = [];
-  let writeFailed = false;
-  try {
-    out(writer.begin());
-    await scoreFiles(jobs, { profile, lang: opts.lang, format: spec }, {
-      jobs: opts.jobs ?? availableParallelism(),
-      workerUrl,
-      onDone: (done, file) => progress?.update(done, file),
-      onResult: ({ part, entry, written: copy, writeError }) => {
-        if (writeError !== null) {
-          warn(writeError);
-          writeFailed = true;
-        }
-        if (copy !== null) written.push(copy);
-        out(writer.file(part, entry));
-      },
+export function evalCommand(program: Command, { io, done, workerUrl }: CommandContext): void {
+  scoringOptions(program.command('eval'))
+    .description('score workbooks, write a scored copy of each, print a summary (a ranking for a batch)')
+    .option('-o, --output <file>', 'where to write the scored copy of a single file (default: <name>.scored.xlsx beside the input)')
+    .option('--out-dir <dir>', 'write the scored copies under DIR, keeping their folders, instead of beside each input')
+    .option('--no-write', 'do not write scored copies')
+    .action(async (paths: string[], flags: EvalFlags) => {
+      const request: EvalRequest = { ...checkRequest(paths, flags), write: flags.write, output: flags.output, outDir: flags.outDir };
+      // A batch runs in a Node sized for it (run/batch-heap.ts), decided before the run is loaded.
+      const rerun = await rerunIfBatch(paths, io);
+      if (rerun !== null) return done(rerun);
+      // Loaded on demand: `perf-score --help` must not pay for the reader, zod and the formatters.
+      const { runEval } = await import('../run/eval.js');
+      done(await runEval(request, io, workerUrl));
     });
-    // A signal ended the run: the handler removes what was begun and ends the process; nothing more is written.
-    if (isInterrupted()) return await new Promise<never>(() => {});
-    progress?.clear();
-    out(writer.end());
-    sink?.commit();
-  } catch (err) {
-    sink?.abort();
-    throw err;
-  }
-
-  if (opts.format === 'table' && !toFile) {
-    if (opts.outDir !== undefined && written.length > 0) io.stdout.write(`${ui.wroteMany(written.length, opts.outDir)}\n`);
-    else for (const copy of written) io.stdout.write(`${ui.wrote(copy)}\n`);
-  }
-  if (opts.summary !== undefined) {
-    const path = resolve(cwd, opts.summary);
-    if (summaryKind === '.csv') writeFileAtomic(path, formatCsv(digest, { lang: opts.lang }));
-    else {
-      const { writeSummaryWorkbook } = await import('../workbook/summary.js');
-      await writeSummaryWorkbook(path, digest, opts.lang);
-    }
-  }
-  const stepSummary = io.env.GITHUB_STEP_SUMMARY;
-  if (opts.format === 'github' && stepSummary) {
-    try {
-      appendFileSync(stepSummary, formatGithubSummary(digest, { lang: opts.lang }));
-    } catch (err) {
-      warn(ui.writeFailed(stepSummary, (err as NodeJS.ErrnoException).code ?? String(err)));
-    }
-  }
-
-  if (writeFailed) return EXIT.couldNotRun;
-  if (digest.errors > 0) return EXIT.findings;
-  if (opts.maxWarnings !== undefined && digest.warnings > opts.maxWarnings) {
-    warn(ui.tooManyWarnings(digest.warnings, opts.maxWarnings));
-    return EXIT.findings;
-  }
-  return EXIT.clean;
 }

@@ -1,34 +1,19 @@
-// `perf-score explain FILE [--row NAME|CELL]`: how each score of a workbook was reached.
-import { analyzeTable } from '../engine/analyze.js';
-import { EXIT, RunError } from '../errors.js';
-import type { IndicatorResult } from '../model.js';
-import { selectProfile } from '../profiles/index.js';
-import { formatExplanation } from '../report/explain.js';
-import { openWorkbook } from '../workbook/read.js';
-import type { RuleOptions } from './eval.js';
-import type { Io } from './main.js';
-import { cellName } from '../cells.js';
+// `perf-score explain <file> [--row NAME|CELL]`: its options, turned into an ExplainRequest for src/run/explain.ts.
+import type { Command } from 'commander';
+import { ruleOptions, ruleRequest, type CommandContext, type RuleFlags } from './options.js';
 
-export interface ExplainOptions extends RuleOptions {
+interface ExplainFlags extends RuleFlags {
   row?: string;
 }
 
-/** Whether a row is the one asked for: by a part of its name, or by any of its cells (`D27`, `自评表!D27`). */
-function matches(row: IndicatorResult, wanted: string): boolean {
-  const w = wanted.trim().toUpperCase();
-  const cells = [row.raw.name, row.raw.target, row.raw.actual, row.raw.weight, row.raw.score, row.raw.deviation, row.raw.reason];
-  return (
-    row.name.includes(wanted.trim()) ||
-    cells.some((c) => c !== null && (c.ref.address === w || cellName(c.ref).toUpperCase() === w))
-  );
-}
-
-export async function runExplain(file: string, opts: ExplainOptions, io: Io): Promise<number> {
-  const profile = selectProfile({ ...opts, cwd: io.cwd ?? process.cwd() });
-  const opened = await openWorkbook(file);
-  const reports = opened.tables.map((t) => analyzeTable(t, profile, opts.lang));
-  const filter = opts.row === undefined ? null : (row: IndicatorResult) => matches(row, opts.row!);
-  if (filter && !reports.some((r) => r.indicators.some(filter))) throw new RunError((ui) => ui.noSuchRow(file, opts.row!));
-  io.stdout.write(formatExplanation({ file, tables: reports, findings: [] }, { lang: opts.lang, filter }));
-  return EXIT.clean;
+export function explainCommand(program: Command, { io, done }: CommandContext): void {
+  ruleOptions(program.command('explain'))
+    .description('show how each score was reached: parsed target and actual, rule, formula, rounding')
+    .argument('<file>', 'xlsx workbook')
+    .option('--row <name|cell>', 'only the rows whose indicator name contains NAME, or that hold CELL (D27, 自评表!H27)')
+    .exitOverride()
+    .action(async (file: string, flags: ExplainFlags) => {
+      const { runExplain } = await import('../run/explain.js');
+      done(await runExplain({ ...ruleRequest(flags), file, row: flags.row }, io));
+    });
 }

@@ -1,29 +1,17 @@
-// `perf-score inspect FILE…`: how each workbook was read, without scoring (see report/inspect.ts).
-// Loaded on demand by main.ts, like eval.
-import { EXIT, RunError } from '../errors.js';
-import { uiFor } from '../i18n/messages.js';
+// `perf-score inspect <files...>`: its options, turned into an InspectRequest for src/run/inspect.ts.
+import { Option, type Command } from 'commander';
 import type { Lang } from '../model.js';
-import { formatInspect } from '../report/inspect.js';
-import { openWorkbook } from '../workbook/read.js';
-import type { Io } from './main.js';
+import type { CommandContext } from './options.js';
 
-export interface InspectOptions {
-  lang: Lang;
-}
-
-/** Prints the inspection of every file; exit 2 when one could not be read (its message on stderr), else 0. */
-export async function runInspect(files: string[], opts: InspectOptions, io: Io): Promise<number> {
-  let failed = false;
-  for (const [i, file] of files.entries()) {
-    try {
-      const opened = await openWorkbook(file, { requireTable: false });
-      if (i > 0) io.stdout.write('\n');
-      io.stdout.write(formatInspect({ file, sheets: opened.sheets }));
-    } catch (err) {
-      if (!(err instanceof RunError)) throw err;
-      io.stderr.write(`${err.render(uiFor(opts.lang))}\n`);
-      failed = true;
-    }
-  }
-  return failed ? EXIT.couldNotRun : EXIT.clean;
+export function inspectCommand(program: Command, { io, done }: CommandContext): void {
+  program
+    .command('inspect')
+    .description('show how workbooks were read, without scoring: table range, columns, budget block, parsed targets and actuals (a git textconv driver)')
+    .argument('<files...>', 'xlsx workbooks')
+    .addOption(new Option('--lang <lang>', 'language of error messages').choices(['zh', 'en']).default('zh'))
+    .exitOverride()
+    .action(async (files: string[], flags: { lang: Lang }) => {
+      const { runInspect } = await import('../run/inspect.js');
+      done(await runInspect({ files, lang: flags.lang }, io));
+    });
 }

@@ -1,21 +1,16 @@
-// `perf-score profiles` lists the built-in rule profiles; `profiles show NAME|FILE` prints the
-// effective rules of one (after `extends`), as JSON.
-import { existsSync } from 'node:fs';
-import { EXIT, RunError } from '../errors.js';
-import { builtinProfileNames, defaultProfileName, loadProfile, loadProfileFile } from '../profiles/index.js';
-import type { Io } from './main.js';
+// `perf-score profiles [show NAME|FILE]`: its arguments, turned into a ProfilesRequest for src/run/profiles.ts.
+import type { Command } from 'commander';
+import type { CommandContext } from './options.js';
 
-export function runProfiles(action: string | undefined, name: string | undefined, io: Io): number {
-  if (action === undefined) {
-    const names = builtinProfileNames();
-    const width = Math.max(...names.map((n) => n.length));
-    for (const n of names) {
-      io.stdout.write(`${n.padEnd(width)}  ${loadProfile(n).description}${n === defaultProfileName ? ' (default)' : ''}\n`);
-    }
-    return EXIT.clean;
-  }
-  if (action !== 'show' || name === undefined) throw new RunError((ui) => ui.profilesUsage());
-  const profile = builtinProfileNames().includes(name) || !existsSync(name) ? loadProfile(name) : loadProfileFile(name);
-  io.stdout.write(`${JSON.stringify(profile, null, 2)}\n`);
-  return EXIT.clean;
+export function profilesCommand(program: Command, { io, done }: CommandContext): void {
+  program
+    .command('profiles')
+    .description('list the built-in rule profiles; `profiles show NAME|FILE` prints the effective rules')
+    .argument('[action]', '"show"')
+    .argument('[name]', 'a built-in profile name, or a profile file')
+    .exitOverride()
+    .action(async (action: string | undefined, name: string | undefined) => {
+      const { runProfiles } = await import('../run/profiles.js');
+      done(runProfiles({ action, name }, io));
+    });
 }

@@ -67,12 +67,15 @@ function lineAndColumn(text: string, position: number): string {
   return `line ${before.length}, column ${before[before.length - 1]!.length + 1}`;
 }
 
-/** A profile file: JSON that `extends` a built-in profile (mof when it names none) and overrides settings. */
-export function loadProfileFile(path: string): Profile {
+/**
+ * A profile file: JSON that `extends` a built-in profile (mof when it names none) and overrides
+ * settings. A relative `path` starts at `cwd` (the process's working directory by default).
+ */
+export function loadProfileFile(path: string, cwd: string = process.cwd()): Profile {
   const fail = (problems: string[]) => new RunError((ui) => [ui.badProfile(path), ...problems.map((p) => `  ${p}`)].join('\n'));
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readFileSync(resolve(cwd, path), 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new RunError((ui) => (code === 'ENOENT' ? ui.notFound(path) : ui.unreadableFile(path, code ?? String(err))));
@@ -106,7 +109,7 @@ export function findConfig(dir: string): string | null {
 
 /** The profile a run uses: --rules FILE, else --profile NAME, else a discovered config file, else mof. */
 export function selectProfile(opts: { rules?: string; profile?: string; cwd: string }): Profile {
-  if (opts.rules !== undefined) return loadProfileFile(opts.rules);
+  if (opts.rules !== undefined) return loadProfileFile(opts.rules, opts.cwd);
   if (opts.profile !== undefined) return loadProfile(opts.profile);
   const config = findConfig(opts.cwd);
   return config ? loadProfileFile(config) : loadProfile('mof');

@@ -2,7 +2,7 @@
 // sheets (values.ts), check every other part of it, find its indicator tables. The writer makes the
 // scored copy from the same package (write.ts).
 import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { RunError } from '../errors.js';
 import type { CellText, RawTable, SheetRead } from '../model.js';
 import { PackageError } from '../ooxml/errors.js';
@@ -14,7 +14,10 @@ import { readWorkbook, type WorkbookValues } from './values.js';
 
 /** A read workbook and the tables found in it; the writer makes its copy from the same package. */
 export interface OpenedWorkbook {
+  /** The file as the user named it (in messages). */
   path: string;
+  /** The folder `path` is relative to: the run's working directory. */
+  cwd: string;
   tables: RawTable[];
   /** Every worksheet, in workbook order. */
   sheets: SheetRead[];
@@ -25,11 +28,11 @@ export interface OpenedWorkbook {
   converted: { from: SourceFormat } | null;
 }
 
-function readBytes(path: string): Buffer {
+function readBytes(path: string, cwd: string): Buffer {
   try {
     // Synchronous: a workbook is small, and a batch spends less on one read than on the event-loop
     // round trips of an asynchronous one.
-    return readFileSync(path);
+    return readFileSync(resolve(cwd, path));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new RunError((ui) => ui.notFound(path));
@@ -42,6 +45,8 @@ function readBytes(path: string): Buffer {
 export interface OpenOptions {
   /** A workbook without any indicator table is an error (exit 2); `inspect` lists its sheets instead. */
   requireTable?: boolean;
+  /** Where a relative `path` starts; the process's working directory by default. */
+  cwd?: string;
 }
 
 /**
@@ -59,7 +64,8 @@ async function packageBytes(path: string, bytes: Buffer): Promise<{ bytes: Buffe
 
 /** Reads a workbook and finds its indicator tables; a RunError (exit code 2) for anything else. */
 export async function openWorkbook(path: string, options: OpenOptions = {}): Promise<OpenedWorkbook> {
-  const { bytes, converted } = await packageBytes(path, readBytes(path));
+  const cwd = options.cwd ?? process.cwd();
+  const { bytes, converted } = await packageBytes(path, readBytes(path, cwd));
   let pkg: Package;
   let values: WorkbookValues;
   try {
@@ -84,5 +90,5 @@ export async function openWorkbook(path: string, options: OpenOptions = {}): Pro
   });
   const tables = sheets.flatMap((s) => (s.table ? [s.table] : []));
   if (tables.length === 0 && options.requireTable !== false) throw new RunError((ui) => ui.noTable(path));
-  return { path, tables, sheets, package: pkg, workbook: values.workbook, converted };
+  return { path, cwd, tables, sheets, package: pkg, workbook: values.workbook, converted };
 }

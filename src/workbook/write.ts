@@ -6,7 +6,7 @@
 // merges, dropdowns, tables), past one empty column; a note on a cell that has one is added to it; a
 // print area is widened to take the new columns in.
 // Written whole or not at all (atomic.ts), so a failed run leaves nothing behind.
-import { extname } from 'node:path';
+import { extname, resolve } from 'node:path';
 import type { Decimal } from 'decimal.js';
 import { writeFileAtomic } from '../atomic.js';
 import { samePath } from '../paths.js';
@@ -268,7 +268,9 @@ export function scoredCopy(opened: OpenedWorkbook, reports: TableReport[], lang:
 
 /** Writes the scored copy to `out`, whole or not at all. Never writes over the input. */
 export async function writeScoredCopy(opened: OpenedWorkbook, reports: TableReport[], out: string, lang: Lang): Promise<void> {
-  if (samePath(opened.path, out)) throw new RunError((ui) => ui.sameAsInput(out));
+  // `out`, like the input's path, is relative to the run's working directory.
+  const target = resolve(opened.cwd, out);
+  if (samePath(resolve(opened.cwd, opened.path), target)) throw new RunError((ui) => ui.sameAsInput(out));
   let bytes: Buffer;
   try {
     bytes = scoredCopy(opened, reports, lang, extname(out)).bytes;
@@ -277,5 +279,5 @@ export async function writeScoredCopy(opened: OpenedWorkbook, reports: TableRepo
     if (err instanceof PackageError) throw new RunError((ui) => ui.damagedPart(opened.path, err));
     throw err;
   }
-  writeFileAtomic(out, bytes);
+  writeFileAtomic(target, bytes, undefined, out);
 }

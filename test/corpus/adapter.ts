@@ -2,7 +2,7 @@
 // else drives the tool through the bin, or through the two functions here (readGrids, scoreInProcess). When the reader and
 // writer move (src/workbook → src/ooxml, SheetJS for .xls/.et/.ods), re-point these imports and keep
 // the shapes below: the tests depend on them only.
-import { scoreFile } from '../../src/batch/score-file.js';
+import { scoreFile } from '../../src/run/score-file.js';
 import { RunError } from '../../src/errors.js';
 import { uiFor } from '../../src/i18n/messages.js';
 import { loadProfile } from '../../src/profiles/index.js';

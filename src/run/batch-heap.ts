@@ -16,6 +16,7 @@
 import { spawn } from 'node:child_process';
 import { EXIT } from '../errors.js';
 import { endBy } from '../interrupt.js';
+import { cwdOf, type Io } from './io.js';
 
 /** Set in the batch's Node: the pid of the Node that started it. */
 const PARENT_ENV = 'PERF_SCORE_BATCH_PARENT';
@@ -78,4 +79,15 @@ export function tieToParent(env: Record<string, string | undefined> = process.en
   if (env[PARENT_ENV] === undefined || process.channel === undefined) return;
   process.channel.unref();
   process.once('disconnect', () => endBy('SIGTERM'));
+}
+
+/**
+ * Whether this run goes on in a Node sized for a batch: when the process may start one (`io.rerunForBatch`)
+ * and the paths may stand for more than one file. Resolves with that Node's exit code, or with null to
+ * go on in this process. Called once the options are parsed, before anything of the run is loaded.
+ */
+export async function rerunIfBatch(paths: readonly string[], io: Io): Promise<number | null> {
+  if (!io.rerunForBatch) return null;
+  const { mayBeBatch } = await import('./inputs.js');
+  return (await mayBeBatch(paths, cwdOf(io))) ? io.rerunForBatch() : null;
 }

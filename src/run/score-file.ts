@@ -23,6 +23,8 @@ export interface ScoreSettings {
   profile: Profile;
   lang: Lang;
   format: FormatSpec;
+  /** Where the jobs' relative paths start: the run's working directory (the process's by default). */
+  cwd?: string;
 }
 
 export interface FileOutcome {
@@ -40,11 +42,11 @@ function messageOf(err: unknown, lang: Lang): string {
 }
 
 export async function scoreFile(job: FileJob, settings: ScoreSettings): Promise<FileOutcome> {
-  const { profile, lang } = settings;
+  const { profile, lang, cwd = process.cwd() } = settings;
   let opened;
   let tables;
   try {
-    opened = await openWorkbook(job.file);
+    opened = await openWorkbook(job.file, { cwd });
     tables = opened.tables.map((t) => analyzeTable(t, profile, lang));
   } catch (err) {
     // Unreadable, or a bug of ours on this file: reported on the file, so the other files' results still come.

@@ -3,6 +3,7 @@
 // a bounded heap: a file that exhausts one fails that file alone (`unreadable-file`), and the main
 // thread, which only hands out files and takes their results, keeps every other file's result. One
 // file runs in the main thread: a worker's start-up would cost more than it saves.
+import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { removeTempsBeside } from '../atomic.js';
 import { unreadableFile } from '../engine/analyze.js';
@@ -17,6 +18,8 @@ export interface PoolOptions {
   jobs: number;
   /** The worker script (dist/worker.js); null runs everything in the main thread. */
   workerUrl: URL | null;
+  /** The run's environment (PERF_SCORE_WORKER_HEAP_MB); the process's by default. */
+  env?: Record<string, string | undefined>;
   /** Called as each file finishes, in completion order (progress). */
   onDone?: (done: number, file: string) => void;
   /** Called with each file's result, in input order. */
@@ -76,7 +79,7 @@ export async function scoreFiles(jobs: readonly FileJob[], settings: ScoreSettin
     deliver(index, result);
   };
   if (jobs.length <= 1 || opts.workerUrl === null) return inMain(jobs, settings, finish);
-  return inWorkers(jobs, settings, opts.workerUrl, Math.max(1, Math.min(opts.jobs, jobs.length)), finish);
+  return inWorkers(jobs, settings, opts.workerUrl, Math.max(1, Math.min(opts.jobs, jobs.length)), workerLimits(opts.env), finish);
 }
 
 /** Why a worker stopped, for the file it was on, in the user's words. */
@@ -86,9 +89,17 @@ function lostMessage(err: Error | null, file: string, settings: ScoreSettings, c
   return ui.crashed(`${file}: ${err?.message ?? `worker exited with code ${code}`}`);
 }
 
-function inWorkers(jobs: readonly FileJob[], settings: ScoreSettings, workerUrl: URL, count: number, finish: (index: number, result: FileResult) => void): Promise<void> {
+function inWorkers(
+  jobs: readonly FileJob[],
+  settings: ScoreSettings,
+  workerUrl: URL,
+  count: number,
+  limits: ReturnType<typeof workerLimits>,
+  finish: (index: number, result: FileResult) => void,
+): Promise<void> {
   const format = formatFor(settings.format);
-  const limits = workerLimits();
+  // What a worker had begun writing, named from the run's working directory.
+  const outOf = (index: number): string[] => (jobs[index]!.out === null ? [] : [resolve(settings.cwd ?? process.cwd(), jobs[index]!.out!)]);
   const workers = new Set<Worker>();
   // Files sent to each worker and not yet back, in the order sent (a worker takes them in that order).
   const inFlight = new Map<Worker, number[]>();
@@ -101,7 +112,7 @@ function inWorkers(jobs: readonly FileJob[], settings: ScoreSettings, workerUrl:
   /** Stops every worker, then removes what those on a file had begun writing. */
   const stopAll = async () => {
     stopped = true;
-    const outs = [...inFlight.values()].flat().flatMap((index) => (jobs[index]!.out === null ? [] : [jobs[index]!.out!]));
+    const outs = [...inFlight.values()].flat().flatMap(outOf);
     await Promise.all([...workers].map((w) => w.terminate()));
     for (const out of outs) removeTempsBeside(out);
   };
@@ -152,7 +163,7 @@ function inWorkers(jobs: readonly FileJob[], settings: ScoreSettings, workerUrl:
         if (index === undefined || stopped) return;
         again.push(...sent.splice(0).reverse());
         const job = jobs[index]!;
-        if (job.out !== null) removeTempsBeside(job.out);
+        for (const out of outOf(index)) removeTempsBeside(out);
         const report = unreadableFile(job.file, lostMessage(why, job.file, settings, code), settings.profile);
         deliver(index, { part: format.file(report), entry: digestEntry(report), written: null, writeError: null });
         if (!stopped && (again.length > 0 || next < jobs.length)) start();

@@ -1,0 +1,164 @@
+// `perf-score eval` and `perf-score check`: expand the paths → score every file (worker threads for a
+// batch) → write each file's output as soon as the files before it are done → end the output, the
+// summary file and the GitHub step summary → the exit code (exit.ts).
+// Loaded on demand by the CLI, with everything it needs (the reader, zod, the formatters).
+import { appendFileSync, mkdirSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, extname, resolve } from 'node:path';
+import { openAtomic, removeOpenTemps, writeFileAtomic, type AtomicFile } from '../atomic.js';
+import { RunError } from '../errors.js';
+import { uiFor } from '../i18n/messages.js';
+import { handleSignals, isInterrupted, onInterrupt } from '../interrupt.js';
+import { selectProfile } from '../profiles/index.js';
+import { formatCsv } from '../report/csv.js';
+import { RunDigest } from '../report/digest.js';
+import { FormatWriter } from '../report/format.js';
+import { formatGithubSummary, SUMMARY_FINDINGS } from '../report/github.js';
+import { formatFor, type FormatSpec } from '../report/registry.js';
+import { exitCodeOf } from './exit.js';
+import { expandInputs, skippedLines } from './inputs.js';
+import { cwdOf, type Io } from './io.js';
+import { checkOutputs, planCopies, type Output } from './outputs.js';
+import { scoreFiles } from './pool.js';
+import { Progress } from './progress.js';
+import type { CheckRequest, EvalRequest } from './request.js';
+import type { FileJob } from './score-file.js';
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Creates the folders the scored copies go into; a RunError (exit 2) naming the one that cannot be. */
+function makeFolders(outs: readonly (string | null)[], cwd: string): void {
+  for (const dir of new Set(outs.flatMap((o) => (o === null ? [] : [dirname(resolve(cwd, o))])))) {
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch (err) {
+      throw new RunError((ui) => ui.writeFailed(dir, (err as NodeJS.ErrnoException).code ?? String(err)));
+    }
+  }
+}
+
+/** `check`: `eval` writing no workbook. `workerUrl` is the batch's worker script (null: every file in this thread). */
+export async function runCheck(request: CheckRequest, io: Io, workerUrl: URL | null): Promise<number> {
+  return runEval({ ...request, write: false }, io, workerUrl);
+}
+
+export async function runEval(request: EvalRequest, io: Io, workerUrl: URL | null): Promise<number> {
+  // A signal ends the run by removing every temporary file first (interrupt.ts), from here to the end.
+  const unhandle = handleSignals();
+  const forget = onInterrupt(removeOpenTemps);
+  try {
+    return await evaluate(request, io, workerUrl);
+  } finally {
+    forget();
+    unhandle();
+  }
+}
+
+async function evaluate(opts: EvalRequest, io: Io, workerUrl: URL | null): Promise<number> {
+  const ui = uiFor(opts.lang);
+  const cwd = cwdOf(io);
+  const args = opts.paths;
+  // Everything that can be refused is refused before any file is read or written.
+  const profile = selectProfile({ ...opts, cwd });
+  const summaryKind = opts.summary === undefined ? null : extname(opts.summary).toLowerCase();
+  if (summaryKind !== null && summaryKind !== '.xlsx' && summaryKind !== '.csv') throw new RunError((u) => u.summaryFormat(opts.summary!));
+  if (opts.output !== undefined && opts.outDir !== undefined) throw new RunError((u) => u.outWithOutDir());
+  const { files, skipped } = await expandInputs(args, cwd);
+  for (const line of skippedLines(skipped, ui)) io.stderr.write(`${line}\n`);
+  if (files.length === 0) throw new RunError((u) => u.nothingMatched(args.join(' ')));
+  if (opts.output !== undefined && files.length > 1) throw new RunError((u) => u.outWithMany());
+  // Every output is decided, and checked against the inputs and the other outputs, before anything is read.
+  const outs = planCopies(files, opts, cwd);
+  const outputs: Output[] = [
+    ...outs.flatMap((out, i) => (out === null || opts.output !== undefined ? [] : [{ path: out, label: (u: typeof ui) => u.copyOf(files[i]!) }])),
+    ...(opts.output === undefined ? [] : [{ path: opts.output, label: () => '-o' }]),
+    ...(opts.outputFile === undefined ? [] : [{ path: opts.outputFile, label: () => '--output-file' }]),
+    ...(opts.summary === undefined ? [] : [{ path: opts.summary, label: () => '--summary' }]),
+  ];
+  checkOutputs(files, outputs, cwd);
+  // The report and the summary are written at the end: a folder that is not there is said now.
+  for (const target of [opts.outputFile, opts.summary]) {
+    if (target !== undefined && !isFolder(dirname(resolve(cwd, target)))) throw new RunError((u) => u.writeFailed(target, 'ENOENT'));
+  }
+  // -o names a file, in a folder that must exist (a mistyped folder is not made); --out-dir is made.
+  if (opts.outDir !== undefined) makeFolders(outs, cwd);
+  const jobs: FileJob[] = files.map((file, i) => ({ file, out: outs[i]! }));
+
+  const toFile = opts.outputFile !== undefined;
+  const color = !toFile && Boolean(io.stdout.isTTY) && !io.env.NO_COLOR;
+  const spec: FormatSpec = { name: opts.format, lang: opts.lang, color, width: io.stdout.columns ?? 100 };
+  const keep = summaryKind === '.xlsx' ? Infinity : opts.format === 'github' ? SUMMARY_FINDINGS : 0;
+  const digest = new RunDigest(keep);
+  const writer = new FormatWriter(formatFor(spec), digest);
+  const progress = io.stderr.isTTY && files.length > 1 ? new Progress(io.stderr, files.length, opts.lang) : null;
+  const sink: AtomicFile | null = toFile ? openAtomic(resolve(cwd, opts.outputFile!)) : null;
+  const out = (text: string) => {
+    if (text === '') return;
+    if (sink) return sink.write(text);
+    progress?.clear();
+    io.stdout.write(text);
+  };
+  const warn = (line: string) => {
+    progress?.clear();
+    io.stderr.write(`${line}\n`);
+  };
+
+  const written: string[] = [];
+  let writeFailed = false;
+  try {
+    out(writer.begin());
+    await scoreFiles(jobs, { profile, lang: opts.lang, format: spec, cwd }, {
+      jobs: opts.jobs ?? availableParallelism(),
+      workerUrl,
+      env: io.env,
+      onDone: (done, file) => progress?.update(done, file),
+      onResult: ({ part, entry, written: copy, writeError }) => {
+        if (writeError !== null) {
+          warn(writeError);
+          writeFailed = true;
+        }
+        if (copy !== null) written.push(copy);
+        out(writer.file(part, entry));
+      },
+    });
+    // A signal ended the run: the handler removes what was begun and ends the process; nothing more is written.
+    if (isInterrupted()) return await new Promise<never>(() => {});
+    progress?.clear();
+    out(writer.end());
+    sink?.commit();
+  } catch (err) {
+    sink?.abort();
+    throw err;
+  }
+
+  if (opts.format === 'table' && !toFile) {
+    if (opts.outDir !== undefined && written.length > 0) io.stdout.write(`${ui.wroteMany(written.length, opts.outDir)}\n`);
+    else for (const copy of written) io.stdout.write(`${ui.wrote(copy)}\n`);
+  }
+  if (opts.summary !== undefined) {
+    const path = resolve(cwd, opts.summary);
+    if (summaryKind === '.csv') writeFileAtomic(path, formatCsv(digest, { lang: opts.lang }));
+    else {
+      const { writeSummaryWorkbook } = await import('../workbook/summary.js');
+      await writeSummaryWorkbook(path, digest, opts.lang);
+    }
+  }
+  const stepSummary = io.env.GITHUB_STEP_SUMMARY;
+  if (opts.format === 'github' && stepSummary) {
+    try {
+      appendFileSync(resolve(cwd, stepSummary), formatGithubSummary(digest, { lang: opts.lang }));
+    } catch (err) {
+      warn(ui.writeFailed(stepSummary, (err as NodeJS.ErrnoException).code ?? String(err)));
+    }
+  }
+
+  const exit = exitCodeOf({ copyFailed: writeFailed, errors: digest.errors, warnings: digest.warnings }, opts.maxWarnings);
+  if (exit.tooManyWarnings) warn(ui.tooManyWarnings(digest.warnings, opts.maxWarnings!));
+  return exit.code;
+}

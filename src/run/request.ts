@@ -1,0 +1,55 @@
+// What each command asks of a run, typed: the CLI (src/cli/) turns its options into one of these.
+import type { Lang } from '../model.js';
+import type { FormatName } from '../report/registry.js';
+
+/** The rules a run scores by, and the language it speaks. */
+export interface RuleOptions {
+  /** A built-in profile's name (--profile). */
+  profile?: string;
+  /** A profile file (--rules), which wins over `profile`. */
+  rules?: string;
+  lang: Lang;
+}
+
+/** `check`: score the files the paths stand for and report; no workbook is written. */
+export interface CheckRequest extends RuleOptions {
+  /** Files, folders and globs, as given. */
+  paths: string[];
+  format: FormatName;
+  /** Where the report goes instead of stdout. */
+  outputFile?: string;
+  /** More warnings than this is exit 1. */
+  maxWarnings?: number;
+  /** The ranking as a workbook (.xlsx) or CSV (.csv). */
+  summary?: string;
+  /** Worker threads for a batch; the number of CPU cores by default. */
+  jobs?: number;
+}
+
+/** `eval`: a check that also writes each file's scored copy, unless `write` is false. */
+export interface EvalRequest extends CheckRequest {
+  write: boolean;
+  /** Where the one input's copy goes (-o). */
+  output?: string;
+  /** The folder the copies go under, keeping their folders (--out-dir). */
+  outDir?: string;
+}
+
+/** `explain`: how each score of one workbook was reached. */
+export interface ExplainRequest extends RuleOptions {
+  file: string;
+  /** Only the rows whose name contains this, or that hold this cell (`D27`, `自评表!D27`). */
+  row?: string;
+}
+
+/** `inspect`: how each workbook was read, without scoring. */
+export interface InspectRequest {
+  files: string[];
+  lang: Lang;
+}
+
+/** `profiles`: the built-in profiles, or (`show`) the effective rules of one. */
+export interface ProfilesRequest {
+  action?: string;
+  name?: string;
+}
