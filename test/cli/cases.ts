@@ -1,0 +1,409 @@
+// One table of command-line cases, run two ways (as markdownlint-cli2 does): in this process through
+// `main(argv, io)` with an Io of its own (test/cli-main.test.ts), and by spawning the real bin
+// (test/cli-exec.test.ts), which also checks that both ways give the same exit code, output and files.
+// Each case runs in a fresh working directory holding the files it names; its paths are relative to it.
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { expect } from 'vitest';
+import { BIN, FIXTURES, REPO, listing, run, workdir } from './helpers.js';
+
+/** What a case expects of a stream: the text exactly, a pattern it matches, or a check of its own. */
+export type Expected = string | RegExp | ((text: string) => void);
+
+export interface CliCase {
+  name: string;
+  args: string[];
+  /**
+   * The working directory's files before the run: path → a fixture (a path under fixtures/) or
+   * `{ text }`, the file's content.
+   */
+  files?: Record<string, string | { text: string }>;
+  /** Added to the environment (which has NO_COLOR=1). */
+  env?: Record<string, string>;
+  status: number;
+  /** stdout; anything when absent. */
+  stdout?: Expected;
+  /** stderr; nothing at all when absent. */
+  stderr?: Expected;
+  /** Every file in the working directory after the run (sorted, as `listing` gives them); not checked when absent. */
+  after?: string[];
+  /** Further checks of the working directory after the run. */
+  check?: (dir: string) => void;
+}
+
+/** What a run gave: its exit code, its output (the working directory spelled `<dir>`), and the files it left. */
+export interface CaseResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  files: string[];
+}
+
+/** Runs a case one way in the working directory `dir`: the spawned bin, or main() in this process. */
+export type Invoke = (args: string[], dir: string, env: Record<string, string | undefined>) => Promise<Omit<CaseResult, 'files'>>;
+
+/** The bin, spawned. */
+export const spawned: Invoke = async (args, dir, env) => run(args, { cwd: dir, env });
+
+/**
+ * main() of the bundle the bin runs (dist/cli.js, built by the global setup), in this process: its
+ * own working directory, environment and captured streams, neither a terminal (as a spawned bin's pipes).
+ */
+export const inProcess: Invoke = async (args, dir, env) => {
+  const { main } = (await import(pathToFileURL(join(REPO, 'dist/cli.js')).href)) as typeof import('../../src/cli/main.js');
+  let stdout = '';
+  let stderr = '';
+  const status = await main([process.execPath, BIN, ...args], {
+    stdout: { write: (s: string) => (stdout += s), isTTY: false },
+    stderr: { write: (s: string) => (stderr += s), isTTY: false },
+    env,
+    cwd: dir,
+  });
+  return { status, stdout, stderr };
+};
+
+/** Makes a case's working directory, runs it, and returns what it gave. */
+export async function runCase(c: CliCase, invoke: Invoke): Promise<CaseResult> {
+  const dir = workdir();
+  for (const [path, source] of Object.entries(c.files ?? {})) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    if (typeof source === 'string') copyFileSync(join(FIXTURES, source), join(dir, path));
+    else writeFileSync(join(dir, path), source.text);
+  }
+  const env = { ...process.env, NO_COLOR: '1', ...c.env };
+  const r = await invoke(c.args, dir, env);
+  const local = (text: string) => text.replaceAll(dir, '<dir>');
+  const result = { status: r.status, stdout: local(r.stdout), stderr: local(r.stderr), files: listing(dir) };
+  c.check?.(dir);
+  return result;
+}
+
+function expectText(actual: string, expected: Expected | undefined, what: string): void {
+  if (expected === undefined) return;
+  if (typeof expected === 'string') expect(actual, what).toBe(expected);
+  else if (expected instanceof RegExp) expect(actual, what).toMatch(expected);
+  else expected(actual);
+}
+
+/** Checks a result against its case. */
+export function expectCase(c: CliCase, r: CaseResult): void {
+  expect(r.status, `exit code; stderr: ${r.stderr}`).toBe(c.status);
+  expectText(r.stdout, c.stdout, 'stdout');
+  expectText(r.stderr, c.stderr ?? '', 'stderr');
+  if (c.after !== undefined) expect(r.files, 'files after the run').toEqual(c.after);
+}
+
+// ——— helpers for the table ———
+
+interface Doc {
+  files: { file: string; sheet: string; total: number; findings: { code: string; severity: string }[] }[];
+  unreadable: { file: string; code: string }[];
+  summary: { files: number; tables: number; unreadable: number; errors: number; warnings: number };
+}
+
+/** stdout is one JSON document of `--format json` whose summary and tables' totals are these. */
+function jsonReport(summary: Partial<Doc['summary']>, totals?: [file: string, sheet: string, total: number][]) {
+  return (text: string) => {
+    expect(text.endsWith('}\n')).toBe(true);
+    const doc = JSON.parse(text) as Doc;
+    expect(doc.summary).toMatchObject(summary);
+    if (totals) expect(doc.files.map((t) => [t.file, t.sheet, t.total])).toEqual(totals);
+  };
+}
+
+/** Each line is contained in the text, in this order. */
+function inOrder(...parts: string[]) {
+  return (text: string) => {
+    let at = 0;
+    for (const part of parts) {
+      const i = text.indexOf(part, at);
+      expect(i, `${JSON.stringify(part)} after position ${at} of:\n${text}`).toBeGreaterThanOrEqual(0);
+      at = i + part.length;
+    }
+  };
+}
+
+const SEED4 = '部门整体绩效自评表';
+const PROFILE_NAMES = ['mof', 'zhengzhou-shangjie', 'zhengzhou-jinshui', 'hubei', 'jiangxi', 'mof-linear'];
+
+/** Every fixture, with what `check --format json` gives it under the default profile (mof). */
+const FIXTURE_RESULTS: [name: string, status: number, summary: Partial<Doc['summary']>, totals: [string, number][]][] = [
+  ['seed-000.xlsx', 0, { errors: 0, warnings: 2 }, [['自评表', 95]]],
+  ['seed-002.xlsx', 0, { errors: 0, warnings: 2 }, [['自评表', 96.14]]],
+  ['seed-004.xlsx', 1, { errors: 2, warnings: 5 }, [[SEED4, 97.2]]],
+  ['budget-subrows.xlsx', 0, { errors: 0, warnings: 0 }, [[SEED4, 98.95]]],
+  ['budget-zero-total.xlsx', 0, { errors: 0, warnings: 1 }, [['项目自评表', 99.18]]],
+  ['one-decimal.xlsx', 1, { errors: 1, warnings: 6 }, [['Sheet1', 96.76]]],
+  ['project-split.xlsx', 0, { errors: 0, warnings: 0 }, [['项目支出绩效自评表', 97.87]]],
+  ['two-tables.xlsx', 1, { errors: 1, warnings: 2 }, [['老年助餐', 99.5], ['垃圾分类', 91.76]]],
+  ['units-comparators.xlsx', 1, { errors: 2, warnings: 1 }, [['自评表', 94.98]]],
+];
+
+export const CASES: CliCase[] = [
+  // Help, version, options commander refuses.
+  {
+    name: '--help lists every command',
+    args: ['--help'],
+    status: 0,
+    stdout: inOrder('Usage: perf-score [options] [command]', 'eval [options] <paths...>', 'check [options] <paths...>', 'inspect [options] <files...>', 'explain [options] <file>', 'profiles [action] [name]'),
+  },
+  { name: '--version', args: ['--version'], status: 0, stdout: '0.1.0\n' },
+  {
+    name: 'eval --help lists every option',
+    args: ['eval', '--help'],
+    status: 0,
+    stdout: inOrder('--profile', '--rules', '--lang', '--format', '--output-file', '--max-warnings', '--summary', '--jobs', '--output', '--out-dir', '--no-write'),
+  },
+  { name: 'no command: the help, on stderr, exit 2', args: [], status: 2, stdout: '', stderr: /^Usage: perf-score \[options\] \[command\]\n/ },
+  { name: 'an unknown command', args: ['frobnicate'], status: 2, stdout: '', stderr: "error: unknown command 'frobnicate'\n" },
+  { name: 'an unknown option', args: ['eval', 'seed-000.xlsx', '--bogus'], files: { 'seed-000.xlsx': 'seed-000.xlsx' }, status: 2, stdout: '', stderr: "error: unknown option '--bogus'\n", after: ['seed-000.xlsx'] },
+  { name: 'a language it does not have', args: ['eval', 'seed-000.xlsx', '--lang', 'fr'], files: { 'seed-000.xlsx': 'seed-000.xlsx' }, status: 2, stdout: '', stderr: "error: option '--lang <lang>' argument 'fr' is invalid. Allowed choices are zh, en.\n" },
+  { name: 'eval without a path', args: ['eval'], status: 2, stdout: '', stderr: "error: missing required argument 'paths'\n" },
+
+  // eval and check of one file.
+  {
+    name: 'eval seed-004: the table, the findings, the scored copy beside it; exit 1',
+    args: ['eval', 'seed-004.xlsx'],
+    files: { 'seed-004.xlsx': 'seed-004.xlsx' },
+    status: 1,
+    stdout: inOrder(`郑州市金水区人民政府办公室  seed-004.xlsx · ${SEED4} · 评分规则 mof`, '│ 总分               │ 97.20          │ 95.92          │', `${SEED4}!H25`, `${SEED4}!H27`, '错误 2 项，提示 5 项\n', '已写入评分副本：seed-004.scored.xlsx\n'),
+    after: ['seed-004.scored.xlsx', 'seed-004.xlsx'],
+  },
+  {
+    name: 'eval --no-write writes nothing',
+    args: ['eval', 'seed-004.xlsx', '--no-write'],
+    files: { 'seed-004.xlsx': 'seed-004.xlsx' },
+    status: 1,
+    stdout: (out) => {
+      expect(out).toContain('错误 2 项，提示 5 项\n');
+      expect(out).not.toContain('已写入');
+    },
+    after: ['seed-004.xlsx'],
+  },
+  {
+    name: 'eval --lang en',
+    args: ['eval', 'seed-004.xlsx', '--no-write', '--lang', 'en'],
+    files: { 'seed-004.xlsx': 'seed-004.xlsx' },
+    status: 1,
+    stdout: inOrder('· Profile mof\n', '│ Total ', '│ error    │ 部门整体绩效自评表!H25 │', '2 errors, 5 warnings\n'),
+  },
+  {
+    name: 'eval -o: the copy where it says',
+    args: ['eval', 'seed-000.xlsx', '--profile', 'zhengzhou-shangjie', '-o', 'out/copy.xlsx'],
+    files: { 'seed-000.xlsx': 'seed-000.xlsx', 'out/.keep': { text: '' } },
+    status: 0,
+    stdout: /已写入评分副本：out\/copy\.xlsx\n$/,
+    after: ['out/', 'out/.keep', 'out/copy.xlsx', 'seed-000.xlsx'],
+  },
+  {
+    name: 'eval -o naming the input is refused before anything is written',
+    args: ['eval', 'seed-000.xlsx', '-o', './seed-000.xlsx'],
+    files: { 'seed-000.xlsx': 'seed-000.xlsx' },
+    status: 2,
+    stdout: '',
+    stderr: /^\.\/seed-000\.xlsx.*\n$/,
+    after: ['seed-000.xlsx'],
+  },
+  ...FIXTURE_RESULTS.map(([name, status, summary, totals]): CliCase => ({
+    name: `check ${name} --format json`,
+    args: ['check', name, '--format', 'json'],
+    files: { [name]: name },
+    status,
+    stdout: jsonReport({ files: 1, unreadable: 0, ...summary }, totals.map(([sheet, total]) => [name, sheet, total])),
+    after: [name],
+  })),
+  {
+    name: 'check --format junit',
+    args: ['check', 'seed-004.xlsx', '--format', 'junit'],
+    files: { 'seed-004.xlsx': 'seed-004.xlsx' },
+    status: 1,
+    stdout: inOrder('<?xml version="1.0" encoding="UTF-8"?>\n', '<testsuites', '</testsuites>\n'),
+  },
+  {
+    name: 'check --format sarif',
+    args: ['check', 'seed-004.xlsx', '--format', 'sarif'],
+    files: { 'seed-004.xlsx': 'seed-004.xlsx' },
+    status: 1,
+    stdout: (out) => {
+      const doc = JSON.parse(out) as { version: string; runs: { results: unknown[] }[] };
+      expect(doc.version).toBe('2.1.0');
+      expect(doc.runs[0]!.results).toHaveLength(7);
+    },
+  },
+  {
+    name: 'check --format github, the step summary appended to $GITHUB_STEP_SUMMARY',
+    args: ['check', 'seed-004.xlsx', '--format', 'github'],
+    files: { 'seed-004.xlsx': 'seed-004.xlsx', 'summary.md': { text: '' } },
+    env: { GITHUB_STEP_SUMMARY: 'summary.md' },
+    status: 1,
+    stdout: (out) => {
+      const lines = out.trimEnd().split('\n');
+      expect(lines.filter((l) => l.startsWith('::error ')).length).toBe(2);
+      expect(lines.filter((l) => l.startsWith('::warning ') || l.startsWith('::notice ')).length).toBe(5);
+    },
+    check: (dir) => expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain('seed-004.xlsx'),
+  },
+  {
+    name: 'check of the other formats: .xls, .ods, .fods and a web page, each the score of its source',
+    args: ['check', 'seed-000.xls', 'seed-000.ods', 'seed-000.fods', 'seed-000.web.xls', '--profile', 'zhengzhou-shangjie', '--format', 'json'],
+    files: { 'seed-000.xls': 'formats/seed-000.xls', 'seed-000.ods': 'formats/seed-000.ods', 'seed-000.fods': 'formats/seed-000.fods', 'seed-000.web.xls': 'formats/seed-000.web.xls' },
+    status: 0,
+    stdout: jsonReport({ files: 4, tables: 4, errors: 0 }),
+  },
+
+  // Files and paths that cannot be scored.
+  { name: 'a path that does not exist', args: ['eval', 'nope.xlsx'], status: 2, stdout: '', stderr: 'nope.xlsx：文件不存在\n', after: [] },
+  { name: 'a path that does not exist, in English', args: ['check', 'nope.xlsx', '--lang', 'en'], status: 2, stdout: '', stderr: 'nope.xlsx: no such file\n' },
+  {
+    name: 'a text file named .xlsx: an unreadable-file error in the report, exit 1',
+    args: ['check', 'bad.xlsx', '--format', 'json'],
+    files: { 'bad.xlsx': { text: 'not a workbook' } },
+    status: 1,
+    stdout: (out) => {
+      const doc = JSON.parse(out) as Doc;
+      expect(doc.unreadable.map((u) => [u.file, u.code])).toEqual([['bad.xlsx', 'unreadable-file']]);
+    },
+  },
+  {
+    name: 'nothing matched',
+    args: ['check', 'empty', '--lang', 'en'],
+    files: { 'empty/notes.txt': { text: 'no workbooks here' } },
+    status: 2,
+    stdout: '',
+    stderr: /^.*empty.*\n$/,
+  },
+
+  // Batches.
+  {
+    name: 'a batch of two files, in the order given',
+    args: ['check', 'b/seed-004.xlsx', 'a/seed-000.xlsx', '--format', 'json'],
+    files: { 'a/seed-000.xlsx': 'seed-000.xlsx', 'b/seed-004.xlsx': 'seed-004.xlsx' },
+    status: 1,
+    stdout: jsonReport({ files: 2, tables: 2, errors: 2 }, [['b/seed-004.xlsx', SEED4, 97.2], ['a/seed-000.xlsx', '自评表', 95]]),
+  },
+  {
+    name: 'eval of a folder --out-dir: the copies keep their folders, the skipped files said',
+    args: ['eval', '材料', '--out-dir', '评分结果', '--profile', 'zhengzhou-shangjie'],
+    files: {
+      '材料/上街区/seed-000.xlsx': 'seed-000.xlsx',
+      '材料/金水区/seed-004.xlsx': 'seed-004.xlsx',
+      '材料/金水区/~$seed-004.xlsx': { text: 'lock' },
+    },
+    status: 1,
+    stdout: inOrder('材料/上街区/seed-000.xlsx · 自评表', '材料/金水区/seed-004.xlsx · 部门整体绩效自评表', '排名\n', '错误 2 项，提示 9 项\n已写入评分副本 2 份：评分结果\n'),
+    stderr: '已跳过 1 个锁定文件（~$…，Excel/WPS 打开工作簿时生成）：材料/金水区/~$seed-004.xlsx\n',
+    after: ['材料/', '材料/上街区/', '材料/上街区/seed-000.xlsx', '材料/金水区/', '材料/金水区/seed-004.xlsx', '材料/金水区/~$seed-004.xlsx', '评分结果/', '评分结果/上街区/', '评分结果/上街区/seed-000.scored.xlsx', '评分结果/金水区/', '评分结果/金水区/seed-004.scored.xlsx'],
+  },
+  {
+    name: '-o with --out-dir is refused',
+    args: ['eval', 'seed-000.xlsx', '-o', 'a.xlsx', '--out-dir', 'out'],
+    files: { 'seed-000.xlsx': 'seed-000.xlsx' },
+    status: 2,
+    stdout: '',
+    stderr: /\n$/,
+    after: ['seed-000.xlsx'],
+  },
+  {
+    name: '--output-file: the report there, nothing on stdout',
+    args: ['check', 'seed-000.xlsx', '--format', 'junit', '--output-file', 'report.xml'],
+    files: { 'seed-000.xlsx': 'seed-000.xlsx' },
+    status: 0,
+    stdout: '',
+    after: ['report.xml', 'seed-000.xlsx'],
+    check: (dir) => expect(readFileSync(join(dir, 'report.xml'), 'utf8')).toMatch(/^<\?xml[^]*<\/testsuites>\n$/),
+  },
+  {
+    name: '--summary that is neither .xlsx nor .csv',
+    args: ['check', '.', '--summary', '汇总.txt'],
+    files: { 'seed-000.xlsx': 'seed-000.xlsx' },
+    status: 2,
+    stdout: '',
+    stderr: /汇总\.txt/,
+    after: ['seed-000.xlsx'],
+  },
+
+  // --max-warnings.
+  { name: '--max-warnings not exceeded', args: ['check', 'budget-zero-total.xlsx', '--profile', 'zhengzhou-shangjie', '--max-warnings', '3'], files: { 'budget-zero-total.xlsx': 'budget-zero-total.xlsx' }, status: 0, stdout: /提示 3 项/ },
+  {
+    name: '--max-warnings exceeded: exit 1, said on stderr',
+    args: ['check', 'budget-zero-total.xlsx', '--profile', 'zhengzhou-shangjie', '--max-warnings', '2'],
+    files: { 'budget-zero-total.xlsx': 'budget-zero-total.xlsx' },
+    status: 1,
+    stderr: '提示 3 项，超过 --max-warnings 允许的 2 项\n',
+  },
+  {
+    name: '--max-warnings that is not a number',
+    args: ['check', 'budget-zero-total.xlsx', '--max-warnings', 'many'],
+    files: { 'budget-zero-total.xlsx': 'budget-zero-total.xlsx' },
+    status: 2,
+    stdout: '',
+    stderr: "error: option '--max-warnings <n>' argument 'many' is invalid. expected a whole number ≥ 0\n",
+  },
+
+  // Rule profiles: the working directory's config file and profile files.
+  {
+    name: 'perf-score.config.json in the working directory is used',
+    args: ['check', 'seed-000.xlsx', '--format', 'json'],
+    files: { 'seed-000.xlsx': 'seed-000.xlsx', 'perf-score.config.json': { text: JSON.stringify({ extends: 'zhengzhou-shangjie' }) } },
+    status: 0,
+    stdout: (out) => expect((JSON.parse(out) as { files: { profile: string }[] }).files[0]!.profile).toBe('perf-score.config.json'),
+  },
+  {
+    name: '--rules: a broken profile file is refused, every problem at once',
+    args: ['check', 'seed-000.xlsx', '--rules', 'rules.json', '--lang', 'en'],
+    files: { 'seed-000.xlsx': 'seed-000.xlsx', 'rules.json': { text: JSON.stringify({ extends: 'nope', grades: 'x' }) } },
+    status: 2,
+    stdout: '',
+    stderr: /^rules\.json: .*\n {2}extends: unknown profile "nope"/,
+  },
+  { name: 'profiles lists the built-in profiles', args: ['profiles'], status: 0, stdout: (out) => expect(out.trimEnd().split('\n').map((l) => l.split(/\s+/)[0])).toEqual(PROFILE_NAMES) },
+  { name: 'profiles show NAME', args: ['profiles', 'show', 'hubei'], status: 0, stdout: (out) => expect((JSON.parse(out) as { name: string }).name).toBe('hubei') },
+  {
+    name: 'profiles show FILE, relative to the working directory',
+    args: ['profiles', 'show', 'p.json'],
+    files: { 'p.json': { text: JSON.stringify({ extends: 'hubei' }) } },
+    status: 0,
+    stdout: (out) => expect((JSON.parse(out) as { name: string }).name).toBe('p.json'),
+  },
+  { name: 'profiles show an unknown name', args: ['profiles', 'show', 'nope'], status: 2, stdout: '', stderr: '未知的评分规则“nope”，可选：mof, zhengzhou-shangjie, zhengzhou-jinshui, hubei, jiangxi, mof-linear\n' },
+
+  // explain and inspect.
+  {
+    name: 'explain --row by cell',
+    args: ['explain', 'seed-000.xlsx', '--profile', 'zhengzhou-shangjie', '--row', '自评表!F20'],
+    files: { 'seed-000.xlsx': 'seed-000.xlsx' },
+    status: 0,
+    stdout: '郑州市上街区信访局 · 自评表 · 评分规则 zhengzhou-shangjie\n  预算执行率：不低于100%，实际完成值 72.41% → 按完成比例：3 × 72.41 / 100 = 2.1723 → 2.17  [自评表!H20]\n',
+  },
+  {
+    name: 'explain --row that is not there',
+    args: ['explain', 'seed-000.xlsx', '--row', '不存在的指标'],
+    files: { 'seed-000.xlsx': 'seed-000.xlsx' },
+    status: 2,
+    stdout: '',
+    stderr: 'seed-000.xlsx：没有与“不存在的指标”相符的指标行\n',
+  },
+  {
+    name: 'explain in English',
+    args: ['explain', 'seed-004.xlsx', '--lang', 'en'],
+    files: { 'seed-004.xlsx': 'seed-004.xlsx' },
+    status: 0,
+    stdout: inOrder('郑州市金水区人民政府办公室 · 部门整体绩效自评表 · Profile mof\n', '  budget execution: 173.65 / 234 = 74.21%', '  结转结余率: at most 20%, actual 25.79% → ratio rule: 1 × 20 / 25.79 = 0.7755… → 0.78  [部门整体绩效自评表!H27]\n'),
+  },
+  {
+    name: 'inspect two workbooks',
+    args: ['inspect', 'seed-000.xlsx', 'two-tables.xlsx'],
+    files: { 'seed-000.xlsx': 'seed-000.xlsx', 'two-tables.xlsx': 'two-tables.xlsx' },
+    status: 0,
+    stdout: inOrder('seed-000.xlsx', '\n\n', 'two-tables.xlsx'),
+  },
+  {
+    name: 'inspect a file that is not a workbook: one line, exit 2',
+    args: ['inspect', 'bad.xlsx', '--lang', 'en'],
+    files: { 'bad.xlsx': { text: 'not a workbook' } },
+    status: 2,
+    stdout: '',
+    stderr: /^bad\.xlsx: [^\n]+\n$/,
+  },
+];
