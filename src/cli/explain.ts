@@ -26,7 +26,7 @@ function matches(row: IndicatorResult, wanted: string): boolean {
 export async function runExplain(file: string, opts: ExplainOptions, io: Io): Promise<number> {
   const profile = selectProfile({ ...opts, cwd: io.cwd ?? process.cwd() });
   const opened = await openWorkbook(file);
-  const reports = opened.tables.map((t) => analyzeTable(t, profile, opts.lang));
+  const reports = opened.tables.map((t) => analyzeTable(t, profile));
   const filter = opts.row === undefined ? null : (row: IndicatorResult) => matches(row, opts.row!);
   if (filter && !reports.some((r) => r.indicators.some(filter))) throw new RunError((ui) => ui.noSuchRow(file, opts.row!));
   io.stdout.write(formatExplanation({ file, tables: reports, findings: [] }, { lang: opts.lang, filter }));

@@ -1,5 +1,6 @@
 // Reading plain numbers (weights, scores, amounts, declared rates) and rounding them.
 import { Decimal } from 'decimal.js';
+import type { Rounding } from '../model.js';
 
 const FULL_WIDTH = /[０-９．－＋％，]/g;
 
@@ -28,11 +29,6 @@ export function parsePercent(text: string | null): { points: Decimal; sign: bool
   const sign = t.endsWith('%');
   const n = parseNumber(sign ? t.slice(0, -1) : t);
   return n === null ? null : { points: n, sign };
-}
-
-export interface Rounding {
-  decimals: number;
-  mode: 'half-up' | 'truncate';
 }
 
 /** Rounds a row score, a rate or a deviation (half up by default, never binary floating point). */
