@@ -1,6 +1,7 @@
 // The types every stage shares: where a value came from, what a target or actual means,
 // what the reader hands the engine, and what the engine hands the formatters.
 import type { Decimal } from 'decimal.js';
+import type { RunError } from './errors.js';
 
 /** A cell in the workbook, as users name it (`自评表!H23`). */
 export interface CellRef {
@@ -153,15 +154,10 @@ export interface HeaderColumn {
 }
 
 /**
- * Something the reader noticed that the engine turns into a finding (content the scored copy cannot
- * keep, …). Messages are given in every language, since the reader does not know the run's.
+ * Something the reader noticed that the engine turns into a finding: a finding without its
+ * severity (the profile gives it), its words made at the edge from its data like any other's.
  */
-export interface ReadNotice {
-  code: FindingCode;
-  ref: CellRef | null;
-  indicator: string | null;
-  message: Record<Lang, string>;
-}
+export type ReadNotice = { [C in FindingCode]: { code: C } & Raised<C> }[FindingCode];
 
 /** One indicator table as found in a workbook: everything the engine needs, as text with its cells. */
 export interface RawTable {
@@ -211,39 +207,197 @@ export interface SheetRead {
 
 export type Severity = 'error' | 'warning';
 
-/** Stable finding codes: public API (README, JSON output, CI formats). */
-export type FindingCode =
-  | 'missing-reason'
-  | 'score-exceeds-weight'
-  | 'weight-sum'
-  | 'unparsed-value'
-  | 'missing-value'
-  | 'score-mismatch'
-  | 'deviation-mismatch'
-  | 'budget-mismatch'
-  | 'total-mismatch'
-  | 'grade-mismatch'
-  | 'ambiguous-comparator'
-  | 'qualitative-tier'
-  | 'budget-total-empty'
-  | 'dropped-content'
-  | 'level-weight'
-  /** A file that could not be read (not found, damaged, not a workbook, no indicator table): file level. */
-  | 'unreadable-file';
+/**
+ * Stable finding codes: public API (README, JSON output, CI formats). Each is checked by one file
+ * of `src/checks/` and worded in `src/i18n/findings.ts`; profiles are validated against this list.
+ */
+export const FINDING_CODES = [
+  'missing-reason',
+  'score-exceeds-weight',
+  'weight-sum',
+  'unparsed-value',
+  'missing-value',
+  'score-mismatch',
+  'deviation-mismatch',
+  'budget-mismatch',
+  'total-mismatch',
+  'grade-mismatch',
+  'ambiguous-comparator',
+  'qualitative-tier',
+  'budget-total-empty',
+  'dropped-content',
+  'level-weight',
+  'unreadable-file',
+] as const;
 
-/** A problem found in a table. Absent fields are null, never missing. */
-export interface Finding {
-  code: FindingCode;
-  severity: Severity;
-  /** The cell it concerns. */
-  ref: CellRef | null;
-  /** The indicator's name (三级指标), or the block's, when it concerns one. */
-  indicator: string | null;
-  /** The message in the run's language. */
-  message: string;
+export type FindingCode = (typeof FINDING_CODES)[number];
+
+/** A value of an indicator row or of the budget block, as a finding names it. */
+export type FieldName = 'name' | 'target' | 'actual' | 'weight' | 'score' | 'deviation' | 'reason' | 'budget' | 'executed' | 'rate';
+
+/** Why a file could not be read. */
+export type UnreadableCause =
+  /** One of the refusals of ours (not a workbook, damaged, too large …): it words itself (errors.ts). */
+  | { kind: 'refused'; error: RunError }
+  /** A bug of ours on this file, or a worker thread that stopped: its technical message. */
+  | { kind: 'crashed'; detail: string }
+  /** A worker thread ran out of memory on the file. */
+  | { kind: 'out-of-memory' };
+
+/**
+ * What each finding code carries: the numbers and words its message is made of (at the edge, in the
+ * user's language, by `src/i18n/findings.ts`). Numbers are as computed or as written, never rounded
+ * for display; percentages are in points (72.41 for 72.41%).
+ */
+export interface FindingData {
+  'missing-reason':
+    /** The row misses its target or is scored below its weight: its score (declared, else computed) and weight. */
+    | { why: 'missed'; score: Decimal; weight: Decimal }
+    /** The row's deviation is beyond the profile's `reasons.deviationBeyond`. */
+    | { why: 'deviation'; deviation: Decimal; limit: Decimal }
+    /** The actual reaches `ratio` percent (2 decimals) of the target, the profile's `reasons.overAchievement` or more. */
+    | { why: 'over-achievement'; ratio: Decimal; limit: Decimal }
+    /** The budget execution rate is under the profile's `reasons.budgetRateBelow`. */
+    | { why: 'budget-rate'; rate: Decimal; limit: Decimal };
+  'score-exceeds-weight': { declared: Decimal; weight: Decimal };
+  'weight-sum':
+    /** The rows of a first level against the weight its label declares. */
+    | { scope: 'level'; level: string; sum: Decimal; declared: Decimal }
+    /** All weights, the budget block's included, against 100. */
+    | { scope: 'total'; sum: Decimal; budget: Decimal; expected: Decimal };
+  'unparsed-value':
+    /** A weight, score or budget figure that is not a number. */
+    | { problem: 'not-a-number'; field: FieldName; text: string }
+    /** A target or actual that reads as no number, comparison, word or deadline. */
+    | { problem: 'not-an-expression'; field: FieldName; text: string }
+    /** The target's and the actual's units (as normalised) differ. */
+    | { problem: 'unit-mismatch'; target: string; actual: string }
+    /** The actual (as written) cannot be compared with the target (as written). */
+    | { problem: 'incomparable'; target: string; actual: string };
+  /** A value that is not there; `budget-block` when the table has no budget block at all. */
+  'missing-value': { field: FieldName | 'budget-block' };
+  /** A declared score outside the range (`min` included; `max` included only when `maxIncluded`) of a tier word or a missed deadline. */
+  'qualitative-tier': { declared: Decimal; min: Decimal; max: Decimal; maxIncluded: boolean };
+  'score-mismatch': { declared: Decimal; computed: Decimal };
+  /** Deviations in percent. */
+  'deviation-mismatch': { declared: Decimal; computed: Decimal };
+  /** The declared execution rate (percent) or score of the budget block against the computed one. */
+  'budget-mismatch': { figure: 'rate' | 'score'; declared: Decimal; computed: Decimal };
+  'total-mismatch': { declared: Decimal; computed: Decimal };
+  /** The grade as declared, the grade of the computed total, and that total. */
+  'grade-mismatch': { declared: string; computed: string; total: Decimal };
+  /** The text as written (`20≤`) and how it was read. */
+  'ambiguous-comparator': { text: string; read: Expression };
+  /** A first level's weight (declared, else the sum of its rows) against the one the profile expects. */
+  'level-weight': { level: string; weight: Decimal; expected: Decimal; profile: string };
+  /** The total row's label, the sub-rows summed instead, and their sums (null when none holds one). */
+  'budget-total-empty': { label: string; lines: string[]; budget: Decimal | null; executed: Decimal | null };
+  /** Retired: never raised. What the scored copy could not keep. */
+  'dropped-content': { what: string };
+  'unreadable-file': { file: string; cause: UnreadableCause };
 }
 
+/** Where a finding is and what it says, as a check raises it (the code and the severity come from the check). */
+export interface Raised<C extends FindingCode = FindingCode> {
+  /** The cell it concerns. */
+  ref: CellRef | null;
+  /** The indicator's name (三级指标), or the block's or the first level's, when it concerns one. */
+  indicator: string | null;
+  /** The numbers and words of its message. */
+  data: FindingData[C];
+}
+
+/** A problem found, of one code. Absent fields are null, never missing. */
+export interface FindingOf<C extends FindingCode> extends Raised<C> {
+  code: C;
+  severity: Severity;
+}
+
+/** A problem found in a table or a file: data, worded at the edge (`renderFinding`). */
+export type Finding = { [C in FindingCode]: FindingOf<C> }[FindingCode];
+
 export type Lang = 'zh' | 'en';
+
+/** Which rule gave a row its score. */
+export type RuleId =
+  | 'met'
+  | 'at-least-ratio'
+  | 'exact-zero'
+  | 'reverse-ratio'
+  | 'reverse-linear'
+  | 'reverse-per-point'
+  | 'completion'
+  | 'tier'
+  | 'deadline-missed';
+
+/** How a score is rounded (the profile's `rounding`). */
+export interface Rounding {
+  decimals: number;
+  mode: 'half-up' | 'truncate';
+}
+
+/** The arithmetic that gave a score, with its terms (numbers as written or computed, unrounded). */
+export type Formula =
+  /** A value given whole: the weight (met), or 0. */
+  | { kind: 'value'; value: Decimal }
+  /** weight × numerator / denominator: B/A for at-least, A/B for a reverse ratio, rate / benchmark for the budget. */
+  | { kind: 'ratio'; weight: Decimal; numerator: Decimal; denominator: Decimal }
+  /** weight × (1 − (B − A) / A). */
+  | { kind: 'linear'; weight: Decimal; actual: Decimal; target: Decimal }
+  /** weight − deduction × (B − A). */
+  | { kind: 'per-point'; weight: Decimal; deduction: Decimal; actual: Decimal; target: Decimal }
+  /** weight × percent%: a completion percentage, or the budget step's share. */
+  | { kind: 'share'; weight: Decimal; percent: Decimal }
+  /** A range the self-score must lie in, and the score taken in it. */
+  | { kind: 'range'; min: Decimal; max: Decimal; value: Decimal };
+
+/** How a row's score was reached. */
+export interface RowExplanation {
+  kind: 'row';
+  /** The indicator's name. */
+  name: string;
+  target: Expression;
+  actual: Expression;
+  weight: Decimal;
+  /** The rule that applied; null when none could. */
+  rule: RuleId | null;
+  formula: Formula | null;
+  /** The formula's value, before the cap and the rounding. */
+  value: Decimal | null;
+  /** Whether the value was capped at the weight (or raised to 0). */
+  capped: boolean;
+  rounding: Rounding;
+  /** The score: capped and rounded. */
+  score: Decimal | null;
+}
+
+/** How the budget block's score was reached. */
+export interface BudgetExplanation {
+  kind: 'budget';
+  /** The budget the rate is taken against (全年预算数, else 年初预算数) and the amount executed. */
+  budget: Decimal;
+  executed: Decimal;
+  /** Execution rate in percent, 2 decimals; null when the budget is 0. */
+  rate: Decimal | null;
+  /** The profile's budget rule: a ratio to a benchmark rate (percent), or steps. */
+  rule: { kind: 'ratio'; benchmark: Decimal } | { kind: 'steps' };
+  formula: Formula;
+  /** The formula's value before the rounding. */
+  value: Decimal;
+  rounding: Rounding;
+  score: Decimal;
+}
+
+/** How the total was reached: the budget score and the first levels' subtotals, their sum, the grade. */
+export interface TotalExplanation {
+  kind: 'total';
+  parts: Decimal[];
+  total: Decimal;
+  grade: string;
+}
+
+/** How a score was reached: data, worded at the edge (`renderExplanation`). */
+export type Explanation = RowExplanation | BudgetExplanation | TotalExplanation;
 
 /** One indicator row after scoring. */
 export interface IndicatorResult {
@@ -266,8 +420,8 @@ export interface IndicatorResult {
   reason: string | null;
   /** Which scoring rule applied (`met`, `at-least-ratio`, `reverse-ratio` …), null when none could. */
   rule: string | null;
-  /** How the score was reached, in the run's language; null when the row could not be scored. */
-  explanation: string | null;
+  /** How the score was reached; null when the row could not be scored. */
+  explanation: RowExplanation | null;
 }
 
 /** The budget block after scoring. */
@@ -281,8 +435,8 @@ export interface BudgetResult {
   weight: Decimal;
   score: Decimal | null;
   declaredScore: Decimal | null;
-  /** How the score was reached, in the run's language. */
-  explanation: string | null;
+  /** How the score was reached; null when it could not be scored. */
+  explanation: BudgetExplanation | null;
   raw: RawBudget;
 }
 
@@ -312,10 +466,10 @@ export interface TableReport {
   budget: BudgetResult | null;
   levels: LevelResult[];
   indicators: IndicatorResult[];
-  /** Sorted by sheet, row, column, code. */
+  /** Sorted by sheet, row, column, code (code-unit order); findings without a cell last. */
   findings: Finding[];
   /** How the total was reached: budget score and subtotals, sum, grade. */
-  totalExplanation: string;
+  totalExplanation: TotalExplanation;
   /** The table as read, for the workbook writer. */
   table: RawTable;
 }

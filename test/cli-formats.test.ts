@@ -41,7 +41,7 @@ describe('eval of an .xls', () => {
     // Our reader: the same table, the same scores, and no longer a conversion.
     const opened = await openWorkbook(copy);
     expect(opened.converted).toBeNull();
-    const report = analyzeTable(opened.tables[0]!, loadProfile('zhengzhou-shangjie'), 'zh');
+    const report = analyzeTable(opened.tables[0]!, loadProfile('zhengzhou-shangjie'));
     expect([report.total.toFixed(2), report.findings]).toEqual(['95.81', []]);
 
     // exceljs: the sheet with its merges and column widths, the computed columns, the summary.

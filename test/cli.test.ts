@@ -30,6 +30,8 @@ interface JsonFinding {
   cell: string | null;
   indicator: string | null;
   message: string;
+  /** The numbers and words of the message, by code (README: Findings). */
+  data: Record<string, unknown>;
 }
 interface JsonTable {
   file: string;
@@ -73,7 +75,7 @@ describe('eval --format json', () => {
     // One JSON document and nothing else.
     expect(r.stdout.trimStart().startsWith('{')).toBe(true);
     expect(r.stdout.endsWith('}\n')).toBe(true);
-    expect(doc.schemaVersion).toBe(1);
+    expect(doc.schemaVersion).toBe(2);
     expect(doc.files).toHaveLength(1);
     const t = doc.files[0]!;
     expect(t.file).toBe('fixtures/seed-000.xlsx');
@@ -135,7 +137,18 @@ describe('eval --format json', () => {
       ['score-mismatch', `${SEED4}!H27`],
     ]);
     expect(t.findings.filter((f) => f.severity === 'error').map((f) => f.code)).toEqual(['missing-reason', 'missing-reason']);
-    for (const f of t.findings) expect(Object.keys(f).sort()).toEqual(['cell', 'code', 'indicator', 'message', 'severity']);
+    for (const f of t.findings) expect(Object.keys(f)).toEqual(['code', 'severity', 'cell', 'indicator', 'message', 'data']);
+    // The data of each message, numbers as JSON numbers with the digits they have.
+    expect(t.findings.map((f) => f.data)).toEqual([
+      { declared: 95.92, computed: 97.2 },
+      { why: 'missed', score: 1.5, weight: 2 },
+      { declared: 1.5, computed: 2 },
+      { text: '5≤', read: { kind: 'at-most', value: 5, unit: '%', strict: false } },
+      { text: '20≤', read: { kind: 'at-most', value: 20, unit: '%', strict: false } },
+      { why: 'missed', score: 0, weight: 1 },
+      { declared: 0, computed: 0.78 },
+    ]);
+    expect(r.stdout).toContain('"data": {\n            "declared": 95.92,\n            "computed": 97.2\n          }');
     expect(doc.summary).toEqual({ files: 1, tables: 1, unreadable: 0, errors: 2, warnings: 5 });
   });
 });

@@ -99,7 +99,7 @@ const rows = (r: TableReport) => r.indicators.map((i) => [i.name, i.weight?.toFi
 
 async function scoreAll(path: string, profile: string): Promise<TableReport[]> {
   const opened = await openWorkbook(path);
-  return opened.tables.map((t) => analyzeTable(t, loadProfile(profile), 'zh'));
+  return opened.tables.map((t) => analyzeTable(t, loadProfile(profile)));
 }
 
 describe('sniff: what a file is, from its bytes', () => {

@@ -2,7 +2,8 @@
 // seeds scored in process, and checked by small strict readers written here (no dependency).
 import { describe, expect, it } from 'vitest';
 import { analyzeTable, unreadableFile } from '../src/engine/analyze.js';
-import type { FileReport, TableReport } from '../src/model.js';
+import { RunError } from '../src/errors.js';
+import type { FileReport, Finding, TableReport } from '../src/model.js';
 import { loadProfile } from '../src/profiles/index.js';
 import { toUri } from '../src/report/common.js';
 import { formatCsv } from '../src/report/csv.js';
@@ -16,12 +17,17 @@ import { COMMAND, kids, parseCsv, parseXml, sarifProblems, type XmlElement } fro
 
 async function scoreFile(file: string, profile: string): Promise<FileReport> {
   const opened = await openWorkbook(file);
-  return { file, tables: opened.tables.map((t) => analyzeTable(t, loadProfile(profile), 'zh')), findings: [] };
+  return { file, tables: opened.tables.map((t) => analyzeTable(t, loadProfile(profile))), findings: [] };
+}
+
+/** A refusal whose message is `message` in every language. */
+function refusal(message: string) {
+  return { kind: 'refused' as const, error: new RunError(() => message) };
 }
 
 /** A file that could not be read. */
 function unreadable(file: string, message: string): FileReport {
-  return unreadableFile(file, message, loadProfile('mof'));
+  return unreadableFile(file, refusal(message), loadProfile('mof'));
 }
 
 const seed000 = await scoreFile('fixtures/seed-000.xlsx', 'zhengzhou-shangjie');
@@ -34,9 +40,10 @@ function variant(file: string, change: Partial<TableReport>): FileReport {
   return { file, tables: [{ ...table004, ...change }], findings: [] };
 }
 
-/** Seed 004 with every finding's message replaced. */
+/** Seed 004 with every finding's message replaced (each a finding whose words are `message` in every language). */
 function withMessage(message: string): FileReport {
-  return variant(seed004.file, { findings: table004.findings.map((f) => ({ ...f, message })) });
+  const findings = table004.findings.map((f): Finding => ({ ...f, code: 'unreadable-file', data: { file: seed004.file, cause: refusal(message) } }));
+  return variant(seed004.file, { findings });
 }
 
 
@@ -97,9 +104,9 @@ describe('formatJunit', () => {
 
   it('puts a missing budget in `budget`, and a finding tied to no row or check in an extra `table` case', () => {
     const at = (row: number) => ({ sheet: table004.sheet, address: `Z${row}`, row, col: 26 });
-    const findings = [
-      { code: 'missing-value' as const, severity: 'error' as const, ref: null, indicator: null, message: '未找到预算执行情况' },
-      { code: 'unparsed-value' as const, severity: 'error' as const, ref: at(999), indicator: null, message: '?' },
+    const findings: Finding[] = [
+      { code: 'missing-value', severity: 'error', ref: null, indicator: null, data: { field: 'budget-block' } },
+      { code: 'unparsed-value', severity: 'error', ref: at(999), indicator: null, data: { problem: 'not-a-number', field: 'weight', text: '?' } },
     ];
     const cases = kids(kids(parseXml(formatJunit([variant('x.xlsx', { budget: null, findings })])), 'testsuite')[0]!, 'testcase');
     const failed = cases.filter((c) => kids(c, 'failure').length > 0).map((c) => [c.attrs.name, kids(c, 'failure')[0]!.attrs.type]);
@@ -187,7 +194,7 @@ describe('formatGithub', () => {
 
 describe('formatGithubSummary', () => {
   it('writes a Markdown table with | escaped, the counts and the findings', () => {
-    const md = formatGithubSummary(digestOf([seed004, variant('b.xlsx', { department: 'A|B' })]));
+    const md = formatGithubSummary(digestOf([seed004, variant('b.xlsx', { department: 'A|B' })], 'zh'));
     const rows = md.split('\n').filter((l) => l.startsWith('|'));
     expect(rows).toHaveLength(4);
     // Every row has the header's 7 cells once escaped pipes are set aside.
@@ -200,7 +207,7 @@ describe('formatGithubSummary', () => {
 
   it('caps the findings list', () => {
     const kept = new RunDigest(3);
-    kept.add(digestEntry(seed004));
+    kept.add(digestEntry(seed004, 'en'));
     const md = formatGithubSummary(kept, { lang: 'en' });
     expect(md.split('\n').filter((l) => l.startsWith('- '))).toEqual([expect.any(String), expect.any(String), expect.any(String), '- 4 more not listed']);
   });
@@ -208,15 +215,15 @@ describe('formatGithubSummary', () => {
 
 describe('formatCsv and rankTables', () => {
   it('writes UTF-8 with a BOM and CRLF line ends, headers in Chinese by default', () => {
-    const csv = formatCsv(digestOf([seed000, seed002, seed004]));
+    const csv = formatCsv(digestOf([seed000, seed002, seed004], 'zh'));
     expect(csv.startsWith('\uFEFF排名,文件,工作表,单位,计算总分,填报总分,等级,填报等级,错误,提示\r\n')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(csv.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
-    expect(formatCsv(digestOf([]), { lang: 'en' })).toBe('\uFEFFRank,File,Sheet,Unit,Computed total,Declared total,Grade,Declared grade,Errors,Warnings\r\n');
+    expect(formatCsv(digestOf([], 'zh'), { lang: 'en' })).toBe('\uFEFFRank,File,Sheet,Unit,Computed total,Declared total,Grade,Declared grade,Errors,Warnings\r\n');
   });
 
   it('ranks the seeds by computed total: 004 (97.20), 002 (96.88), 000 (95.81)', () => {
-    const rows = parseCsv(formatCsv(digestOf([seed000, seed002, seed004])).slice(1));
+    const rows = parseCsv(formatCsv(digestOf([seed000, seed002, seed004], 'zh')).slice(1));
     expect(rows.slice(1).map((r) => [r[0], r[1], r[4], r[8], r[9]])).toEqual([
       ['1', 'fixtures/seed-004.xlsx', '97.20', '2', '5'],
       ['2', 'fixtures/seed-002.xlsx', '96.88', '0', '0'],
@@ -226,7 +233,7 @@ describe('formatCsv and rankTables', () => {
   });
 
   it('quotes fields with commas, quotes and line breaks, and defuses formulas', () => {
-    const csv = formatCsv(digestOf([variant('a,b.xlsx', { department: '某"局"\n二处', sheet: '=HYPERLINK("x")' }), unreadable('bad.xlsx', '损坏')]));
+    const csv = formatCsv(digestOf([variant('a,b.xlsx', { department: '某"局"\n二处', sheet: '=HYPERLINK("x")' }), unreadable('bad.xlsx', '损坏')], 'zh'));
     expect(csv).toContain('"a,b.xlsx","\'=HYPERLINK(""x"")","某""局""\n二处",97.20');
     const rows = parseCsv(csv.slice(1));
     expect(rows[1]!.slice(0, 4)).toEqual(['1', 'a,b.xlsx', '\'=HYPERLINK("x")', '某"局"\n二处']);
@@ -234,7 +241,7 @@ describe('formatCsv and rankTables', () => {
   });
 
   it('gives equal totals the same rank and orders them by file, then sheet', () => {
-    const rows = rankTables(digestOf([variant('b.xlsx', {}), seed002, variant('a.xlsx', { sheet: '乙' }), variant('a.xlsx', { sheet: '甲' })]).tables);
+    const rows = rankTables(digestOf([variant('b.xlsx', {}), seed002, variant('a.xlsx', { sheet: '乙' }), variant('a.xlsx', { sheet: '甲' })], 'zh').tables);
     expect(rows.map((r) => [r.rank, r.file, r.sheet])).toEqual([
       [1, 'a.xlsx', '乙'],
       [1, 'a.xlsx', '甲'],

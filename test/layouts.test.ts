@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { RunError } from '../src/errors.js';
 import { uiFor } from '../src/i18n/messages.js';
 import { analyzeTable } from '../src/engine/analyze.js';
+import { renderFinding } from '../src/i18n/findings.js';
 import type { TableReport } from '../src/model.js';
 import { loadProfile } from '../src/profiles/index.js';
 import { composeTarget, findTable } from '../src/workbook/find-table.js';
@@ -18,7 +19,7 @@ import { cleanWorkdirs, loadWorkbook, run, workdir } from './cli/helpers.js';
 
 async function scoreAll(file: string, profile = 'mof'): Promise<TableReport[]> {
   const opened = await openWorkbook(`fixtures/${file}`);
-  return opened.tables.map((t) => analyzeTable(t, loadProfile(profile), 'zh'));
+  return opened.tables.map((t) => analyzeTable(t, loadProfile(profile)));
 }
 
 async function score(file: string, profile = 'mof'): Promise<TableReport> {
@@ -220,7 +221,7 @@ describe('units-comparators: header-name variants, comparators and units as type
       ['qualitative-tier', 'G24', '基层卫生服务能力'],
       ['total-mismatch', 'G27', null],
     ]);
-    expect(r.findings[0]!.message).toBe('指标值单位“万”与实际完成值单位“万元”不一致');
+    expect(renderFinding(r.findings[0]!, 'zh')).toBe('指标值单位“万”与实际完成值单位“万元”不一致');
     expect(r.findings[0]!.severity).toBe('error');
     // No comparator is read as written after its number, no deviation or budget figure is off.
     for (const code of ['ambiguous-comparator', 'deviation-mismatch', 'budget-mismatch', 'missing-reason', 'weight-sum']) {
@@ -288,7 +289,7 @@ describe('one-decimal: self-scores given to one decimal, an adjusted target colu
       ['score-mismatch', 'I17', '农村卫生厕所普及率'],
       ['total-mismatch', 'I21', null],
     ]);
-    expect(r.findings.find((f) => f.ref?.address === 'I14')?.message).toBe('自评得分 1.90，按规则应为 1.95');
+    expect(renderFinding(r.findings.find((f) => f.ref?.address === 'I14')!, 'zh')).toBe('自评得分 1.90，按规则应为 1.95');
   });
 });
 
@@ -322,7 +323,7 @@ describe('budget-zero-total: a total row of zeros while its sub-rows hold the mo
     expect(r.budget?.declaredScore?.toFixed(2)).toBe('9.18');
     expect(findings(r)).toEqual([['budget-total-empty', 'D5', '年度资金总额']]);
     expect(r.findings[0]!.severity).toBe('warning');
-    expect(r.findings[0]!.message).toBe('预算总额行“年度资金总额”金额为空或为 0，按其下分项（其中：当年财政拨款、上年结转资金）合计计分：预算 100，执行 91.8');
+    expect(renderFinding(r.findings[0]!, 'zh')).toBe('预算总额行“年度资金总额”金额为空或为 0，按其下分项（其中：当年财政拨款、上年结转资金）合计计分：预算 100，执行 91.8');
   });
 
   it('totals 99.18', () => {
@@ -420,7 +421,7 @@ describe('rows as templates leave them', () => {
       ['总分', '', '', '', '', '100', '100', ''],
     ]);
     expect(table.rows.map((r) => r.name.text)).toEqual(['培训基层干部人数（≥**人）']);
-    const report = analyzeTable(table, loadProfile('mof'), 'zh');
+    const report = analyzeTable(table, loadProfile('mof'));
     expect(findings(report)).toEqual([]);
     expect(report.total.toFixed(2)).toBe('100.00');
   });
@@ -428,7 +429,7 @@ describe('rows as templates leave them', () => {
   it('keeps a row with a placeholder name that carries values, and reports what is missing', () => {
     const table = tableOf([['产出指标', '数量指标', '指标1：', '', '', '10', '', ''], ['总分', '', '', '', '', '100', '', '']]);
     expect(table.rows.map((r) => r.name.text)).toEqual(['指标1：']);
-    const report = analyzeTable(table, loadProfile('mof'), 'zh');
+    const report = analyzeTable(table, loadProfile('mof'));
     expect(findings(report).filter(([code]) => code === 'missing-value')).toEqual([
       ['missing-value', 'D4', '指标1：'],
       ['missing-value', 'E4', '指标1：'],
@@ -503,9 +504,9 @@ describe('composeTarget: 指标性质 and 指标值 read as one target', () => {
     );
     const table = findTable(grid)!;
     expect(table.columns).toMatchObject({ nature: 4, target: 5, unit: 6, actual: 7 });
-    const report = analyzeTable(table, loadProfile('mof'), 'zh');
+    const report = analyzeTable(table, loadProfile('mof'));
     expect(findings(report).filter(([code]) => code === 'unparsed-value')).toEqual([['unparsed-value', 'E5', '培训人次']]);
-    expect(report.findings.find((f) => f.code === 'unparsed-value')?.message).toContain('“约300”');
+    expect(renderFinding(report.findings.find((f) => f.code === 'unparsed-value')!, 'zh')).toContain('“约300”');
     expect(report.indicators[1]!.target).toMatchObject({ kind: 'at-least', unit: '%' });
     expect(report.indicators[1]!.score?.toFixed(2)).toBe('10.00');
   });
@@ -546,7 +547,7 @@ describe('files as government templates and WPS make them', () => {
     writeFileSync(file, bytes);
     // exceljs alone expanded every one of these ranges cell by cell: over a second per column.
     const opened = await openWorkbook(file);
-    const [report] = opened.tables.map((t) => analyzeTable(t, loadProfile('mof'), 'zh'));
+    const [report] = opened.tables.map((t) => analyzeTable(t, loadProfile('mof')));
     expect(report!.total.toFixed(2)).toBe('97.87');
 
     const out = join(dir, 'wps.scored.xlsx');
@@ -574,7 +575,7 @@ describe('files as government templates and WPS make them', () => {
     writeFileSync(file, bytes);
 
     const opened = await openWorkbook(file);
-    const report = analyzeTable(opened.tables[0]!, loadProfile('mof'), 'zh');
+    const report = analyzeTable(opened.tables[0]!, loadProfile('mof'));
     const row = report.indicators.find((i) => i.name === '开学前完工')!;
     expect(row.raw.actual.text).toBe('2022年8月25日');
     expect(row.actual).toMatchObject({ kind: 'deadline', year: 2022, month: 8, day: 25 });
@@ -604,7 +605,7 @@ describe('files as government templates and WPS make them', () => {
     const file = join(dir, 'parts.xlsx');
     writeFileSync(file, bytes);
     const opened = await openWorkbook(file);
-    const reports = opened.tables.map((t) => analyzeTable(t, loadProfile('mof'), 'zh'));
+    const reports = opened.tables.map((t) => analyzeTable(t, loadProfile('mof')));
     expect(reports.flatMap((r) => r.findings.filter((f) => f.code === 'dropped-content'))).toEqual([]);
 
     const out = join(dir, 'parts.scored.xlsx');
@@ -641,7 +642,7 @@ describe('the scored copy, as Excel reads it back', () => {
     const file = join(dir, 'blank.xlsx');
     writeFileSync(file, bytes);
     const opened = await openWorkbook(file);
-    const report = analyzeTable(opened.tables[0]!, loadProfile('mof'), 'zh');
+    const report = analyzeTable(opened.tables[0]!, loadProfile('mof'));
     const row25 = report.indicators.find((i) => i.raw.name.ref.row === 25)!;
     expect(row25.raw.score.text).toBeNull();
     const out = join(dir, 'blank.scored.xlsx');
@@ -728,7 +729,6 @@ describe('budget figures that cannot be read', () => {
     analyzeTable(
       findTable(gridOf([['项目资金', '', '全年预算数', '全年执行数', '执行率', '分值', '得分'], budgetRow, HEADER, ['产出指标', '数量', '指标一', '≥1', '1', '90', '90']]))!,
       loadProfile('mof'),
-      'zh',
     );
 
   it('are named at their cell as not numbers, not as missing', () => {
@@ -738,7 +738,7 @@ describe('budget figures that cannot be read', () => {
       ['unparsed-value', 'E2', '年度资金总额'],
       ['unparsed-value', 'F2', '年度资金总额'],
     ]);
-    expect(r.findings.map((f) => f.message)).toEqual([
+    expect(r.findings.map((f) => renderFinding(f, 'zh'))).toEqual([
       '无法识别全年预算数“约100万”，应为数字',
       '无法识别执行率“九成”，应为数字',
       '无法识别分值“十分”，应为数字',

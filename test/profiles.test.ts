@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { analyzeTable } from '../src/engine/analyze.js';
+import { renderFinding } from '../src/i18n/findings.js';
 import { parseExpression } from '../src/engine/expression.js';
 import { scoreBudget, scoreIndicator } from '../src/engine/score.js';
 import { RunError } from '../src/errors.js';
@@ -106,7 +107,7 @@ describe('qualitative tiers at their boundaries (weight 10)', () => {
 
 async function seed(file: string, profile: Profile): Promise<TableReport> {
   const opened = await openWorkbook(`fixtures/${file}`);
-  return analyzeTable(opened.tables[0]!, profile, 'en');
+  return analyzeTable(opened.tables[0]!, profile);
 }
 
 const codes = (r: TableReport) => r.findings.map((f) => `${f.code} ${f.ref?.address ?? '-'}`);
@@ -120,7 +121,7 @@ describe('expected first-level weights', () => {
   });
   it('seed 000 (30 / 25 / 35) under zhengzhou-jinshui: each first level flagged at its label', async () => {
     const r = await seed('seed-000.xlsx', loadProfile('zhengzhou-jinshui'));
-    expect(r.findings.filter((f) => f.code === 'level-weight').map((f) => [f.ref?.address, f.message])).toEqual([
+    expect(r.findings.filter((f) => f.code === 'level-weight').map((f) => [f.ref?.address, renderFinding(f, 'en')])).toEqual([
       ['B15', 'first level "投入管理指标" weighs 30; profile zhengzhou-jinshui expects 20'],
       ['B35', 'first level "产出指标" weighs 25; profile zhengzhou-jinshui expects 40'],
       ['B41', 'first level "效益指标" weighs 35; profile zhengzhou-jinshui expects 30'],
@@ -191,8 +192,8 @@ describe('checks a profile switches on', () => {
     const p = loadProfileFile(profileFile({ reasons: { overAchievement: 130 } }));
     const r = await seed('seed-004.xlsx', p);
     // 办公用品采购数量 ≥150 件, 219 件 = 146%; 办理案件数量 ≥10 件, 20 件 = 200%; the ≥99%, 100% rows stay under 130%
-    const over = r.findings.filter((f) => f.code === 'missing-reason' && f.message.includes('over-achievement'));
-    expect(over.map((f) => [f.indicator, f.ref?.address, f.message])).toEqual([
+    const over = r.findings.filter((f) => f.code === 'missing-reason' && renderFinding(f, 'en').includes('over-achievement'));
+    expect(over.map((f) => [f.indicator, f.ref?.address, renderFinding(f, 'en')])).toEqual([
       ['办公用品采购数量', 'H39', 'the actual value reaches 146.00% of the target (130% or more) and no reason is given for the over-achievement'],
       ['办理案件数量', 'H41', 'the actual value reaches 200.00% of the target (130% or more) and no reason is given for the over-achievement'],
     ]);
@@ -202,7 +203,7 @@ describe('checks a profile switches on', () => {
     const p = loadProfileFile(profileFile({ extends: 'zhengzhou-shangjie', reasons: { missed: false, deviationBeyond: 10 } }));
     const r = await seed('seed-004.xlsx', p);
     // 结转结余率 deviates +28.95% (beyond 10): flagged; 预算执行率 is met (0%) and scored below its weight, but missed is off
-    expect(r.findings.filter((f) => f.code === 'missing-reason').map((f) => [f.indicator, f.message])).toEqual([
+    expect(r.findings.filter((f) => f.code === 'missing-reason').map((f) => [f.indicator, renderFinding(f, 'en')])).toEqual([
       ['结转结余率', 'deviation 28.95% is beyond ±10% and no reason given'],
     ]);
   });
@@ -213,7 +214,7 @@ describe('checks a profile switches on', () => {
     expect(codes(await seed('seed-000.xlsx', p))).toEqual([]);
     // seed 004: 74.21% < 90%, its 预算执行率 row gives none: flagged at the budget's 执行率 cell
     const r = await seed('seed-004.xlsx', loadProfileFile(profileFile({ reasons: { budgetRateBelow: 90 } })));
-    expect(r.findings.filter((f) => f.message.startsWith('budget execution rate')).map((f) => [f.code, f.ref?.address])).toEqual([['missing-reason', 'G14']]);
+    expect(r.findings.filter((f) => renderFinding(f, 'en').startsWith('budget execution rate')).map((f) => [f.code, f.ref?.address])).toEqual([['missing-reason', 'G14']]);
   });
 
   it('each code’s severity: off drops it, error raises it', async () => {

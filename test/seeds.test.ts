@@ -1,6 +1,7 @@
 // Golden tests: the three published tables (seeds 000, 002, 004) scored end to end, in process.
 import { describe, expect, it } from 'vitest';
 import { analyzeTable } from '../src/engine/analyze.js';
+import { renderFinding } from '../src/i18n/findings.js';
 import type { TableReport } from '../src/model.js';
 import { loadProfile } from '../src/profiles/index.js';
 import { openWorkbook } from '../src/workbook/read.js';
@@ -8,7 +9,7 @@ import { openWorkbook } from '../src/workbook/read.js';
 async function score(file: string, profile: string): Promise<TableReport> {
   const opened = await openWorkbook(`fixtures/${file}`);
   expect(opened.tables).toHaveLength(1);
-  return analyzeTable(opened.tables[0]!, loadProfile(profile), 'zh');
+  return analyzeTable(opened.tables[0]!, loadProfile(profile));
 }
 
 const levels = (r: TableReport) => r.levels.map((l) => [l.name, l.weight.toFixed(), l.score.toFixed(2)]);
@@ -133,6 +134,6 @@ describe('seed 004: 郑州市金水区人民政府办公室 2021, default profil
       ['missing-reason', `${s}!H27`, '结转结余率'],
       ['score-mismatch', `${s}!H27`, '结转结余率'],
     ]);
-    expect(r.findings.find((f) => f.code === 'score-mismatch' && f.indicator === '结转结余率')?.message).toBe('自评得分 0.00，按规则应为 0.78');
+    expect(renderFinding(r.findings.find((f) => f.code === 'score-mismatch' && f.indicator === '结转结余率')!, 'zh')).toBe('自评得分 0.00，按规则应为 0.78');
   });
 });

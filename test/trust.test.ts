@@ -50,7 +50,7 @@ interface Scored {
 /** Reads, scores and copies a workbook in process; the copy is written beside it. */
 async function score(file: string, profile = 'mof'): Promise<Scored> {
   const opened = await openWorkbook(file);
-  const reports = opened.tables.map((t) => analyzeTable(t, loadProfile(profile), 'zh'));
+  const reports = opened.tables.map((t) => analyzeTable(t, loadProfile(profile)));
   const copy = scoredCopy(opened, reports, 'zh').bytes;
   const out = file.replace(/\.xlsx$/, '.scored.xlsx');
   writeFileSync(out, copy);

@@ -1,13 +1,9 @@
 // Rounding scores, rates and deviations; reading plain numbers (weights, scores, amounts, declared rates).
 import { Decimal } from 'decimal.js';
+import type { Rounding } from '../model.js';
 
 // Reading a number from text is src/text/'s; the engine's modules take it from here.
 export { parseNumber, parsePercent } from '../text/numbers.js';
-
-export interface Rounding {
-  decimals: number;
-  mode: 'half-up' | 'truncate';
-}
 
 /** Rounds a row score, a rate or a deviation (half up by default, never binary floating point). */
 export function roundTo(value: Decimal, rounding: Rounding): Decimal {

@@ -1,20 +1,8 @@
 // Scoring one indicator row: the rules of domain.md, on parsed expressions, in decimal arithmetic.
 import { Decimal } from 'decimal.js';
-import type { Expression } from '../model.js';
+import type { Expression, Formula, RuleId } from '../model.js';
 import type { Profile } from '../schema/profile.js';
 import { round2, roundTo } from './numbers.js';
-
-/** Which rule gave a row its score. */
-export type RuleId =
-  | 'met'
-  | 'at-least-ratio'
-  | 'exact-zero'
-  | 'reverse-ratio'
-  | 'reverse-linear'
-  | 'reverse-per-point'
-  | 'completion'
-  | 'tier'
-  | 'deadline-missed';
 
 /** Why a row could not be scored. */
 export type ScoreProblem =
@@ -32,8 +20,8 @@ export interface RowScore {
   /** For tier words and missed deadlines: the range the self-score must lie in, in points. */
   range: ScoreRange | null;
   problem: ScoreProblem | null;
-  /** The arithmetic that gave the score, with its numbers (`1 × 20 / 25.79`); null when none did. */
-  formula: string | null;
+  /** The arithmetic that gave the score, with its terms (`1 × 20 / 25.79`); null when none did. */
+  formula: Formula | null;
   /** The formula's value before the cap at the weight and the rounding. */
   value: Decimal | null;
   /** Whether the value was capped at the weight (or raised to 0). */
@@ -71,7 +59,7 @@ function completionOf(actual: Expression): Decimal | null {
   return q && (q.unit === '%' || q.unit === null) ? q.value : null;
 }
 
-function result(score: Decimal, deviation: Decimal | null, met: boolean, rule: RuleId, formula: string): RowScore {
+function result(score: Decimal, deviation: Decimal | null, met: boolean, rule: RuleId, formula: Formula): RowScore {
   return { score, deviation, met, rule, range: null, problem: null, formula, value: score, capped: false };
 }
 
@@ -79,9 +67,9 @@ function problem(p: ScoreProblem): RowScore {
   return { score: null, deviation: null, met: null, rule: null, range: null, problem: p, formula: null, value: null, capped: false };
 }
 
-/** A number as it stands in a formula: as written, no trailing zeros. */
-function n(d: Decimal | number): string {
-  return new Decimal(d).toFixed();
+/** A value given whole (the weight, or 0) as a formula. */
+function whole(value: Decimal): Formula {
+  return { kind: 'value', value };
 }
 
 /** 达成 80–100% (80 included), 部分达成 60–80% (60 included), 未达成 0–60% of the weight, by the profile's bounds. */
@@ -101,14 +89,14 @@ function scoreByRange(range: ScoreRange, declared: Decimal | null, met: boolean,
   const step = new Decimal(10).pow(-profile.rounding.decimals);
   const top = range.maxIncluded ? range.max : Decimal.max(range.min, range.max.minus(step));
   const within = declared === null ? (met ? top : range.min) : inRange(declared, range) ? declared : Decimal.min(Decimal.max(declared, range.min), top);
-  const formula = `${n(range.min)}–${n(range.max)}: ${declared === null ? n(within) : n(declared)}`;
+  const formula: Formula = { kind: 'range', min: range.min, max: range.max, value: declared ?? within };
   return { score: within, deviation: null, met, rule, range, problem: null, formula, value: within, capped: false };
 }
 
 function scoreCompletion(p: Decimal, weight: Decimal): RowScore {
-  if (p.gte(HUNDRED)) return result(weight, ZERO, true, 'met', n(weight));
+  if (p.gte(HUNDRED)) return result(weight, ZERO, true, 'met', whole(weight));
   const clamped = Decimal.max(p, ZERO);
-  return result(weight.times(clamped).div(HUNDRED), round2(clamped.minus(HUNDRED)), false, 'completion', `${n(weight)} × ${n(clamped)}%`);
+  return result(weight.times(clamped).div(HUNDRED), round2(clamped.minus(HUNDRED)), false, 'completion', { kind: 'share', weight, percent: clamped });
 }
 
 function scoreTier(tier: 'met' | 'partial' | 'unmet', weight: Decimal, declared: Decimal | null, profile: Profile): RowScore {
@@ -123,7 +111,7 @@ function scoreWordTarget(target: string | null, actual: Expression, weight: Deci
     if (profile.words.partial.includes(word)) return scoreTier('partial', weight, declared, profile);
     if (profile.words.unmet.includes(word)) return scoreTier('unmet', weight, declared, profile);
     const same = target !== null && (word === target || (word.includes(target) && !NEGATION.test(word.replace(target, ''))));
-    return same || MET_WORDS.test(word) || profile.words.met.includes(word) ? result(weight, ZERO, true, 'met', n(weight)) : problem({ kind: 'incomparable' });
+    return same || MET_WORDS.test(word) || profile.words.met.includes(word) ? result(weight, ZERO, true, 'met', whole(weight)) : problem({ kind: 'incomparable' });
   }
   const p = completionOf(actual);
   return p === null ? problem({ kind: 'incomparable' }) : scoreCompletion(p, weight);
@@ -138,7 +126,7 @@ function scoreDeadline(target: Extract<Expression, { kind: 'deadline' }>, actual
     // Years are compared only when both dates give one (`7月31日前` against `2022年7月20日`).
     const withYears = target.year !== null && actual.year !== null;
     const met = dateKey(withYears ? actual.year : null, actual.month, actual.day) <= dateKey(withYears ? target.year : null, target.month, target.day);
-    if (met) return result(weight, ZERO, true, 'met', n(weight));
+    if (met) return result(weight, ZERO, true, 'met', whole(weight));
     // A missed deadline is scored like a tier below 达成: the self-score must stay under its bound.
     return scoreByRange({ min: ZERO, max: tierRange('partial', weight, profile).max, maxIncluded: false }, declared, false, 'deadline-missed', profile);
   }
@@ -149,22 +137,22 @@ function scoreQuantity(target: Expression & { value: Decimal }, b: Decimal, weig
   const a = target.value;
   const actual = Decimal.max(b, ZERO); // a negative actual counts as 0
   const deviation = a.isZero() ? null : round2(actual.minus(a).div(a).times(HUNDRED));
-  const [w, A, B] = [n(weight), n(a), n(actual)];
   if (target.kind === 'at-most') {
-    if (actual.lte(a)) return result(weight, ZERO, true, 'met', w);
-    if (a.isZero()) return result(ZERO, deviation, false, 'reverse-ratio', '0');
+    if (actual.lte(a)) return result(weight, ZERO, true, 'met', whole(weight));
+    if (a.isZero()) return result(ZERO, deviation, false, 'reverse-ratio', whole(ZERO));
     const rule = profile.reverse;
-    if (rule.rule === 'ratio') return result(weight.times(a).div(actual), deviation, false, 'reverse-ratio', `${w} × ${A} / ${B}`);
+    if (rule.rule === 'ratio') return result(weight.times(a).div(actual), deviation, false, 'reverse-ratio', { kind: 'ratio', weight, numerator: a, denominator: actual });
     if (rule.rule === 'linear') {
-      return result(weight.times(new Decimal(1).minus(actual.minus(a).div(a))), deviation, false, 'reverse-linear', `${w} × (1 − (${B} − ${A}) / ${A})`);
+      return result(weight.times(new Decimal(1).minus(actual.minus(a).div(a))), deviation, false, 'reverse-linear', { kind: 'linear', weight, actual, target: a });
     }
-    return result(weight.minus(actual.minus(a).times(rule.deduction)), deviation, false, 'reverse-per-point', `${w} − ${n(rule.deduction)} × (${B} − ${A})`);
+    const deduction = new Decimal(rule.deduction);
+    return result(weight.minus(actual.minus(a).times(deduction)), deviation, false, 'reverse-per-point', { kind: 'per-point', weight, deduction, actual, target: a });
   }
   if (a.isZero() && target.kind === 'exact') {
-    return actual.lte(0) ? result(weight, ZERO, true, 'met', w) : result(ZERO, null, false, 'exact-zero', '0');
+    return actual.lte(0) ? result(weight, ZERO, true, 'met', whole(weight)) : result(ZERO, null, false, 'exact-zero', whole(ZERO));
   }
-  if (actual.gte(a)) return result(weight, ZERO, true, 'met', w);
-  return result(weight.times(actual).div(a), deviation, false, 'at-least-ratio', `${w} × ${B} / ${A}`);
+  if (actual.gte(a)) return result(weight, ZERO, true, 'met', whole(weight));
+  return result(weight.times(actual).div(a), deviation, false, 'at-least-ratio', { kind: 'ratio', weight, numerator: actual, denominator: a });
 }
 
 /**
@@ -196,7 +184,7 @@ export interface BudgetScore {
   rate: Decimal | null;
   score: Decimal;
   /** The arithmetic that gave the score (`10 × 74.21 / 100`, or the step that applied). */
-  formula: string;
+  formula: Formula;
   /** The formula's value before rounding. */
   value: Decimal;
 }
@@ -206,20 +194,21 @@ export interface BudgetScore {
  * rule: `ratio` weight × min(1, rate / benchmark), or `steps` a share of the weight by rate band.
  */
 export function scoreBudget(budget: Decimal, executed: Decimal, weight: Decimal, profile: Profile): BudgetScore {
-  if (budget.lte(0)) return { rate: null, score: ZERO, formula: '0', value: ZERO };
+  if (budget.lte(0)) return { rate: null, score: ZERO, formula: whole(ZERO), value: ZERO };
   const rate = round2(executed.div(budget).times(HUNDRED));
   const rule = profile.budget;
   let value: Decimal;
-  let formula: string;
+  let formula: Formula;
   if (rule.rule === 'steps') {
     const step = [...rule.steps].sort((x, y) => y.from - x.from).find((st) => rate.gte(st.from));
-    const part = step?.share ?? 0;
+    const part = new Decimal(step?.share ?? 0);
     value = weight.times(part).div(100);
-    formula = `${n(weight)} × ${n(part)}%`;
+    formula = { kind: 'share', weight, percent: part };
   } else {
-    const ratio = Decimal.min(new Decimal(1), Decimal.max(ZERO, rate.div(rule.benchmark)));
+    const benchmark = new Decimal(rule.benchmark);
+    const ratio = Decimal.min(new Decimal(1), Decimal.max(ZERO, rate.div(benchmark)));
     value = weight.times(ratio);
-    formula = ratio.eq(1) ? n(weight) : `${n(weight)} × ${n(rate)} / ${n(rule.benchmark)}`;
+    formula = ratio.eq(1) ? whole(weight) : { kind: 'ratio', weight, numerator: rate, denominator: benchmark };
   }
   return { rate, score: roundTo(value, profile.rounding), formula, value };
 }

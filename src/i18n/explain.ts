@@ -1,6 +1,9 @@
-// The words of score explanations (`perf-score explain`, notes in the scored copy, JSON), zh and en.
-import type { Lang } from '../model.js';
-import type { RuleId } from '../engine/score.js';
+// Explanations in words (`perf-score explain`, notes in the scored copy, JSON), zh and en: the
+// parsed target and actual, the rule that applied, its formula with the numbers, the cap and the
+// rounding (`结转结余率: at most 20%, actual 25.79% → ratio rule: 1 × 20 / 25.79 = 0.7755… → 0.78`).
+import { Decimal } from 'decimal.js';
+import type { BudgetExplanation, Explanation, Expression, Formula, Lang, RowExplanation, RuleId, TotalExplanation } from '../model.js';
+import { describeExpression } from './describe.js';
 
 const zh = {
   colon: '：',
@@ -64,6 +67,88 @@ const en: Words = {
   total: 'total',
 };
 
-export function explainWordsFor(lang: Lang): Words {
+function wordsFor(lang: Lang): Words {
   return lang === 'en' ? en : zh;
+}
+
+/** A number as it stands in a formula: as written, no trailing zeros. */
+function n(d: Decimal): string {
+  return d.toFixed();
+}
+
+/** A formula with its numbers (`1 × 20 / 25.79`): the same in every language. */
+export function renderFormula(f: Formula): string {
+  switch (f.kind) {
+    case 'value':
+      return n(f.value);
+    case 'ratio':
+      return `${n(f.weight)} × ${n(f.numerator)} / ${n(f.denominator)}`;
+    case 'linear':
+      return `${n(f.weight)} × (1 − (${n(f.actual)} − ${n(f.target)}) / ${n(f.target)})`;
+    case 'per-point':
+      return `${n(f.weight)} − ${n(f.deduction)} × (${n(f.actual)} − ${n(f.target)})`;
+    case 'share':
+      return `${n(f.weight)} × ${n(f.percent)}%`;
+    case 'range':
+      return `${n(f.min)}–${n(f.max)}: ${n(f.value)}`;
+  }
+}
+
+/** A value as shown in a formula's result: up to 4 decimals (half up), `…` when there are more. */
+function approx(d: Decimal): string {
+  return d.decimalPlaces() > 4 ? `${d.toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toFixed(4)}…` : d.toFixed();
+}
+
+/** The formula, and ` = value` unless the formula is that value already. */
+function formulaWithValue(formula: Formula, value: Decimal): string {
+  const text = renderFormula(formula);
+  return text === value.toFixed() ? text : `${text} = ${approx(value)}`;
+}
+
+function describe(expr: Expression, w: Words): string {
+  const text = describeExpression(expr).replace(/^[≥≤<>]/, '');
+  switch (expr.kind) {
+    case 'at-least':
+      return w.atLeast(text);
+    case 'at-most':
+      return w.atMost(text);
+    case 'exact':
+      return w.exact(text);
+    case 'qualitative':
+      return w.word(text);
+    case 'deadline':
+      return w.deadline(text);
+    case 'tier':
+      return w.tier(text);
+  }
+}
+
+function renderRow(e: RowExplanation, w: Words): string {
+  const head = `${e.name}${w.colon}${describe(e.target, w)}${w.comma}${w.actual} ${describeExpression(e.actual)}`;
+  if (e.score === null || e.rule === null || e.formula === null || e.value === null) return `${head} → ${w.notScored}`;
+  const cap = e.capped ? w.cappedAt(e.weight.toFixed()) : '';
+  return `${head} → ${w.rules[e.rule]}${w.colon}${formulaWithValue(e.formula, e.value)}${cap} → ${e.score.toFixed(2)}`;
+}
+
+function renderBudget(e: BudgetExplanation, w: Words): string {
+  const rate = e.rate === null ? '' : `${e.executed.toFixed()} / ${e.budget.toFixed()} = ${e.rate.toFixed(2)}% → `;
+  const rule = e.rule.kind === 'steps' ? w.budgetSteps : w.budgetRatio(e.rule.benchmark.toFixed());
+  return `${w.budget}${w.colon}${rate}${rule}${w.colon}${formulaWithValue(e.formula, e.value)} → ${e.score.toFixed(2)}`;
+}
+
+function renderTotal(e: TotalExplanation, w: Words): string {
+  return `${w.total}${w.colon}${e.parts.map((p) => p.toFixed(2)).join(' + ')} = ${e.total.toFixed(2)} → ${e.grade}`;
+}
+
+/** An explanation in words, in `lang`. */
+export function renderExplanation(e: Explanation, lang: Lang): string {
+  const w = wordsFor(lang);
+  switch (e.kind) {
+    case 'row':
+      return renderRow(e, w);
+    case 'budget':
+      return renderBudget(e, w);
+    case 'total':
+      return renderTotal(e, w);
+  }
 }

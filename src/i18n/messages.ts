@@ -1,94 +1,9 @@
-// Every sentence the user reads, in Chinese (default) and English, keyed by what it says.
+// The sentences of the run and its outputs (labels, the CLI's own messages, why a file cannot be
+// read), in Chinese (default) and English, keyed by what they say. Findings: findings.ts;
+// explanations: explain.ts.
 import type { Lang } from '../model.js';
 import type { PackageError } from '../ooxml/errors.js';
 import type { OtherKind, SourceFormat } from '../workbook/sniff.js';
-
-type Field = 'name' | 'target' | 'actual' | 'weight' | 'score' | 'deviation' | 'reason' | 'budget' | 'executed' | 'rate';
-
-const zhFields: Record<Field, string> = {
-  name: '三级指标名称',
-  target: '年度指标值',
-  actual: '实际完成值',
-  weight: '分值',
-  score: '得分',
-  deviation: '偏差度',
-  reason: '偏差原因',
-  budget: '全年预算数',
-  executed: '全年执行数',
-  rate: '执行率',
-};
-
-const enFields: Record<Field, string> = {
-  name: 'indicator name',
-  target: 'target',
-  actual: 'actual value',
-  weight: 'weight',
-  score: 'score',
-  deviation: 'deviation',
-  reason: 'reason',
-  budget: 'full-year budget',
-  executed: 'amount executed',
-  rate: 'execution rate',
-};
-
-const zh = {
-  missingReason: (p: { score: string; weight: string }) => `未完成目标或得分低于分值（${p.score}/${p.weight}），未填写偏差原因`,
-  missingReasonDeviation: (p: { deviation: string; limit: string }) => `偏差度 ${p.deviation}% 超过 ±${p.limit}%，未填写偏差原因`,
-  missingReasonOver: (p: { ratio: string; limit: string }) => `实际完成值达到指标值的 ${p.ratio}%（不低于 ${p.limit}%），未说明超额完成原因`,
-  missingReasonBudget: (p: { rate: string; limit: string }) => `预算执行率 ${p.rate}% 低于 ${p.limit}%，未说明原因`,
-  levelWeight: (p: { level: string; weight: string; expected: string; profile: string }) => `一级指标“${p.level}”分值 ${p.weight}，评分规则 ${p.profile} 要求 ${p.expected}`,
-  scoreExceedsWeight: (p: { declared: string; weight: string }) => `自评得分 ${p.declared} 超过分值 ${p.weight}`,
-  weightSumLevel: (p: { level: string; sum: string; declared: string }) => `“${p.level}”下各指标分值合计 ${p.sum}，与标注的 ${p.declared} 分不符`,
-  weightSumTotal: (p: { sum: string; budget: string; expected: string }) => `分值合计 ${p.sum}（其中预算执行 ${p.budget}），应为 ${p.expected}`,
-  unreadable: (p: { field: Field; text: string }) => `无法识别${zhFields[p.field]}“${p.text}”，应为数字、比较式（≥99%、≤20%、1次）、定性词（达标）或期限（7月31日前）`,
-  unreadableNumber: (p: { field: Field; text: string }) => `无法识别${zhFields[p.field]}“${p.text}”，应为数字`,
-  incomparable: (p: { target: string; actual: string }) => `实际完成值“${p.actual}”无法与指标值“${p.target}”比较`,
-  unitMismatch: (p: { target: string; actual: string }) => `指标值单位“${p.target}”与实际完成值单位“${p.actual}”不一致`,
-  missingValue: (p: { field: Field }) => `缺少${zhFields[p.field]}`,
-  missingBudget: () => '未找到预算执行情况（全年预算数、全年执行数）',
-  scoreMismatch: (p: { declared: string; computed: string }) => `自评得分 ${p.declared}，按规则应为 ${p.computed}`,
-  deviationMismatch: (p: { declared: string; computed: string }) => `填报偏差度 ${p.declared}%，计算应为 ${p.computed}%`,
-  budgetRateMismatch: (p: { declared: string; computed: string }) => `填报执行率 ${p.declared}%，按金额计算为 ${p.computed}%`,
-  budgetScoreMismatch: (p: { declared: string; computed: string }) => `填报预算执行得分 ${p.declared}，按规则应为 ${p.computed}`,
-  totalMismatch: (p: { declared: string; computed: string }) => `填报总分 ${p.declared}，计算总分为 ${p.computed}`,
-  gradeMismatch: (p: { declared: string; computed: string; total: string }) => `填报等级“${p.declared}”，按计算总分 ${p.total} 应为“${p.computed}”`,
-  ambiguousComparator: (p: { text: string; read: string }) => `“${p.text}”的比较符写在数字之后，按“${p.read}”理解`,
-  qualitativeTier: (p: { declared: string; min: string; max: string }) => `自评得分 ${p.declared} 不在完成档次对应的分值区间 ${p.min}–${p.max} 内`,
-  budgetTotalEmpty: (p: { label: string; lines: string; budget: string; executed: string }) =>
-    `预算总额行“${p.label}”金额为空或为 0，按其下分项（${p.lines}）合计计分：预算 ${p.budget}，执行 ${p.executed}`,
-};
-
-type Messages = typeof zh;
-
-const en: Messages = {
-  missingReason: (p) => `target missed or scored below its weight (${p.score} of ${p.weight}) and no reason given`,
-  missingReasonDeviation: (p) => `deviation ${p.deviation}% is beyond ±${p.limit}% and no reason given`,
-  missingReasonOver: (p) => `the actual value reaches ${p.ratio}% of the target (${p.limit}% or more) and no reason is given for the over-achievement`,
-  missingReasonBudget: (p) => `budget execution rate ${p.rate}% is under ${p.limit}% and no reason given`,
-  levelWeight: (p) => `first level "${p.level}" weighs ${p.weight}; profile ${p.profile} expects ${p.expected}`,
-  scoreExceedsWeight: (p) => `declared score ${p.declared} exceeds the weight ${p.weight}`,
-  weightSumLevel: (p) => `weights under "${p.level}" add up to ${p.sum}, not the ${p.declared} its label declares`,
-  weightSumTotal: (p) => `weights add up to ${p.sum} (budget execution ${p.budget} included), not ${p.expected}`,
-  unreadable: (p) => `cannot read the ${enFields[p.field]} "${p.text}": expected a number, a comparison (≥99%, ≤20%, 1次), a word (达标) or a deadline (7月31日前)`,
-  unreadableNumber: (p) => `cannot read the ${enFields[p.field]} "${p.text}": expected a number`,
-  incomparable: (p) => `the actual value "${p.actual}" cannot be compared with the target "${p.target}"`,
-  unitMismatch: (p) => `the target's unit "${p.target}" differs from the actual value's unit "${p.actual}"`,
-  missingValue: (p) => `missing ${enFields[p.field]}`,
-  missingBudget: () => 'no budget execution block found (full-year budget and amount executed)',
-  scoreMismatch: (p) => `declared score ${p.declared}, the rules give ${p.computed}`,
-  deviationMismatch: (p) => `declared deviation ${p.declared}%, computed ${p.computed}%`,
-  budgetRateMismatch: (p) => `declared execution rate ${p.declared}%, the amounts give ${p.computed}%`,
-  budgetScoreMismatch: (p) => `declared budget score ${p.declared}, the rules give ${p.computed}`,
-  totalMismatch: (p) => `declared total ${p.declared}, computed total ${p.computed}`,
-  gradeMismatch: (p) => `declared grade "${p.declared}", the computed total ${p.total} gives "${p.computed}"`,
-  ambiguousComparator: (p) => `"${p.text}" has its comparator after the number; read as "${p.read}"`,
-  qualitativeTier: (p) => `declared score ${p.declared} is outside the range ${p.min}–${p.max} of the completion tier`,
-  budgetTotalEmpty: (p) => `the budget total row "${p.label}" holds no amounts (empty or 0): scored from its sub-rows (${p.lines}), budget ${p.budget}, executed ${p.executed}`,
-};
-
-export function messagesFor(lang: Lang): Messages {
-  return lang === 'en' ? en : zh;
-}
 
 /** Labels of the console summary, the summary sheet and the CLI's own messages. */
 const zhUi = {

@@ -1,10 +1,11 @@
-// What the formatters share: the options every CI format takes, cell names, paths as URIs, rule
-// titles and the summary's column labels.
-import type { FileReport, Finding, FindingCode, Lang, TableReport } from '../model.js';
+// What the formatters share: the options every CI format takes, cell names, paths as URIs and the
+// summary's column labels. Findings and explanations are worded by src/i18n (renderFinding,
+// renderExplanation, ruleTitle).
+import type { FileReport, Finding, Lang, TableReport } from '../model.js';
 
 /** Options every CI formatter takes. */
 export interface CiOptions {
-  /** Language of labels and rule titles (messages come already translated); zh by default. */
+  /** Language of messages, labels and rule titles; zh by default. */
   lang?: Lang;
 }
 
@@ -54,35 +55,7 @@ export function toUri(file: string): string {
   return `file://${path.startsWith('/') ? '' : '/'}${encoded.replace(/%3A/g, ':')}`;
 }
 
-/** Code-unit order: the same on every machine and locale, unlike localeCompare. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** A static title per finding code (SARIF rule descriptions), in both languages. */
-const RULE_TITLES: Record<FindingCode, Record<Lang, string>> = {
-  'missing-reason': { zh: '未完成目标或扣分但未填写偏差原因', en: 'Target missed or score below weight without a reason' },
-  'score-exceeds-weight': { zh: '自评得分超过分值', en: 'Declared score above the weight' },
-  'weight-sum': { zh: '分值合计不符', en: 'Weights do not add up' },
-  'unparsed-value': { zh: '无法识别的数值', en: 'Value that cannot be read' },
-  'missing-value': { zh: '缺少必填数值', en: 'Missing value' },
-  'qualitative-tier': { zh: '自评得分不在完成档次区间内', en: 'Declared score outside the range of its completion tier' },
-  'score-mismatch': { zh: '自评得分与计算得分不符', en: 'Declared score differs from the computed one' },
-  'deviation-mismatch': { zh: '偏差度与计算值不符', en: 'Declared deviation differs from the computed one' },
-  'budget-mismatch': { zh: '预算执行率或得分与计算值不符', en: 'Declared budget execution rate or score differs from the computed one' },
-  'total-mismatch': { zh: '填报总分与计算总分不符', en: 'Declared total differs from the computed total' },
-  'grade-mismatch': { zh: '填报等级与计算等级不符', en: 'Declared grade differs from the computed one' },
-  'ambiguous-comparator': { zh: '比较符写在数字之后', en: 'Comparator written after the number' },
-  'level-weight': { zh: '一级指标分值与评分规则不符', en: 'First-level weight differs from the one the profile expects' },
-  'budget-total-empty': { zh: '预算总额行未填写', en: 'Budget total row left empty' },
-  'dropped-content': { zh: '未纳入评分的表格内容', en: 'Table content left out of the scoring' },
-  'unreadable-file': { zh: '无法读取的文件', en: 'File that cannot be read' },
-};
-
-/** The rule's static title in `lang` (SARIF shortDescription). */
-export function ruleTitle(code: FindingCode, lang: Lang = 'zh'): string {
-  return RULE_TITLES[code][lang];
-}
+export { compareText } from '../order.js';
 
 /** Column labels of the ranking (CSV, step summary) and the few words the CI summaries need. */
 const LABELS = {

@@ -3,6 +3,7 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { Decimal } from 'decimal.js';
+import { renderFinding } from '../i18n/findings.js';
 import { uiFor } from '../i18n/messages.js';
 import type { FileReport, Finding, Lang, TableReport } from '../model.js';
 import { displayWidth, wrapText } from './text.js';
@@ -46,7 +47,7 @@ function summaryTable(r: TableReport, lang: Lang): string {
 
 function findingsTable(findings: Finding[], o: ConsoleOptions, chalk: InstanceType<typeof Chalk>): string {
   const ui = uiFor(o.lang);
-  const cells = findings.map((f) => [f.severity === 'error' ? ui.error : ui.warning, cellName(f.ref) ?? '', f.indicator ?? '', f.message]);
+  const cells = findings.map((f) => [f.severity === 'error' ? ui.error : ui.warning, cellName(f.ref) ?? '', f.indicator ?? '', renderFinding(f, o.lang)]);
   const natural = (i: number) => Math.max(displayWidth([ui.severity, ui.cell, ui.indicator, ui.message][i]!), ...cells.map((c) => displayWidth(c[i]!)));
   const sev = natural(0);
   const cell = natural(1);
@@ -116,5 +117,5 @@ export function consoleFormat(o: ConsoleOptions): Format {
 }
 
 export function formatConsole(files: readonly FileReport[], o: ConsoleOptions): string {
-  return formatAll(consoleFormat(o), files);
+  return formatAll(consoleFormat(o), files, o.lang);
 }

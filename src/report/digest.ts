@@ -1,8 +1,10 @@
 // What a run keeps of each file once it has been formatted: a line per table (for the ranking),
 // the files that could not be read, the counts, and the findings as text rows when a summary needs
-// them. Small beside a file's report, so a batch of thousands of files stays flat in memory.
+// them (worded in the run's language, since an entry crosses from a worker thread as plain data).
+// Small beside a file's report, so a batch of thousands of files stays flat in memory.
 import { Decimal } from 'decimal.js';
-import type { FileReport, FindingCode, Severity } from '../model.js';
+import { renderFinding } from '../i18n/findings.js';
+import type { FileReport, FindingCode, Lang, Severity } from '../model.js';
 import { cellName, countFindings, locateFindings } from './common.js';
 
 /** One table's line in the run: what the ranking and the summaries show of it. */
@@ -22,6 +24,7 @@ export interface TableRow {
 /** A file that could not be read, with the reason in words. */
 export interface UnreadableRow {
   file: string;
+  code: FindingCode;
   severity: Severity;
   message: string;
 }
@@ -29,7 +32,7 @@ export interface UnreadableRow {
 /** A finding as the summaries list it: plain text, with its file and sheet. */
 export interface FindingRow {
   file: string;
-  /** Null for a finding about the file itself (`unreadable-file`). */
+  /** Null for a finding about the file itself (it could not be read). */
   sheet: string | null;
   /** `sheet!A1`, or null. */
   cell: string | null;
@@ -51,12 +54,11 @@ export interface DigestEntry {
   warnings: number;
 }
 
-/** The digest entry of a file's report. */
-export function digestEntry(file: FileReport): DigestEntry {
+/** The digest entry of a file's report, its findings worded in `lang`. */
+export function digestEntry(file: FileReport, lang: Lang): DigestEntry {
   const located = locateFindings(file);
-  const unreadable = file.findings
-    .filter((f) => f.code === 'unreadable-file')
-    .map((f) => ({ file: file.file, severity: f.severity, message: f.message }));
+  // A file's own findings say why it could not be read.
+  const unreadable = file.findings.map((f) => ({ file: file.file, code: f.code, severity: f.severity, message: renderFinding(f, lang) }));
   const tables = file.tables.map((t) => ({
     file: file.file,
     sheet: t.sheet,
@@ -67,14 +69,14 @@ export function digestEntry(file: FileReport): DigestEntry {
     declaredGrade: t.declaredGrade,
     ...countFindings(t.findings),
   }));
-  const findings = located.map(({ table, finding: { code, severity, indicator, message, ref } }) => ({
+  const findings = located.map(({ table, finding }) => ({
     file: file.file,
     sheet: table?.sheet ?? null,
-    cell: cellName(ref),
-    code,
-    severity,
-    indicator,
-    message,
+    cell: cellName(finding.ref),
+    code: finding.code,
+    severity: finding.severity,
+    indicator: finding.indicator,
+    message: renderFinding(finding, lang),
   }));
   return { tables, unreadable, findings, ...countFindings(located.map((l) => l.finding)) };
 }
@@ -86,7 +88,7 @@ export class RunDigest {
   warnings = 0;
   /** Every table, in input order. */
   readonly tables: TableRow[] = [];
-  /** Files with an `unreadable-file` finding, in input order. */
+  /** Files with a finding of their own (they could not be read), in input order. */
   readonly unreadable: UnreadableRow[] = [];
   /** The first `keepFindings` findings in report order. */
   readonly findings: FindingRow[] = [];
@@ -107,10 +109,10 @@ export class RunDigest {
   }
 }
 
-/** The digest of a list of files, keeping every finding. */
-export function digestOf(files: readonly FileReport[]): RunDigest {
+/** The digest of a list of files, keeping every finding, worded in `lang`. */
+export function digestOf(files: readonly FileReport[], lang: Lang): RunDigest {
   const digest = new RunDigest(Infinity);
-  for (const f of files) digest.add(digestEntry(f));
+  for (const f of files) digest.add(digestEntry(f, lang));
   return digest;
 }
 

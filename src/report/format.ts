@@ -1,6 +1,6 @@
 // The shape every output format has, and its assembly: a format's per-file half runs where the file
 // was scored; the FormatWriter joins the files' texts in input order in the main thread.
-import type { FileReport } from '../model.js';
+import type { FileReport, Lang } from '../model.js';
 import { digestEntry, RunDigest, type DigestEntry } from './digest.js';
 
 /** One file's share of a format's output: its text, and counts the format's ends sum over the run. */
@@ -77,10 +77,10 @@ export class FormatWriter {
   }
 }
 
-/** A format's whole output for a list of reports at hand (the formatX functions, tests). */
-export function formatAll(format: Format, files: readonly FileReport[]): string {
+/** A format's whole output for a list of reports at hand (the formatX functions, tests); `lang` words the digest. */
+export function formatAll(format: Format, files: readonly FileReport[], lang: Lang): string {
   const writer = new FormatWriter(format, new RunDigest());
   let out = writer.begin();
-  for (const f of files) out += writer.file(format.file(f), digestEntry(f));
+  for (const f of files) out += writer.file(format.file(f), digestEntry(f, lang));
   return out + writer.end();
 }

@@ -5,6 +5,7 @@
 // in the title (`missing-reason 部门整体绩效自评表!H25`). GitHub shows a limited number of annotations
 // per step (10 errors and 10 warnings at the time of writing); the step summary lists the rest.
 import type { Decimal } from 'decimal.js';
+import { renderFinding } from '../i18n/findings.js';
 import { uiFor } from '../i18n/messages.js';
 import type { FileReport } from '../model.js';
 import { cellName, locateFindings, reportLabels, toPosixPath, type CiOptions } from './common.js';
@@ -22,7 +23,8 @@ function escapeProperty(s: string): string {
 }
 
 /** One `::error` / `::warning` line per finding, written as each file comes. */
-export function githubFormat(): Format {
+export function githubFormat(opts: CiOptions = {}): Format {
+  const lang = opts.lang ?? 'zh';
   return {
     separator: '',
     holdFiles: false,
@@ -32,7 +34,7 @@ export function githubFormat(): Format {
       text: locateFindings(report)
         .map(({ file, finding }) => {
           const title = [finding.code, cellName(finding.ref)].filter((s) => s !== null).join(' ');
-          return `::${finding.severity} file=${escapeProperty(toPosixPath(file))},title=${escapeProperty(title)}::${escapeData(finding.message)}\n`;
+          return `::${finding.severity} file=${escapeProperty(toPosixPath(file))},title=${escapeProperty(title)}::${escapeData(renderFinding(finding, lang))}\n`;
         })
         .join(''),
       counts: {},
@@ -41,8 +43,8 @@ export function githubFormat(): Format {
 }
 
 /** The workflow commands of a list of files. */
-export function formatGithub(files: readonly FileReport[]): string {
-  return formatAll(githubFormat(), files);
+export function formatGithub(files: readonly FileReport[], opts: CiOptions = {}): string {
+  return formatAll(githubFormat(opts), files, opts.lang ?? 'zh');
 }
 
 /** How many findings the step summary lists at most (a step summary is capped at 1 MiB). */

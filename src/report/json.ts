@@ -1,11 +1,17 @@
 // The JSON format: one document for the whole run, documented in README.md (public API).
 import { Decimal } from 'decimal.js';
-import type { FileReport, TableReport } from '../model.js';
+import { renderExplanation } from '../i18n/explain.js';
+import { renderFinding } from '../i18n/findings.js';
+import type { FileReport, Finding, Lang, TableReport } from '../model.js';
 import { cellName } from '../cells.js';
+import type { CiOptions } from './common.js';
 import { formatAll, type Format } from './format.js';
 
-/** Bumped on any change that could break a consumer of the JSON output. */
-export const SCHEMA_VERSION = 1;
+/**
+ * Bumped on any change that could break a consumer of the JSON output. 2: each finding has its
+ * `data` (CHANGELOG.md).
+ */
+export const SCHEMA_VERSION = 2;
 
 /** An amount of money: written with the precision it was given (`378.1`, `12.3456`), not 2 decimals. */
 class Amount {
@@ -16,7 +22,19 @@ function amount(d: Decimal | null): Amount | null {
   return d === null ? null : new Amount(d.toFixed());
 }
 
-function tableJson(file: string, r: TableReport) {
+/** A finding's data as JSON: its numbers with the digits they have (`1.5`, `12.3456`), the rest as is. */
+function dataJson(value: unknown): unknown {
+  if (value instanceof Decimal) return new Amount(value.toFixed());
+  if (Array.isArray(value)) return value.map(dataJson);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, dataJson(v)]));
+  return value;
+}
+
+function findingJson(f: Finding, lang: Lang) {
+  return { code: f.code, severity: f.severity, cell: cellName(f.ref), indicator: f.indicator, message: renderFinding(f, lang), data: dataJson(f.data) };
+}
+
+function tableJson(file: string, r: TableReport, lang: Lang) {
   const b = r.budget;
   return {
     file,
@@ -36,7 +54,7 @@ function tableJson(file: string, r: TableReport) {
       weight: b.weight,
       score: b.score,
       declaredScore: b.declaredScore,
-      explanation: b.explanation,
+      explanation: b.explanation && renderExplanation(b.explanation, lang),
     },
     levels: r.levels.map((l) => ({ name: l.name, weight: l.weight, score: l.score, declaredScore: l.declaredScore })),
     indicators: r.indicators.map((i) => ({
@@ -51,10 +69,10 @@ function tableJson(file: string, r: TableReport) {
       declaredScore: i.declaredScore,
       deviation: i.deviation,
       reason: i.reason,
-      explanation: i.explanation,
+      explanation: i.explanation && renderExplanation(i.explanation, lang),
     })),
-    totalExplanation: r.totalExplanation,
-    findings: r.findings.map((f) => ({ code: f.code, severity: f.severity, cell: cellName(f.ref), indicator: f.indicator, message: f.message })),
+    totalExplanation: renderExplanation(r.totalExplanation, lang),
+    findings: r.findings.map((f) => findingJson(f, lang)),
   };
 }
 
@@ -86,14 +104,15 @@ function stringify(value: unknown, indent = ''): string {
  * The document, written as files come: `files` holds one entry per table; `unreadable` the files that
  * could not be read; `summary` the counts (files given, tables scored, unreadable files, findings).
  */
-export function jsonFormat(): Format {
+export function jsonFormat(opts: CiOptions = {}): Format {
+  const lang = opts.lang ?? 'zh';
   return {
     separator: ',',
     holdFiles: false,
     head: () => `{\n  "schemaVersion": ${SCHEMA_VERSION},\n  "files": [`,
-    file: (f) => ({ text: f.tables.map((t) => `\n    ${stringify(tableJson(f.file, t), '    ')}`).join(','), counts: {} }),
+    file: (f) => ({ text: f.tables.map((t) => `\n    ${stringify(tableJson(f.file, t, lang), '    ')}`).join(','), counts: {} }),
     tail({ digest }) {
-      const unreadable = digest.unreadable.map((u) => ({ file: u.file, code: 'unreadable-file', severity: u.severity, message: u.message }));
+      const unreadable = digest.unreadable.map((u) => ({ file: u.file, code: u.code, severity: u.severity, message: u.message }));
       const summary = {
         files: digest.files,
         tables: digest.tables.length,
@@ -108,6 +127,6 @@ export function jsonFormat(): Format {
 }
 
 /** A list of files as one JSON document. */
-export function formatJson(files: readonly FileReport[]): string {
-  return formatAll(jsonFormat(), files);
+export function formatJson(files: readonly FileReport[], opts: CiOptions = {}): string {
+  return formatAll(jsonFormat(opts), files, opts.lang ?? 'zh');
 }

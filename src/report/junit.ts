@@ -8,22 +8,18 @@
 //   error's, its text lists every error of the case. `failures` counts failed testcases.
 // - <error> means "could not run": only an unreadable file, as a testcase `read`.
 // - No `time` attributes: output depends on the reports alone.
-import type { CellRef, FileReport, Finding, FindingCode, TableReport } from '../model.js';
-import { cellName, tableLabel } from './common.js';
+import { subjectOf } from '../checks/index.js';
+import { renderFinding } from '../i18n/findings.js';
+import type { CellRef, FileReport, Finding, Lang, TableReport } from '../model.js';
+import { cellName, tableLabel, type CiOptions } from './common.js';
 import { addCounts, formatAll, type Format } from './format.js';
 
-/** The file-level checks, each a testcase of every table even when it passes. */
+/**
+ * The file-level checks, each a testcase of every table even when it passes: the subjects of the
+ * checks (src/checks). A finding whose check names its subject goes to that testcase, wherever its
+ * cell is (a first level's label may sit on a row's cell).
+ */
 const CHECKS = ['budget', 'weights', 'total', 'grade'] as const;
-
-/** The check a finding belongs to by its code alone (a first level's label may sit on a row's cell). */
-const CHECK_OF: Partial<Record<FindingCode, string>> = {
-  'budget-mismatch': 'budget',
-  'budget-total-empty': 'budget',
-  'weight-sum': 'weights',
-  'level-weight': 'weights',
-  'total-mismatch': 'total',
-  'grade-mismatch': 'grade',
-};
 
 interface TestCase {
   name: string;
@@ -82,14 +78,14 @@ function tableCases(t: TableReport): TestCase[] {
   const rows = indicatorRows(t);
   const budgetRow = t.table.budget?.label.ref.row;
   for (const f of t.findings) {
-    const byCode = CHECK_OF[f.code];
+    const subject = subjectOf(f);
     const row = f.ref && f.ref.sheet === t.sheet ? rows.get(f.ref.row) : undefined;
-    if (!byCode && row !== undefined) {
+    if (!subject && row !== undefined) {
       indicators[row]!.findings.push(f);
       continue;
     }
-    const aboutBudget = f.ref ? f.ref.row === budgetRow : t.budget === null && f.code === 'missing-value';
-    const check = byCode ?? (aboutBudget ? 'budget' : 'table');
+    const aboutBudget = f.ref !== null && f.ref.row === budgetRow;
+    const check = subject ?? (aboutBudget ? 'budget' : 'table');
     if (!checks.has(check)) checks.set(check, { name: check, classname: 'checks', findings: [], error: false });
     checks.get(check)!.findings.push(f);
   }
@@ -97,15 +93,15 @@ function tableCases(t: TableReport): TestCase[] {
 }
 
 /** One <testcase>: a <failure> (or <error>) for its errors, <system-out> for its warnings. */
-function caseXml(c: TestCase): string {
-  const line = (f: Finding) => `${cellName(f.ref) ?? '-'} ${f.code}: ${f.message}`;
+function caseXml(c: TestCase, lang: Lang): string {
+  const line = (f: Finding) => `${cellName(f.ref) ?? '-'} ${f.code}: ${renderFinding(f, lang)}`;
   const errors = c.findings.filter((f) => f.severity === 'error');
   const warnings = c.findings.filter((f) => f.severity === 'warning');
   const inner: string[] = [];
   const first = errors[0];
   if (first) {
     const tag = c.error ? 'error' : 'failure';
-    inner.push(`      <${tag}${attrs({ type: first.code, message: first.message })}>${xmlText(errors.map(line).join('\n'))}</${tag}>`);
+    inner.push(`      <${tag}${attrs({ type: first.code, message: renderFinding(first, lang) })}>${xmlText(errors.map(line).join('\n'))}</${tag}>`);
   }
   if (warnings.length > 0) inner.push(`      <system-out>${xmlText(warnings.map((f) => `warning ${line(f)}`).join('\n'))}</system-out>`);
   const open = `    <testcase${attrs({ name: c.name, classname: c.classname })}`;
@@ -133,7 +129,8 @@ function fileSuites(f: FileReport): TestSuite[] {
  * The run as JUnit XML. Its root carries the run's counts, so the files' suites are held and the
  * document is written at the end.
  */
-export function junitFormat(): Format {
+export function junitFormat(opts: CiOptions = {}): Format {
+  const lang = opts.lang ?? 'zh';
   return {
     separator: '',
     holdFiles: true,
@@ -143,7 +140,7 @@ export function junitFormat(): Format {
         .map((s) => {
           const c = counts(s.cases);
           addCounts(all, c);
-          return ['', `  <testsuite${attrs({ name: s.name, ...c })}>`, ...s.cases.map(caseXml), '  </testsuite>'].join('\n');
+          return ['', `  <testsuite${attrs({ name: s.name, ...c })}>`, ...s.cases.map((c) => caseXml(c, lang)), '  </testsuite>'].join('\n');
         })
         .join('');
       return { text, counts: all };
@@ -157,6 +154,6 @@ export function junitFormat(): Format {
 }
 
 /** A list of files as JUnit XML. */
-export function formatJunit(files: readonly FileReport[]): string {
-  return formatAll(junitFormat(), files);
+export function formatJunit(files: readonly FileReport[], opts: CiOptions = {}): string {
+  return formatAll(junitFormat(opts), files, opts.lang ?? 'zh');
 }

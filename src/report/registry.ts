@@ -24,13 +24,13 @@ export interface FormatSpec {
 export function formatFor(spec: FormatSpec): Format {
   switch (spec.name) {
     case 'json':
-      return jsonFormat();
+      return jsonFormat({ lang: spec.lang });
     case 'junit':
-      return junitFormat();
+      return junitFormat({ lang: spec.lang });
     case 'sarif':
       return sarifFormat({ version: VERSION, lang: spec.lang });
     case 'github':
-      return githubFormat();
+      return githubFormat({ lang: spec.lang });
     case 'table':
       return consoleFormat({ lang: spec.lang, color: spec.color, width: spec.width });
   }

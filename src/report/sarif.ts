@@ -12,8 +12,9 @@
 // - partialFingerprints are given (code, file and cell), so upload-sarif does not try to hash lines of a
 //   binary file, and an alert stays the same alert from one run to the next.
 // - Every result has a location (the file), as GitHub requires at least one.
-import type { FileReport, FindingCode, Severity } from '../model.js';
-import { cellName, compareText, locateFindings, ruleTitle, toPosixPath, toUri, type CiOptions, type Located } from './common.js';
+import { renderFinding, ruleTitle } from '../i18n/findings.js';
+import type { FileReport, FindingCode, Lang, Severity } from '../model.js';
+import { cellName, compareText, locateFindings, toPosixPath, toUri, type CiOptions, type Located } from './common.js';
 import { formatAll, type Format } from './format.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -32,13 +33,13 @@ function logicalLocations({ table, finding }: Located) {
 }
 
 /** One SARIF result. */
-function resultOf(l: Located) {
+function resultOf(l: Located, lang: Lang) {
   const { file, finding } = l;
   const logical = logicalLocations(l);
   return {
     ruleId: finding.code,
     level: finding.severity,
-    message: { text: finding.message },
+    message: { text: renderFinding(finding, lang) },
     locations: [{ physicalLocation: { artifactLocation: { uri: toUri(file) } }, ...(logical && { logicalLocations: logical }) }],
     partialFingerprints: { 'perfScoreLocation/v1': `${finding.code}|${toPosixPath(file)}|${logical?.[0]?.fullyQualifiedName ?? ''}` },
     ...(finding.indicator !== null && { properties: { indicator: finding.indicator } }),
@@ -63,7 +64,7 @@ export function sarifFormat(opts: SarifOptions): Format {
       const results = locateFindings(f).map((l) => {
         const key = `${l.finding.severity}:${l.finding.code}`;
         counts[key] = (counts[key] ?? 0) + 1;
-        return `\n        ${indented(JSON.stringify(resultOf(l), null, 2), '        ')}`;
+        return `\n        ${indented(JSON.stringify(resultOf(l, opts.lang ?? 'zh'), null, 2), '        ')}`;
       });
       return { text: results.join(','), counts };
     },
@@ -94,5 +95,5 @@ export function sarifFormat(opts: SarifOptions): Format {
 
 /** A list of files as a SARIF 2.1.0 log. */
 export function formatSarif(files: readonly FileReport[], opts: SarifOptions): string {
-  return formatAll(sarifFormat(opts), files);
+  return formatAll(sarifFormat(opts), files, opts.lang ?? 'zh');
 }

@@ -24,7 +24,7 @@ export async function runExplain(request: ExplainRequest, io: Io): Promise<numbe
   const cwd = cwdOf(io);
   const profile = selectProfile({ ...request, cwd });
   const opened = await openWorkbook(file, { cwd });
-  const reports = opened.tables.map((t) => analyzeTable(t, profile, lang));
+  const reports = opened.tables.map((t) => analyzeTable(t, profile));
   const filter = row === undefined ? null : (r: IndicatorResult) => matches(r, row);
   if (filter && !reports.some((r) => r.indicators.some(filter))) throw new RunError((ui) => ui.noSuchRow(file, row!));
   io.stdout.write(formatExplanation({ file, tables: reports, findings: [] }, { lang, filter }));

@@ -7,8 +7,8 @@ import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { removeTempsBeside } from '../atomic.js';
 import { unreadableFile } from '../engine/analyze.js';
-import { uiFor } from '../i18n/messages.js';
 import { isInterrupted, onInterrupt } from '../interrupt.js';
+import type { UnreadableCause } from '../model.js';
 import { digestEntry } from '../report/digest.js';
 import { formatFor } from '../report/registry.js';
 import { processFile, type FileJob, type FileResult, type ScoreSettings } from './score-file.js';
@@ -82,11 +82,10 @@ export async function scoreFiles(jobs: readonly FileJob[], settings: ScoreSettin
   return inWorkers(jobs, settings, opts.workerUrl, Math.max(1, Math.min(opts.jobs, jobs.length)), workerLimits(opts.env), finish);
 }
 
-/** Why a worker stopped, for the file it was on, in the user's words. */
-function lostMessage(err: Error | null, file: string, settings: ScoreSettings, code: number | null): string {
-  const ui = uiFor(settings.lang);
-  if ((err as NodeJS.ErrnoException | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY') return ui.outOfMemory(file);
-  return ui.crashed(`${file}: ${err?.message ?? `worker exited with code ${code}`}`);
+/** Why a worker stopped, for the file it was on. */
+function lostCause(err: Error | null, file: string, code: number | null): UnreadableCause {
+  if ((err as NodeJS.ErrnoException | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY') return { kind: 'out-of-memory' };
+  return { kind: 'crashed', detail: `${file}: ${err?.message ?? `worker exited with code ${code}`}` };
 }
 
 function inWorkers(
@@ -164,8 +163,8 @@ function inWorkers(
         again.push(...sent.splice(0).reverse());
         const job = jobs[index]!;
         for (const out of outOf(index)) removeTempsBeside(out);
-        const report = unreadableFile(job.file, lostMessage(why, job.file, settings, code), settings.profile);
-        deliver(index, { part: format.file(report), entry: digestEntry(report), written: null, writeError: null });
+        const report = unreadableFile(job.file, lostCause(why, job.file, code), settings.profile);
+        deliver(index, { part: format.file(report), entry: digestEntry(report, settings.lang), written: null, writeError: null });
         if (!stopped && (again.length > 0 || next < jobs.length)) start();
       };
       worker.on('error', (err) => {

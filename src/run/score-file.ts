@@ -4,7 +4,7 @@
 import { analyzeTable, unreadableFile } from '../engine/analyze.js';
 import { RunError } from '../errors.js';
 import { uiFor } from '../i18n/messages.js';
-import type { FileReport, Lang } from '../model.js';
+import type { FileReport, Lang, UnreadableCause } from '../model.js';
 import { digestEntry, type DigestEntry } from '../report/digest.js';
 import type { FilePart, Format } from '../report/format.js';
 import type { FormatSpec } from '../report/registry.js';
@@ -18,7 +18,11 @@ export interface FileJob {
   out: string | null;
 }
 
-/** What every file of a run is scored and formatted with: plain data, handed to each worker thread. */
+/**
+ * What every file of a run is scored and formatted with: plain data, handed to each worker thread.
+ * The scoring takes the profile alone; `lang` words the file's outputs (its scored copy, a copy that
+ * cannot be written).
+ */
 export interface ScoreSettings {
   profile: Profile;
   lang: Lang;
@@ -35,6 +39,11 @@ export interface FileOutcome {
   writeError: string | null;
 }
 
+/** Why a file could not be read: one of our refusals, or a bug of ours, said as one. */
+function causeOf(err: unknown): UnreadableCause {
+  return err instanceof RunError ? { kind: 'refused', error: err } : { kind: 'crashed', detail: err instanceof Error ? err.message : String(err) };
+}
+
 /** The message of an error: ours in the user's words; anything else is a bug, said as one. */
 function messageOf(err: unknown, lang: Lang): string {
   const ui = uiFor(lang);
@@ -47,10 +56,10 @@ export async function scoreFile(job: FileJob, settings: ScoreSettings): Promise<
   let tables;
   try {
     opened = await openWorkbook(job.file, { cwd });
-    tables = opened.tables.map((t) => analyzeTable(t, profile, lang));
+    tables = opened.tables.map((t) => analyzeTable(t, profile));
   } catch (err) {
     // Unreadable, or a bug of ours on this file: reported on the file, so the other files' results still come.
-    return { report: unreadableFile(job.file, messageOf(err, lang), profile), written: null, writeError: null };
+    return { report: unreadableFile(job.file, causeOf(err), profile), written: null, writeError: null };
   }
   const report: FileReport = { file: job.file, tables, findings: [] };
   if (job.out === null) return { report, written: null, writeError: null };
@@ -73,5 +82,5 @@ export interface FileResult {
 /** Scores one file and formats it: the whole of a file's work, where it runs (a worker thread). */
 export async function processFile(job: FileJob, settings: ScoreSettings, format: Format): Promise<FileResult> {
   const { report, written, writeError } = await scoreFile(job, settings);
-  return { part: format.file(report), entry: digestEntry(report), written, writeError };
+  return { part: format.file(report), entry: digestEntry(report, settings.lang), written, writeError };
 }

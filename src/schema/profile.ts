@@ -1,7 +1,7 @@
 // The rule profile: every setting that differs between regions' scoring practice, as data.
 // Built-in profiles and users' profile files are both checked by this schema.
 import { z } from 'zod';
-import { DEFAULT_SEVERITY } from '../engine/codes.js';
+import { FINDING_CODES } from '../model.js';
 
 const percent = z
   .number({ error: 'expected a number' })
@@ -39,7 +39,7 @@ const reverseSchema = z.discriminatedUnion(
 );
 
 const severityValue = z.enum(['off', 'warning', 'error'], { error: 'expected "off", "warning" or "error"' });
-const codes = Object.keys(DEFAULT_SEVERITY);
+const codes: readonly string[] = FINDING_CODES;
 
 export const profileSchema = z
   .object({

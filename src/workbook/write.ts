@@ -12,6 +12,8 @@ import { writeFileAtomic } from '../atomic.js';
 import { samePath } from '../paths.js';
 import { cellName } from '../cells.js';
 import { RunError } from '../errors.js';
+import { renderExplanation } from '../i18n/explain.js';
+import { renderFinding } from '../i18n/findings.js';
 import { uiFor } from '../i18n/messages.js';
 import type { CellRef, Finding, Lang, TableReport } from '../model.js';
 import { addNotes, NoteIds, type Note } from '../ooxml/comments.js';
@@ -68,7 +70,7 @@ function markFindings(cells: Cells, sheet: string, findings: Finding[], lang: La
   for (const list of byCell.values()) {
     const { row, col } = list[0]!.ref!;
     cells.patch.style(row, col, { fill: list.some((f) => f.severity === 'error') ? FILL.error : FILL.warning });
-    const lines = list.map((f) => `[${f.code}] ${f.message}`);
+    const lines = list.map((f) => `[${f.code}] ${renderFinding(f, lang)}`);
     if (underConditionalFormat(cells, row, col)) lines.push(ui.conditionalFormatNote);
     addNote(cells, row, col, lines.join('\n'));
   }
@@ -143,9 +145,9 @@ function addComputedColumns(cells: Cells, report: TableReport, first: number | n
     const row = ind.raw.name.ref.row;
     if (first !== null) {
       patch.set(row, first, num(ind.score), { numFmtId: NUMFMT.score });
-      if (ind.explanation) addNote(cells, row, first, ind.explanation);
+      if (ind.explanation) addNote(cells, row, first, renderExplanation(ind.explanation, lang));
       patch.set(row, first + 1, ind.deviation === null ? null : num(ind.deviation.div(100)), { numFmtId: NUMFMT.percent });
-      patch.set(row, first + 2, rowFindings(row).map((f) => f.message).join('\n') || null, { alignment: { wrapText: true, vertical: 'center' } });
+      patch.set(row, first + 2, rowFindings(row).map((f) => renderFinding(f, lang)).join('\n') || null, { alignment: { wrapText: true, vertical: 'center' } });
     }
     // Empty cells get the computed value; a declared value is never overwritten.
     const fillIn = (ref: CellRef | undefined, value: number | string | null, numFmtId: number) => {
@@ -188,7 +190,7 @@ function summaryRows(reports: TableReport[], remarks: CopyRemarks, lang: Lang): 
     add([ui.severity, ui.cell, ui.indicator, ui.message], true);
     if (r.findings.length === 0) add([ui.noFindings]);
     for (const f of r.findings) {
-      rows.push({ cells: [f.severity === 'error' ? ui.error : ui.warning, cellName(f.ref) ?? '', f.indicator ?? '', f.message], fill: f.severity === 'error' ? FILL.error : FILL.warning });
+      rows.push({ cells: [f.severity === 'error' ? ui.error : ui.warning, cellName(f.ref) ?? '', f.indicator ?? '', renderFinding(f, lang)], fill: f.severity === 'error' ? FILL.error : FILL.warning });
     }
   }
   return rows;

@@ -4,7 +4,9 @@
 // the shapes below: the tests depend on them only.
 import { scoreFile } from '../../src/run/score-file.js';
 import { RunError } from '../../src/errors.js';
+import { renderFinding } from '../../src/i18n/findings.js';
 import { uiFor } from '../../src/i18n/messages.js';
+import type { Finding } from '../../src/model.js';
 import { loadProfile } from '../../src/profiles/index.js';
 import { openWorkbook } from '../../src/workbook/read.js';
 
@@ -67,11 +69,16 @@ export interface ScoreOutcome {
   writeError: string | null;
 }
 
+/** A finding's message in English, or null when there is none. */
+function renderOf(f: Finding | undefined): string | null {
+  return f === undefined ? null : renderFinding(f, 'en');
+}
+
 /** Scores one file with a built-in profile and writes its scored copy to `out` (null: none), in process. */
 export async function scoreInProcess(input: string, out: string | null, profile = 'mof'): Promise<ScoreOutcome> {
   const { report, written, writeError } = await scoreFile({ file: input, out }, { profile: loadProfile(profile), lang: 'en', format: { name: 'json', lang: 'en', color: false, width: 100 } });
   return {
-    unreadable: report.findings.find((f) => f.code === 'unreadable-file')?.message ?? null,
+    unreadable: renderOf(report.findings.find((f) => f.code === 'unreadable-file')),
     tables: report.tables.map((t) => ({ sheet: t.sheet, total: t.total.toFixed(2), findings: t.findings.map((f) => `${f.code} ${f.ref?.address ?? ''}`.trim()) })),
     written,
     writeError,

@@ -1,0 +1,13 @@
+// A declared grade that differs from the grade of the computed total (优秀 declares 优).
+import type { Check } from './types.js';
+
+export const gradeMismatch: Check<'grade-mismatch'> = {
+  code: 'grade-mismatch',
+  severity: 'warning',
+  subject: 'grade',
+  table({ table, grade, total }) {
+    const declared = table.declaredGrade?.text ?? null;
+    if (table.declaredGrade === null || declared === null || declared.startsWith(grade)) return [];
+    return [{ ref: table.declaredGrade.ref, indicator: null, data: { declared, computed: grade, total } }];
+  },
+};
