@@ -3,13 +3,25 @@
 // its place; the output assembled from the parts is the whole format's.
 import { describe, expect, it } from 'vitest';
 import { scoreFiles } from '../src/run/pool.js';
-import type { FileResult, ScoreSettings } from '../src/run/score-file.js';
-import type { FormatName } from '../src/report/registry.js';
+import { scoreFile, type FileResult, type ScoreSettings } from '../src/run/score-file.js';
+import { FORMAT_NAMES, OutputWriter, type FilePart, type FormatName, type FormatSpec } from '../src/report/format.js';
 import { loadProfile } from '../src/profiles/index.js';
+import { RunDigest } from '../src/report/digest.js';
+import { formatConsole } from '../src/report/console.js';
+import { formatJson } from '../src/report/json.js';
+import { formatGithub } from '../src/report/github.js';
+import { formatSarif } from '../src/report/sarif.js';
+import { formatJunit } from '../src/report/junit.js';
+import { VERSION } from '../src/version.js';
+import type { FileReport } from '../src/model.js';
+
+const spec = (name: FormatName): FormatSpec => ({ name, lang: 'zh', color: false, width: 100 });
 
 function settings(name: FormatName): ScoreSettings {
-  return { profile: loadProfile('zhengzhou-shangjie'), lang: 'zh', format: { name, lang: 'zh', color: false, width: 100 } };
+  return { profile: loadProfile('zhengzhou-shangjie'), format: spec(name) };
 }
+
+const textOf = (part: FilePart): string => (part.kind === 'text' ? part.text : '');
 
 async function results(files: string[], name: FormatName = 'json'): Promise<FileResult[]> {
   const out: FileResult[] = [];
@@ -33,15 +45,39 @@ describe('scoreFiles in process', () => {
       [[['fixtures/seed-000.xlsx', '95.81']], []],
     ]);
     expect(out[1]!.entry).toMatchObject({ errors: 1, warnings: 0 });
-    expect(out[1]!.part.text).toBe('');
-    expect(out[0]!.part.text).toContain('"total": 96.88');
+    expect(textOf(out[1]!.part)).toBe('');
+    expect(textOf(out[0]!.part)).toContain('"total": 96.88');
   });
 
   it('gives results that a structured clone leaves unchanged: no Decimal, no class, in any format', async () => {
-    for (const name of ['table', 'json', 'junit', 'sarif', 'github'] as const) {
+    for (const name of FORMAT_NAMES) {
       const [result] = await results(['fixtures/seed-004.xlsx'], name);
       expect(structuredClone(result)).toStrictEqual(result);
       expect(result!.entry.findings.length).toBe(result!.entry.errors + result!.entry.warnings);
+    }
+  });
+
+  it('assembles, from the parts that cross from the workers, the whole output of each format', async () => {
+    const files = ['fixtures/seed-002.xlsx', 'fixtures/README.md', 'fixtures/two-tables.xlsx', 'fixtures/seed-004.xlsx'];
+    const reports: FileReport[] = [];
+    for (const file of files) reports.push((await scoreFile({ file, out: null }, settings('json'))).report);
+    const whole: Record<FormatName, string> = {
+      table: formatConsole(reports, spec('table')),
+      json: formatJson(reports),
+      github: formatGithub(reports),
+      sarif: formatSarif(reports, { version: VERSION }),
+      junit: formatJunit(reports),
+    };
+    for (const name of FORMAT_NAMES) {
+      const parts = await results(files, name);
+      const writer = new OutputWriter(spec(name));
+      const digest = new RunDigest();
+      let out = writer.begin();
+      for (const { part, entry } of parts) {
+        digest.add(entry);
+        out += writer.add(part);
+      }
+      expect(out + writer.end(digest), name).toBe(whole[name]);
     }
   });
 });

@@ -5,7 +5,10 @@ import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 
 import { dirname, join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeWorkbookWithoutTable, zipOf } from './cli/files.js';
+import { parseGrid } from '../fixtures/grid.js';
+import { buildWorkbook, writeWorkbook } from '../fixtures/xlsx.js';
 import {
+  FIXTURES,
   REPO,
   cleanWorkdirs,
   displayWidth,
@@ -150,6 +153,22 @@ describe('eval --format json', () => {
     ]);
     expect(r.stdout).toContain('"data": {\n            "declared": 95.92,\n            "computed": 97.2\n          }');
     expect(doc.summary).toEqual({ files: 1, tables: 1, unreadable: 0, errors: 2, warnings: 5 });
+  });
+
+  it('keeps a cell written `_x0001_12.5` a string: no cell text becomes a number', async () => {
+    // `_x0001_` is how a workbook writes U+0001 in a string; the JSON writer once marked its own numbers with it.
+    const grid = readFileSync(join(FIXTURES, 'seed-004.grid'), 'utf8');
+    const row = '^ | ^ | 绩效指标合理性 | 合理 | 定性指标 | 合理 |';
+    expect(grid).toContain(row);
+    const dir = workdir();
+    const file = join(dir, 'x0001.xlsx');
+    writeFileSync(file, await writeWorkbook(buildWorkbook(parseGrid(grid.replace(row, '^ | ^ | 绩效指标合理性 | 合理 | 定性指标 | _x0001_12.5 |'), 'x0001.grid'))));
+    const r = run(['check', file, '--format', 'json']);
+    expect(r.status).toBe(1);
+    const doc = JSON.parse(r.stdout) as { files: { indicators: { name: string; actual: unknown }[]; findings: JsonFinding[] }[] };
+    expect(doc.files[0]!.indicators.find((i) => i.name === '绩效指标合理性')!.actual).toBe('\u000112.5');
+    expect(doc.files[0]!.findings.find((f) => f.code === 'unparsed-value')!.data).toEqual({ problem: 'not-an-expression', field: 'actual', text: '\u000112.5' });
+    expect(r.stdout).toContain('"actual": "\\u000112.5"');
   });
 });
 

@@ -3,7 +3,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Lang } from '../model.js';
 import { defaultProfileName } from '../profiles/builtin.js';
-import type { FormatName } from '../report/registry.js';
+import { FORMAT_NAMES, type FormatName } from '../report/names.js';
 import type { CheckRequest, RuleOptions } from '../run/request.js';
 import type { Io } from '../run/io.js';
 
@@ -35,7 +35,7 @@ function count(min: number) {
 export function scoringOptions(cmd: Command): Command {
   return ruleOptions(cmd)
     .argument('<paths...>', 'xlsx workbooks, folders (searched recursively) or quoted globs ("材料/**/*.xlsx")')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'junit', 'sarif', 'github']).default('table'))
+    .addOption(new Option('--format <format>', 'output format').choices(FORMAT_NAMES).default('table'))
     .option('--output-file <file>', 'write the report to FILE instead of stdout')
     .option('--max-warnings <n>', 'exit 1 when there are more than N warnings', count(0))
     .option('--summary <file>', 'write the ranking to FILE: .xlsx (with a sheet of every finding) or .csv')

@@ -9,8 +9,7 @@ import type { FileReport, Finding, Lang, TableReport } from '../model.js';
 import { displayWidth, wrapText } from './text.js';
 import { cellName } from '../cells.js';
 import { reportLabels } from './common.js';
-import { tableNamer, type RunDigest } from './digest.js';
-import { formatAll, type Format } from './format.js';
+import { digestOf, tableNamer, type RunDigest } from './digest.js';
 import { rankTables } from './ranking.js';
 
 export interface ConsoleOptions {
@@ -85,37 +84,31 @@ function rankingTable(digest: RunDigest, o: ConsoleOptions): string {
   return `${uiFor(o.lang).ranking}\n${t.toString()}`;
 }
 
-/**
- * The console summary: each table's block (or a file's own findings when it could not be read), as
- * each file comes; at the end, for a batch, the ranking; then the counts.
- */
-export function consoleFormat(o: ConsoleOptions): Format {
+/** One file's block: each table's totals and findings (or the file's own findings when it could not be read). */
+export function consoleFile(file: FileReport, o: ConsoleOptions): string {
   const ui = uiFor(o.lang);
   const chalk = new Chalk({ level: o.color ? 1 : 0 });
-  return {
-    separator: '',
-    holdFiles: false,
-    head: () => '',
-    file(file) {
-      const out: string[] = [];
-      if (file.findings.length > 0) out.push(chalk.bold(file.file), findingsTable(file.findings, o, chalk), '');
-      for (const r of file.tables) {
-        out.push(chalk.bold(`${r.department ?? file.file}`) + `  ${file.file} · ${r.sheet} · ${ui.profile} ${r.profile}`);
-        out.push(summaryTable(r, o.lang));
-        if (r.findings.length > 0) out.push(findingsTable(r.findings, o, chalk));
-        out.push('');
-      }
-      return { text: out.map((line) => `${line}\n`).join(''), counts: {} };
-    },
-    tail({ digest }) {
-      const ranking = digest.files > 1 ? `${rankingTable(digest, o)}\n\n` : '';
-      const counts = ui.counts(digest.errors, digest.warnings);
-      const painted = digest.errors > 0 ? chalk.red(counts) : digest.warnings > 0 ? chalk.yellow(counts) : chalk.green(counts);
-      return `${ranking}${painted}\n`;
-    },
-  };
+  const out: string[] = [];
+  if (file.findings.length > 0) out.push(chalk.bold(file.file), findingsTable(file.findings, o, chalk), '');
+  for (const r of file.tables) {
+    out.push(chalk.bold(`${r.department ?? file.file}`) + `  ${file.file} · ${r.sheet} · ${ui.profile} ${r.profile}`);
+    out.push(summaryTable(r, o.lang));
+    if (r.findings.length > 0) out.push(findingsTable(r.findings, o, chalk));
+    out.push('');
+  }
+  return out.map((line) => `${line}\n`).join('');
 }
 
+/** What follows the files' blocks: for a batch, the ranking; then the counts. */
+export function consoleEnd(digest: RunDigest, o: ConsoleOptions): string {
+  const chalk = new Chalk({ level: o.color ? 1 : 0 });
+  const ranking = digest.files > 1 ? `${rankingTable(digest, o)}\n\n` : '';
+  const counts = uiFor(o.lang).counts(digest.errors, digest.warnings);
+  const painted = digest.errors > 0 ? chalk.red(counts) : digest.warnings > 0 ? chalk.yellow(counts) : chalk.green(counts);
+  return `${ranking}${painted}\n`;
+}
+
+/** The console summary of a list of files: their blocks, then the end. */
 export function formatConsole(files: readonly FileReport[], o: ConsoleOptions): string {
-  return formatAll(consoleFormat(o), files, o.lang);
+  return `${files.map((f) => consoleFile(f, o)).join('')}${consoleEnd(digestOf(files, o.lang), o)}`;
 }

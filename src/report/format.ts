@@ -1,86 +1,91 @@
-// The shape every output format has, and its assembly: a format's per-file half runs where the file
-// was scored; the FormatWriter joins the files' texts in input order in the main thread.
+// The output formats by name, and how a run's output is put together from its files.
+//
+// Each format is a module of pure functions (console.ts, json.ts, github.ts, junit.ts, sarif.ts):
+// `formatX(files, options) => string` for reports at hand, and a per-file function that a batch calls
+// where each file was scored (a worker thread), so that only plain data crosses to the main thread:
+// the text of a streamed format (table, json, github), written as soon as the files before it are;
+// the results of SARIF and the suites of JUnit, whose documents need the whole run and are made at
+// the end. What follows the files (the ranking, the JSON's summary) is made from the run's digest.
 import type { FileReport, Lang } from '../model.js';
-import { digestEntry, RunDigest, type DigestEntry } from './digest.js';
+import { VERSION } from '../version.js';
+import { consoleEnd, consoleFile } from './console.js';
+import type { RunDigest } from './digest.js';
+import type { FormatName } from './names.js';
+import { githubFile } from './github.js';
+import { JSON_SEPARATOR, jsonEnd, jsonFile, jsonStart } from './json.js';
+import { junitSuites, junitXml, type JunitSuite } from './junit.js';
+import { sarifLog, sarifResults, type SarifResult } from './sarif.js';
 
-/** One file's share of a format's output: its text, and counts the format's ends sum over the run. */
-export interface FilePart {
-  text: string;
-  counts: Record<string, number>;
+export { FORMAT_NAMES, type FormatName } from './names.js';
+
+/** What an output is made with: plain data, so it can be handed to a worker thread. */
+export interface FormatSpec {
+  name: FormatName;
+  lang: Lang;
+  /** Colour (the console table on a terminal). */
+  color: boolean;
+  /** Terminal width in columns (the console table). */
+  width: number;
 }
 
-/** What a format's head and tail know of the whole run (nothing yet, for the head of a streamed format). */
-export interface RunTotals {
-  digest: RunDigest;
-  /** The files' counts, summed. */
-  counts: Record<string, number>;
+/** One file's share of the output: plain data, made where the file was scored. */
+export type FilePart =
+  | { kind: 'text'; text: string }
+  | { kind: 'sarif'; results: SarifResult[] }
+  | { kind: 'junit'; suites: JunitSuite[] };
+
+/** A file's share of the output in `spec`'s format. */
+export function filePart(spec: FormatSpec, report: FileReport): FilePart {
+  switch (spec.name) {
+    case 'table':
+      return { kind: 'text', text: consoleFile(report, spec) };
+    case 'json':
+      return { kind: 'text', text: jsonFile(report, spec) };
+    case 'github':
+      return { kind: 'text', text: githubFile(report, spec) };
+    case 'sarif':
+      return { kind: 'sarif', results: sarifResults(report, spec) };
+    case 'junit':
+      return { kind: 'junit', suites: junitSuites(report, spec) };
+  }
 }
 
 /**
- * An output format in two halves. `file` is pure and sees one file's report: it runs where the file
- * was scored (a worker thread), so only its text crosses to the main thread. `head`, `separator` and
- * `tail` frame the files' texts in input order. A format whose head needs the whole run (JUnit's
- * counts) sets `holdFiles`: its files' texts are kept and written after the head, at the end.
+ * A run's output in the main thread, from its files' parts in input order: `begin` and each `add`
+ * return the text to write now (a streamed format's), `end` the rest (for SARIF and JUnit, all of it).
  */
-export interface Format {
-  file(report: FileReport): FilePart;
-  /** Put between two non-empty file texts. */
-  separator: string;
-  holdFiles: boolean;
-  head(run: RunTotals): string;
-  tail(run: RunTotals): string;
-}
-
-/** Sums counts into `into`. */
-export function addCounts(into: Record<string, number>, counts: Record<string, number>): void {
-  for (const [k, n] of Object.entries(counts)) into[k] = (into[k] ?? 0) + n;
-}
-
-/**
- * Assembles a format's output in the main thread: `file` takes each file's part (and digest entry)
- * in input order and returns the text to write now; `end` returns the rest.
- */
-export class FormatWriter {
-  private readonly counts: Record<string, number> = {};
-  private readonly held: string[] = [];
+export class OutputWriter {
+  private readonly results: SarifResult[] = [];
+  private readonly suites: JunitSuite[] = [];
   private any = false;
 
-  constructor(
-    private readonly format: Format,
-    readonly digest: RunDigest,
-  ) {}
+  constructor(private readonly spec: FormatSpec) {}
 
-  private totals(): RunTotals {
-    return { digest: this.digest, counts: this.counts };
-  }
-
-  /** The head of a streamed format, written before any file. */
   begin(): string {
-    return this.format.holdFiles ? '' : this.format.head(this.totals());
+    return this.spec.name === 'json' ? jsonStart() : '';
   }
 
-  file(part: FilePart, entry: DigestEntry): string {
-    this.digest.add(entry);
-    addCounts(this.counts, part.counts);
-    if (part.text === '') return '';
-    const text = this.any ? `${this.format.separator}${part.text}` : part.text;
+  add(part: FilePart): string {
+    if (part.kind === 'sarif') this.results.push(...part.results);
+    if (part.kind === 'junit') this.suites.push(...part.suites);
+    if (part.kind !== 'text' || part.text === '') return '';
+    const separator = this.any && this.spec.name === 'json' ? JSON_SEPARATOR : '';
     this.any = true;
-    if (!this.format.holdFiles) return text;
-    this.held.push(text);
-    return '';
+    return `${separator}${part.text}`;
   }
 
-  end(): string {
-    const tail = this.format.tail(this.totals());
-    if (!this.format.holdFiles) return tail;
-    return `${this.format.head(this.totals())}${this.held.join('')}${tail}`;
+  end(digest: RunDigest): string {
+    switch (this.spec.name) {
+      case 'table':
+        return consoleEnd(digest, this.spec);
+      case 'json':
+        return jsonEnd(digest);
+      case 'github':
+        return '';
+      case 'sarif':
+        return sarifLog(this.results, { version: VERSION, lang: this.spec.lang });
+      case 'junit':
+        return junitXml(this.suites);
+    }
   }
-}
-
-/** A format's whole output for a list of reports at hand (the formatX functions, tests); `lang` words the digest. */
-export function formatAll(format: Format, files: readonly FileReport[], lang: Lang): string {
-  const writer = new FormatWriter(format, new RunDigest());
-  let out = writer.begin();
-  for (const f of files) out += writer.file(format.file(f), digestEntry(f, lang));
-  return out + writer.end();
 }

@@ -9,7 +9,6 @@ import { renderFinding } from '../i18n/findings.js';
 import { uiFor } from '../i18n/messages.js';
 import type { FileReport } from '../model.js';
 import { cellName, locateFindings, reportLabels, toPosixPath, type CiOptions } from './common.js';
-import { formatAll, type Format } from './format.js';
 import { tableNamer, type RunDigest } from './digest.js';
 
 /** The message of a workflow command: `%`, CR and LF escaped, so no text can start a command of its own. */
@@ -22,29 +21,19 @@ function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-/** One `::error` / `::warning` line per finding, written as each file comes. */
-export function githubFormat(opts: CiOptions = {}): Format {
-  const lang = opts.lang ?? 'zh';
-  return {
-    separator: '',
-    holdFiles: false,
-    head: () => '',
-    tail: () => '',
-    file: (report) => ({
-      text: locateFindings(report)
-        .map(({ file, finding }) => {
-          const title = [finding.code, cellName(finding.ref)].filter((s) => s !== null).join(' ');
-          return `::${finding.severity} file=${escapeProperty(toPosixPath(file))},title=${escapeProperty(title)}::${escapeData(renderFinding(finding, lang))}\n`;
-        })
-        .join(''),
-      counts: {},
-    }),
-  };
+/** One `::error` / `::warning` line per finding of a file. */
+export function githubFile(report: FileReport, opts: CiOptions = {}): string {
+  return locateFindings(report)
+    .map(({ file, finding }) => {
+      const title = [finding.code, cellName(finding.ref)].filter((s) => s !== null).join(' ');
+      return `::${finding.severity} file=${escapeProperty(toPosixPath(file))},title=${escapeProperty(title)}::${escapeData(renderFinding(finding, opts.lang ?? 'zh'))}\n`;
+    })
+    .join('');
 }
 
 /** The workflow commands of a list of files. */
 export function formatGithub(files: readonly FileReport[], opts: CiOptions = {}): string {
-  return formatAll(githubFormat(opts), files, opts.lang ?? 'zh');
+  return files.map((f) => githubFile(f, opts)).join('');
 }
 
 /** How many findings the step summary lists at most (a step summary is capped at 1 MiB). */

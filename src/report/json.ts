@@ -5,7 +5,7 @@ import { renderFinding } from '../i18n/findings.js';
 import type { FileReport, Finding, Lang, TableReport } from '../model.js';
 import { cellName } from '../cells.js';
 import type { CiOptions } from './common.js';
-import { formatAll, type Format } from './format.js';
+import { digestOf, type RunDigest } from './digest.js';
 
 /**
  * Bumped on any change that could break a consumer of the JSON output. 2: each finding has its
@@ -23,11 +23,11 @@ function amount(d: Decimal | null): Amount | null {
 }
 
 /** A finding's data as JSON: its numbers with the digits they have (`1.5`, `12.3456`), the rest as is. */
-function dataJson(value: unknown): unknown {
+function dataJson(value: unknown): JsonValue {
   if (value instanceof Decimal) return new Amount(value.toFixed());
   if (Array.isArray(value)) return value.map(dataJson);
   if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, dataJson(v)]));
-  return value;
+  return value as JsonValue;
 }
 
 function findingJson(f: Finding, lang: Lang) {
@@ -76,57 +76,61 @@ function tableJson(file: string, r: TableReport, lang: Lang) {
   };
 }
 
-/**
- * Marks a number's text as a string, unwrapped afterwards. JSON writes the character escaped
- * (`\\u0001`), and no cell text can hold it (XML 1.0 cannot), so only our numbers carry it.
- */
-const RAW = '\u0001';
+/** What the document is made of: JSON's values, and our numbers (written as numbers, with their digits). */
+type JsonValue = null | boolean | number | string | Decimal | Amount | readonly JsonValue[] | { readonly [key: string]: JsonValue | undefined };
 
 /**
- * JSON.stringify (2-space indent, lines after the first indented by `indent`), but a Decimal is
- * written as a number with 2 decimals (`7.40`, `-27.59`) and an Amount as given.
+ * JSON as JSON.stringify(value, null, 2) writes it, lines after the first indented by `indent`, but
+ * a Decimal is a number with 2 decimals (`7.40`, `-27.59`) and an Amount a number as given (`378.1`).
+ * Strings are always JSON.stringify's: no cell text can become a number.
  */
-function stringify(value: unknown, indent = ''): string {
-  const json = JSON.stringify(
-    value,
-    function (this: Record<string, unknown>, key: string, v: unknown) {
-      const original = this[key];
-      if (original instanceof Decimal) return `${RAW}${original.toFixed(2)}`;
-      if (original instanceof Amount) return `${RAW}${original.text}`;
-      return v;
-    },
-    2,
-  ).replace(/"\\u0001(-?[0-9.]+)"/g, '$1');
-  return indent === '' ? json : json.replace(/\n/g, `\n${indent}`);
+function stringify(value: JsonValue | undefined, indent = ''): string {
+  if (value === null || value === undefined) return 'null';
+  if (value instanceof Decimal) return value.toFixed(2);
+  if (value instanceof Amount) return value.text;
+  if (typeof value !== 'object') return JSON.stringify(value);
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    const items = value as readonly JsonValue[];
+    return items.length === 0 ? '[]' : `[\n${items.map((v) => `${inner}${stringify(v, inner)}`).join(',\n')}\n${indent}]`;
+  }
+  const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+  if (entries.length === 0) return '{}';
+  return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${stringify(v, inner)}`).join(',\n')}\n${indent}}`;
 }
 
+/** The document's opening, before any file. */
+export function jsonStart(): string {
+  return `{\n  "schemaVersion": ${SCHEMA_VERSION},\n  "files": [`;
+}
+
+/** One file's entries in `files` (one per table; none for a file that could not be read), comma-separated. */
+export function jsonFile(report: FileReport, opts: CiOptions = {}): string {
+  return report.tables.map((t) => `\n    ${stringify(tableJson(report.file, t, opts.lang ?? 'zh') as JsonValue, '    ')}`).join(',');
+}
+
+/** Put between two files' non-empty entries. */
+export const JSON_SEPARATOR = ',';
+
 /**
- * The document, written as files come: `files` holds one entry per table; `unreadable` the files that
- * could not be read; `summary` the counts (files given, tables scored, unreadable files, findings).
+ * The document's end: `unreadable`, the files that could not be read, and `summary`, the counts (files
+ * given, tables scored, unreadable files, findings).
  */
-export function jsonFormat(opts: CiOptions = {}): Format {
-  const lang = opts.lang ?? 'zh';
-  return {
-    separator: ',',
-    holdFiles: false,
-    head: () => `{\n  "schemaVersion": ${SCHEMA_VERSION},\n  "files": [`,
-    file: (f) => ({ text: f.tables.map((t) => `\n    ${stringify(tableJson(f.file, t, lang), '    ')}`).join(','), counts: {} }),
-    tail({ digest }) {
-      const unreadable = digest.unreadable.map((u) => ({ file: u.file, code: u.code, severity: u.severity, message: u.message }));
-      const summary = {
-        files: digest.files,
-        tables: digest.tables.length,
-        unreadable: digest.unreadable.length,
-        errors: digest.errors,
-        warnings: digest.warnings,
-      };
-      const close = digest.tables.length === 0 ? ']' : '\n  ]';
-      return `${close},\n  "unreadable": ${stringify(unreadable, '  ')},\n  "summary": ${stringify(summary, '  ')}\n}\n`;
-    },
+export function jsonEnd(digest: RunDigest): string {
+  const unreadable = digest.unreadable.map((u) => ({ file: u.file, code: u.code, severity: u.severity, message: u.message }));
+  const summary = {
+    files: digest.files,
+    tables: digest.tables.length,
+    unreadable: digest.unreadable.length,
+    errors: digest.errors,
+    warnings: digest.warnings,
   };
+  const close = digest.tables.length === 0 ? ']' : '\n  ]';
+  return `${close},\n  "unreadable": ${stringify(unreadable, '  ')},\n  "summary": ${stringify(summary, '  ')}\n}\n`;
 }
 
 /** A list of files as one JSON document. */
 export function formatJson(files: readonly FileReport[], opts: CiOptions = {}): string {
-  return formatAll(jsonFormat(opts), files, opts.lang ?? 'zh');
+  const texts = files.map((f) => jsonFile(f, opts)).filter((t) => t !== '');
+  return `${jsonStart()}${texts.join(JSON_SEPARATOR)}${jsonEnd(digestOf(files, opts.lang ?? 'zh'))}`;
 }

@@ -12,7 +12,6 @@ import { subjectOf } from '../checks/index.js';
 import { renderFinding } from '../i18n/findings.js';
 import type { CellRef, FileReport, Finding, Lang, TableReport } from '../model.js';
 import { cellName, tableLabel, type CiOptions } from './common.js';
-import { addCounts, formatAll, type Format } from './format.js';
 
 /**
  * The file-level checks, each a testcase of every table even when it passes: the subjects of the
@@ -92,68 +91,74 @@ function tableCases(t: TableReport): TestCase[] {
   return [...indicators, ...checks.values()];
 }
 
-/** One <testcase>: a <failure> (or <error>) for its errors, <system-out> for its warnings. */
-function caseXml(c: TestCase, lang: Lang): string {
+/** A testcase as the document writes it: plain data, worded where its file was scored. */
+export interface JunitCase {
+  name: string;
+  classname: string;
+  /** Its errors: a <failure>, or an <error> when the case could not run, with the first error's code and message. */
+  failure?: { tag: 'failure' | 'error'; type: string; message: string; text: string };
+  /** Its warnings, a line each (<system-out>). */
+  out?: string;
+}
+
+/** A testsuite (a table, or a file that could not be read) with its counts. */
+export interface JunitSuite {
+  name: string;
+  tests: number;
+  failures: number;
+  errors: number;
+  cases: JunitCase[];
+}
+
+function caseOf(c: TestCase, lang: Lang): JunitCase {
   const line = (f: Finding) => `${cellName(f.ref) ?? '-'} ${f.code}: ${renderFinding(f, lang)}`;
   const errors = c.findings.filter((f) => f.severity === 'error');
   const warnings = c.findings.filter((f) => f.severity === 'warning');
-  const inner: string[] = [];
   const first = errors[0];
-  if (first) {
-    const tag = c.error ? 'error' : 'failure';
-    inner.push(`      <${tag}${attrs({ type: first.code, message: renderFinding(first, lang) })}>${xmlText(errors.map(line).join('\n'))}</${tag}>`);
-  }
-  if (warnings.length > 0) inner.push(`      <system-out>${xmlText(warnings.map((f) => `warning ${line(f)}`).join('\n'))}</system-out>`);
+  return {
+    name: c.name,
+    classname: c.classname,
+    ...(first && { failure: { tag: c.error ? 'error' : 'failure', type: first.code, message: renderFinding(first, lang), text: errors.map(line).join('\n') } }),
+    ...(warnings.length > 0 && { out: warnings.map((f) => `warning ${line(f)}`).join('\n') }),
+  };
+}
+
+/** One file's suites: one per table, or one with a testcase `read` in error when it could not be read. */
+export function junitSuites(f: FileReport, opts: CiOptions = {}): JunitSuite[] {
+  const suites: TestSuite[] = f.tables.map((t) => ({ name: tableLabel(f, t), cases: tableCases(t) }));
+  if (f.findings.length > 0) suites.push({ name: f.file, cases: [{ name: 'read', classname: 'file', findings: f.findings, error: true }] });
+  return suites.map((s) => {
+    const cases = s.cases.map((c) => caseOf(c, opts.lang ?? 'zh'));
+    return {
+      name: s.name,
+      tests: cases.length,
+      failures: cases.filter((c) => c.failure?.tag === 'failure').length,
+      errors: cases.filter((c) => c.failure?.tag === 'error').length,
+      cases,
+    };
+  });
+}
+
+function caseXml(c: JunitCase): string {
+  const inner: string[] = [];
+  const f = c.failure;
+  if (f) inner.push(`      <${f.tag}${attrs({ type: f.type, message: f.message })}>${xmlText(f.text)}</${f.tag}>`);
+  if (c.out !== undefined) inner.push(`      <system-out>${xmlText(c.out)}</system-out>`);
   const open = `    <testcase${attrs({ name: c.name, classname: c.classname })}`;
   return inner.length === 0 ? `${open}/>` : `${open}>\n${inner.join('\n')}\n    </testcase>`;
 }
 
-/** The tests / failures / errors attributes of a list of testcases. */
-function counts(cases: TestCase[]) {
-  const failed = (c: TestCase) => c.findings.some((f) => f.severity === 'error');
-  return {
-    tests: cases.length,
-    failures: cases.filter((c) => !c.error && failed(c)).length,
-    errors: cases.filter((c) => c.error && failed(c)).length,
-  };
-}
-
-/** The suites of one file: one per table, or one with a testcase `read` in error when it could not be read. */
-function fileSuites(f: FileReport): TestSuite[] {
-  const suites: TestSuite[] = f.tables.map((t) => ({ name: tableLabel(f, t), cases: tableCases(t) }));
-  if (f.findings.length > 0) suites.push({ name: f.file, cases: [{ name: 'read', classname: 'file', findings: f.findings, error: true }] });
-  return suites;
-}
-
-/**
- * The run as JUnit XML. Its root carries the run's counts, so the files' suites are held and the
- * document is written at the end.
- */
-export function junitFormat(opts: CiOptions = {}): Format {
-  const lang = opts.lang ?? 'zh';
-  return {
-    separator: '',
-    holdFiles: true,
-    file(f) {
-      const all = { tests: 0, failures: 0, errors: 0 };
-      const text = fileSuites(f)
-        .map((s) => {
-          const c = counts(s.cases);
-          addCounts(all, c);
-          return ['', `  <testsuite${attrs({ name: s.name, ...c })}>`, ...s.cases.map((c) => caseXml(c, lang)), '  </testsuite>'].join('\n');
-        })
-        .join('');
-      return { text, counts: all };
-    },
-    head({ counts: c }) {
-      const root = { name: 'perf-score', tests: c.tests ?? 0, failures: c.failures ?? 0, errors: c.errors ?? 0 };
-      return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites${attrs(root)}>`;
-    },
-    tail: () => '\n</testsuites>\n',
-  };
+/** The run's suites as one JUnit XML document; its root carries the run's counts. */
+export function junitXml(suites: readonly JunitSuite[]): string {
+  const sum = (key: 'tests' | 'failures' | 'errors') => suites.reduce((n, s) => n + s[key], 0);
+  const root = { name: 'perf-score', tests: sum('tests'), failures: sum('failures'), errors: sum('errors') };
+  const body = suites.map((s) =>
+    [`  <testsuite${attrs({ name: s.name, tests: s.tests, failures: s.failures, errors: s.errors })}>`, ...s.cases.map(caseXml), '  </testsuite>'].join('\n'),
+  );
+  return [`<?xml version="1.0" encoding="UTF-8"?>`, `<testsuites${attrs(root)}>`, ...body, '</testsuites>', ''].join('\n');
 }
 
 /** A list of files as JUnit XML. */
 export function formatJunit(files: readonly FileReport[], opts: CiOptions = {}): string {
-  return formatAll(junitFormat(opts), files, opts.lang ?? 'zh');
+  return junitXml(files.flatMap((f) => junitSuites(f, opts)));
 }

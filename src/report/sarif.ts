@@ -15,7 +15,6 @@
 import { renderFinding, ruleTitle } from '../i18n/findings.js';
 import type { FileReport, FindingCode, Lang, Severity } from '../model.js';
 import { cellName, compareText, locateFindings, toPosixPath, toUri, type CiOptions, type Located } from './common.js';
-import { formatAll, type Format } from './format.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -32,8 +31,17 @@ function logicalLocations({ table, finding }: Located) {
   return table ? [{ name: table.sheet, fullyQualifiedName: table.sheet, kind: 'sheet' }] : undefined;
 }
 
-/** One SARIF result. */
-function resultOf(l: Located, lang: Lang) {
+/** One SARIF result: plain data, made where its file was scored. */
+export interface SarifResult {
+  ruleId: FindingCode;
+  level: Severity;
+  message: { text: string };
+  locations: { physicalLocation: { artifactLocation: { uri: string } }; logicalLocations?: { name: string; fullyQualifiedName: string; kind: string }[] }[];
+  partialFingerprints: Record<string, string>;
+  properties?: { indicator: string };
+}
+
+function resultOf(l: Located, lang: Lang): SarifResult {
   const { file, finding } = l;
   const logical = logicalLocations(l);
   return {
@@ -46,54 +54,34 @@ function resultOf(l: Located, lang: Lang) {
   };
 }
 
-/** `text` with every line but the first indented by `indent`. */
-function indented(text: string, indent: string): string {
-  return text.replace(/\n/g, `\n${indent}`);
+/** One file's results, in report order. */
+export function sarifResults(report: FileReport, opts: CiOptions = {}): SarifResult[] {
+  return locateFindings(report).map((l) => resultOf(l, opts.lang ?? 'zh'));
 }
 
 /**
- * The run as a SARIF 2.1.0 log, JSON with 2-space indent. The driver lists the rules the run used,
- * known at the end only, so the files' results are held and the log is written at the end.
+ * The run's results as a SARIF 2.1.0 log, JSON with 2-space indent. The driver lists the rules the
+ * run used, each at its findings' level (a profile gives a code one severity for the whole run; were
+ * there two, error would win).
  */
-export function sarifFormat(opts: SarifOptions): Format {
-  return {
-    separator: ',',
-    holdFiles: true,
-    file(f) {
-      const counts: Record<string, number> = {};
-      const results = locateFindings(f).map((l) => {
-        const key = `${l.finding.severity}:${l.finding.code}`;
-        counts[key] = (counts[key] ?? 0) + 1;
-        return `\n        ${indented(JSON.stringify(resultOf(l, opts.lang ?? 'zh'), null, 2), '        ')}`;
-      });
-      return { text: results.join(','), counts };
-    },
-    head({ counts }) {
-      // The level of a rule is its findings' (a profile gives a code one severity for the whole run).
-      const levelOf = new Map<string, Severity>();
-      for (const key of Object.keys(counts).sort()) {
-        const [severity, code] = key.split(':') as [Severity, FindingCode];
-        if (!levelOf.has(code)) levelOf.set(code, severity);
-      }
-      const rules = [...levelOf.keys()].sort(compareText).map((code) => ({
-        id: code,
-        shortDescription: { text: ruleTitle(code as FindingCode, opts.lang) },
-        defaultConfiguration: { level: levelOf.get(code)! },
-      }));
-      const driver = {
-        name: 'perf-score',
-        version: opts.version,
-        ...(opts.informationUri !== undefined && { informationUri: opts.informationUri }),
-        rules,
-      };
-      const log = JSON.stringify({ $schema: SARIF_SCHEMA, version: '2.1.0', runs: [{ tool: { driver }, results: [] }] }, null, 2);
-      return log.slice(0, log.lastIndexOf('[]') + 1);
-    },
-    tail: ({ counts }) => `${Object.keys(counts).length > 0 ? '\n      ' : ''}]\n    }\n  ]\n}\n`,
+export function sarifLog(results: readonly SarifResult[], opts: SarifOptions): string {
+  const levelOf = new Map<FindingCode, Severity>();
+  for (const r of results) if (r.level === 'error' || !levelOf.has(r.ruleId)) levelOf.set(r.ruleId, r.level);
+  const rules = [...levelOf.keys()].sort(compareText).map((code) => ({
+    id: code,
+    shortDescription: { text: ruleTitle(code, opts.lang) },
+    defaultConfiguration: { level: levelOf.get(code)! },
+  }));
+  const driver = {
+    name: 'perf-score',
+    version: opts.version,
+    ...(opts.informationUri !== undefined && { informationUri: opts.informationUri }),
+    rules,
   };
+  return `${JSON.stringify({ $schema: SARIF_SCHEMA, version: '2.1.0', runs: [{ tool: { driver }, results }] }, null, 2)}\n`;
 }
 
 /** A list of files as a SARIF 2.1.0 log. */
 export function formatSarif(files: readonly FileReport[], opts: SarifOptions): string {
-  return formatAll(sarifFormat(opts), files, opts.lang ?? 'zh');
+  return sarifLog(files.flatMap((f) => sarifResults(f, opts)), opts);
 }

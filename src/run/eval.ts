@@ -12,9 +12,8 @@ import { handleSignals, isInterrupted, onInterrupt } from '../interrupt.js';
 import { selectProfile } from '../profiles/index.js';
 import { formatCsv } from '../report/csv.js';
 import { RunDigest } from '../report/digest.js';
-import { FormatWriter } from '../report/format.js';
+import { OutputWriter, type FormatSpec } from '../report/format.js';
 import { formatGithubSummary, SUMMARY_FINDINGS } from '../report/github.js';
-import { formatFor, type FormatSpec } from '../report/registry.js';
 import { exitCodeOf } from './exit.js';
 import { expandInputs, skippedLines } from './inputs.js';
 import { cwdOf, type Io } from './io.js';
@@ -95,7 +94,7 @@ async function evaluate(opts: EvalRequest, io: Io, workerUrl: URL | null): Promi
   const spec: FormatSpec = { name: opts.format, lang: opts.lang, color, width: io.stdout.columns ?? 100 };
   const keep = summaryKind === '.xlsx' ? Infinity : opts.format === 'github' ? SUMMARY_FINDINGS : 0;
   const digest = new RunDigest(keep);
-  const writer = new FormatWriter(formatFor(spec), digest);
+  const writer = new OutputWriter(spec);
   const progress = io.stderr.isTTY && files.length > 1 ? new Progress(io.stderr, files.length, opts.lang) : null;
   const sink: AtomicFile | null = toFile ? openAtomic(resolve(cwd, opts.outputFile!)) : null;
   const out = (text: string) => {
@@ -113,7 +112,7 @@ async function evaluate(opts: EvalRequest, io: Io, workerUrl: URL | null): Promi
   let writeFailed = false;
   try {
     out(writer.begin());
-    await scoreFiles(jobs, { profile, lang: opts.lang, format: spec, cwd }, {
+    await scoreFiles(jobs, { profile, format: spec, cwd }, {
       jobs: opts.jobs ?? availableParallelism(),
       workerUrl,
       env: io.env,
@@ -124,13 +123,14 @@ async function evaluate(opts: EvalRequest, io: Io, workerUrl: URL | null): Promi
           writeFailed = true;
         }
         if (copy !== null) written.push(copy);
-        out(writer.file(part, entry));
+        digest.add(entry);
+        out(writer.add(part));
       },
     });
     // A signal ended the run: the handler removes what was begun and ends the process; nothing more is written.
     if (isInterrupted()) return await new Promise<never>(() => {});
     progress?.clear();
-    out(writer.end());
+    out(writer.end(digest));
     sink?.commit();
   } catch (err) {
     sink?.abort();

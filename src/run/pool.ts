@@ -9,9 +9,7 @@ import { removeTempsBeside } from '../atomic.js';
 import { unreadableFile } from '../engine/analyze.js';
 import { isInterrupted, onInterrupt } from '../interrupt.js';
 import type { UnreadableCause } from '../model.js';
-import { digestEntry } from '../report/digest.js';
-import { formatFor } from '../report/registry.js';
-import { processFile, type FileJob, type FileResult, type ScoreSettings } from './score-file.js';
+import { processFile, resultOf, type FileJob, type FileResult, type ScoreSettings } from './score-file.js';
 
 export interface PoolOptions {
   /** How many files are scored at once: worker threads (never more than files). */
@@ -60,9 +58,8 @@ function inOrder(deliver: (result: FileResult, index: number) => void) {
 
 /** One file in the main thread, or every file when there is no worker script (tests). */
 async function inMain(jobs: readonly FileJob[], settings: ScoreSettings, finish: (index: number, result: FileResult) => void): Promise<void> {
-  const format = formatFor(settings.format);
   for (const [index, job] of jobs.entries()) {
-    const result = await processFile(job, settings, format);
+    const result = await processFile(job, settings);
     if (isInterrupted()) return;
     // Kept for the whole run, the digest entry is copied as a worker's would be: texts read from the
     // workbook are slices of its XML, and would keep all of it alive until the run ends.
@@ -96,7 +93,6 @@ function inWorkers(
   limits: ReturnType<typeof workerLimits>,
   finish: (index: number, result: FileResult) => void,
 ): Promise<void> {
-  const format = formatFor(settings.format);
   // What a worker had begun writing, named from the run's working directory.
   const outOf = (index: number): string[] => (jobs[index]!.out === null ? [] : [resolve(settings.cwd ?? process.cwd(), jobs[index]!.out!)]);
   const workers = new Set<Worker>();
@@ -164,7 +160,7 @@ function inWorkers(
         const job = jobs[index]!;
         for (const out of outOf(index)) removeTempsBeside(out);
         const report = unreadableFile(job.file, lostCause(why, job.file, code), settings.profile);
-        deliver(index, { part: format.file(report), entry: digestEntry(report, settings.lang), written: null, writeError: null });
+        deliver(index, { ...resultOf(report, settings.format), written: null, writeError: null });
         if (!stopped && (again.length > 0 || next < jobs.length)) start();
       };
       worker.on('error', (err) => {

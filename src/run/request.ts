@@ -1,6 +1,6 @@
 // What each command asks of a run, typed: the CLI (src/cli/) turns its options into one of these.
 import type { Lang } from '../model.js';
-import type { FormatName } from '../report/registry.js';
+import type { FormatName } from '../report/names.js';
 
 /** The rules a run scores by, and the language it speaks. */
 export interface RuleOptions {

@@ -6,8 +6,7 @@ import { RunError } from '../errors.js';
 import { uiFor } from '../i18n/messages.js';
 import type { FileReport, Lang, UnreadableCause } from '../model.js';
 import { digestEntry, type DigestEntry } from '../report/digest.js';
-import type { FilePart, Format } from '../report/format.js';
-import type { FormatSpec } from '../report/registry.js';
+import { filePart, type FilePart, type FormatSpec } from '../report/format.js';
 import type { Profile } from '../schema/profile.js';
 import { openWorkbook } from '../workbook/read.js';
 import { writeScoredCopy } from '../workbook/write.js';
@@ -20,12 +19,12 @@ export interface FileJob {
 
 /**
  * What every file of a run is scored and formatted with: plain data, handed to each worker thread.
- * The scoring takes the profile alone; `lang` words the file's outputs (its scored copy, a copy that
- * cannot be written).
+ * The scoring takes the profile alone; the format's language words the file's outputs (its part of
+ * the report, its digest entry, its scored copy's notes, a copy that cannot be written), made where
+ * the file was scored so that its report never has to cross threads.
  */
 export interface ScoreSettings {
   profile: Profile;
-  lang: Lang;
   format: FormatSpec;
   /** Where the jobs' relative paths start: the run's working directory (the process's by default). */
   cwd?: string;
@@ -51,7 +50,8 @@ function messageOf(err: unknown, lang: Lang): string {
 }
 
 export async function scoreFile(job: FileJob, settings: ScoreSettings): Promise<FileOutcome> {
-  const { profile, lang, cwd = process.cwd() } = settings;
+  const { profile, cwd = process.cwd() } = settings;
+  const { lang } = settings.format;
   let opened;
   let tables;
   try {
@@ -79,8 +79,13 @@ export interface FileResult {
   writeError: string | null;
 }
 
+/** A file's report as it crosses back: its part of the output and its digest entry. */
+export function resultOf(report: FileReport, format: FormatSpec): Pick<FileResult, 'part' | 'entry'> {
+  return { part: filePart(format, report), entry: digestEntry(report, format.lang) };
+}
+
 /** Scores one file and formats it: the whole of a file's work, where it runs (a worker thread). */
-export async function processFile(job: FileJob, settings: ScoreSettings, format: Format): Promise<FileResult> {
+export async function processFile(job: FileJob, settings: ScoreSettings): Promise<FileResult> {
   const { report, written, writeError } = await scoreFile(job, settings);
-  return { part: format.file(report), entry: digestEntry(report, settings.lang), written, writeError };
+  return { ...resultOf(report, settings.format), written, writeError };
 }

@@ -3,18 +3,16 @@
 // thread sends the next file before this one is done, so the worker never waits for it. Results are
 // plain data (text and a digest entry), so they cross without conversion.
 import { parentPort, workerData } from 'node:worker_threads';
-import { formatFor } from '../report/registry.js';
 import { processFile, type FileJob, type ScoreSettings } from './score-file.js';
 
 const settings = workerData as ScoreSettings;
-const format = formatFor(settings.format);
 const queue: { index: number; job: FileJob }[] = [];
 let busy = false;
 
 async function work(): Promise<void> {
   busy = true;
   for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
-    const result = await processFile(next.job, settings, format);
+    const result = await processFile(next.job, settings);
     parentPort!.postMessage({ index: next.index, result });
   }
   busy = false;

@@ -76,7 +76,7 @@ function renderOf(f: Finding | undefined): string | null {
 
 /** Scores one file with a built-in profile and writes its scored copy to `out` (null: none), in process. */
 export async function scoreInProcess(input: string, out: string | null, profile = 'mof'): Promise<ScoreOutcome> {
-  const { report, written, writeError } = await scoreFile({ file: input, out }, { profile: loadProfile(profile), lang: 'en', format: { name: 'json', lang: 'en', color: false, width: 100 } });
+  const { report, written, writeError } = await scoreFile({ file: input, out }, { profile: loadProfile(profile), format: { name: 'json', lang: 'en', color: false, width: 100 } });
   return {
     unreadable: renderOf(report.findings.find((f) => f.code === 'unreadable-file')),
     tables: report.tables.map((t) => ({ sheet: t.sheet, total: t.total.toFixed(2), findings: t.findings.map((f) => `${f.code} ${f.ref?.address ?? ''}`.trim()) })),
