@@ -482,3 +482,30 @@ export interface FileReport {
   /** Findings about the file itself, not one of its tables: `unreadable-file` (then `tables` is empty). */
   findings: Finding[];
 }
+
+/** A workbook format we convert to xlsx, as the user knows it: the extension, or the kind of file. */
+export type SourceFormat = '.xls' | '.xlt' | '.et' | '.ett' | '.ods' | '.ots' | '.fods' | '.xlsb' | 'html' | 'xml2003';
+
+/** What a file that is not a workbook we read is. */
+export type OtherKind =
+  | 'empty'
+  | 'lock'
+  | 'pdf'
+  | 'ofd'
+  | 'word'
+  | 'powerpoint'
+  | 'odf-text'
+  | 'odf-presentation'
+  | 'office'
+  | 'zip'
+  | 'rar'
+  | '7z'
+  | 'gzip'
+  | 'image'
+  | 'csv'
+  | 'text'
+  | 'html'
+  | 'xml'
+  | 'mht'
+  | 'ole'
+  | 'unknown';

@@ -21,7 +21,7 @@ import { checkFile, checkTable } from '../checks/run.js';
 import type { BudgetContext, RowContext } from '../checks/types.js';
 import { indicatorRowSchema, type CellIssue } from '../schema/table.js';
 import type { Profile } from '../schema/profile.js';
-import { isPlaceholder, parseExpression } from './expression.js';
+import { isPlaceholder, readRow } from './expression.js';
 import { parseNumber, parsePercent } from './numbers.js';
 import { gradeOf, scoreBudget, scoreIndicator } from './score.js';
 
@@ -65,13 +65,14 @@ function scoreRow(raw: RawIndicatorRow, profile: Profile): RowContext {
     for (const issue of checked.error.issues) row.issues.push({ field: issue.path[0] as keyof typeof cells, issue: issue.message as CellIssue });
   }
   const failed = (field: keyof typeof cells) => row.issues.some((i) => i.field === field);
-  const number = (field: 'weight' | 'score') => (failed(field) ? null : parseNumber(cells[field].text));
-  result.weight = number('weight');
-  result.declaredScore = number('score');
+  // The cells read once, as `inspect` shows them; a cell the schema refused is not used.
+  const reading = readRow(raw);
+  result.weight = failed('weight') ? null : reading.weight;
+  result.declaredScore = failed('score') ? null : reading.score;
 
   for (const field of ['target', 'actual'] as const) {
     if (failed(field)) continue;
-    const parsed = parseExpression(cells[field].text, raw.unit?.text ?? null);
+    const parsed = reading[field];
     row.parsed[field] = parsed;
     if (parsed.ok) result[field] = parsed.expr;
   }

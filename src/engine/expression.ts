@@ -1,7 +1,8 @@
 // Reads a target (年度指标值) or an actual (实际完成值) cell once into a typed Expression:
 // comparator and number with unit, a word, a tier word, or a deadline.
 import { Decimal } from 'decimal.js';
-import type { Expression, ParseResult, Unit } from '../model.js';
+import type { Expression, ParseResult, RawIndicatorRow, Unit } from '../model.js';
+import { parseNumber } from '../text/numbers.js';
 import { isPlaceholder, normalizeText } from '../text/normalize.js';
 
 // Normalising text and placeholders are src/text/'s; the engine's modules take them from here.
@@ -161,4 +162,27 @@ function parseQuantity(compact: string, columnUnit: Unit | null): ParseResult {
       ? { kind: 'exact', value, unit }
       : { kind: comparator.direction, value, unit, strict: comparator.strict };
   return { ok: true, expr, comparatorAfter };
+}
+
+/** How the cells of an indicator row read, before any scoring (`inspect` shows it). */
+export interface RowReading {
+  target: ParseResult;
+  actual: ParseResult;
+  /** The unit column's text as a unit (`百分比` → `%`), null when it names none. */
+  unit: Unit | null;
+  /** Weight and declared score as numbers, null when they are not one. */
+  weight: Decimal | null;
+  score: Decimal | null;
+}
+
+/** Reads an indicator row's cells as the scoring does: targets and actuals with the row's unit, numbers. */
+export function readRow(row: RawIndicatorRow): RowReading {
+  const unit = row.unit?.text ?? null;
+  return {
+    target: parseExpression(row.target.text, unit),
+    actual: parseExpression(row.actual.text, unit),
+    unit: normalizeUnit(unit),
+    weight: parseNumber(row.weight.text),
+    score: parseNumber(row.score.text),
+  };
 }

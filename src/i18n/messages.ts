@@ -1,9 +1,8 @@
 // The sentences of the run and its outputs (labels, the CLI's own messages, why a file cannot be
 // read), in Chinese (default) and English, keyed by what they say. Findings: findings.ts;
 // explanations: explain.ts.
-import type { Lang } from '../model.js';
+import type { Lang, OtherKind, SourceFormat } from '../model.js';
 import type { PackageError } from '../ooxml/errors.js';
-import type { OtherKind, SourceFormat } from '../workbook/sniff.js';
 
 /** Labels of the console summary, the summary sheet and the CLI's own messages. */
 const zhUi = {

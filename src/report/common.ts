@@ -1,6 +1,6 @@
-// What the formatters share: the options every CI format takes, cell names, paths as URIs and the
-// summary's column labels. Findings and explanations are worded by src/i18n (renderFinding,
-// renderExplanation, ruleTitle).
+// What the formatters share: the options every CI format takes, cell names, paths as URIs, findings
+// located in their file and table. Findings and explanations are worded by src/i18n (renderFinding,
+// renderExplanation, ruleTitle), and so are the labels (i18n/labels.ts).
 import type { FileReport, Finding, Lang, TableReport } from '../model.js';
 
 /** Options every CI formatter takes. */
@@ -55,25 +55,3 @@ export function toUri(file: string): string {
   return `file://${path.startsWith('/') ? '' : '/'}${encoded.replace(/%3A/g, ':')}`;
 }
 
-export { compareText } from '../order.js';
-
-/** Column labels of the ranking (CSV, step summary) and the few words the CI summaries need. */
-const LABELS = {
-  zh: {
-    rank: '排名', file: '文件', sheet: '工作表', department: '单位', total: '计算总分', declaredTotal: '填报总分',
-    grade: '等级', declaredGrade: '填报等级', errors: '错误', warnings: '提示', error: '错误', warning: '提示',
-    cell: '单元格', severity: '级别', code: '代码', indicator: '指标', message: '说明', rankingSheet: '排名', findingsSheet: '问题清单',
-    more: (n: number) => `另有 ${n} 项未列出`,
-  },
-  en: {
-    rank: 'Rank', file: 'File', sheet: 'Sheet', department: 'Unit', total: 'Computed total', declaredTotal: 'Declared total',
-    grade: 'Grade', declaredGrade: 'Declared grade', errors: 'Errors', warnings: 'Warnings', error: 'error', warning: 'warning',
-    cell: 'Cell', severity: 'Severity', code: 'Code', indicator: 'Indicator', message: 'Message', rankingSheet: 'Ranking', findingsSheet: 'Findings',
-    more: (n: number) => `${n} more not listed`,
-  },
-} satisfies Record<Lang, unknown>;
-
-/** The labels in `lang`. */
-export function reportLabels(lang: Lang = 'zh'): (typeof LABELS)['zh'] {
-  return LABELS[lang];
-}

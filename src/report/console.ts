@@ -8,8 +8,8 @@ import { uiFor } from '../i18n/messages.js';
 import type { FileReport, Finding, Lang, TableReport } from '../model.js';
 import { displayWidth, wrapText } from './text.js';
 import { cellName } from '../cells.js';
-import { reportLabels } from './common.js';
-import { digestOf, tableNamer, type RunDigest } from './digest.js';
+import { reportLabels } from '../i18n/labels.js';
+import { digestOf, type RunDigest } from './digest.js';
 import { rankTables } from './ranking.js';
 
 export interface ConsoleOptions {
@@ -66,16 +66,15 @@ function findingsTable(findings: Finding[], o: ConsoleOptions, chalk: InstanceTy
 function rankingTable(digest: RunDigest, o: ConsoleOptions): string {
   const l = reportLabels(o.lang);
   const t = newTable([l.rank, l.department, l.file, l.total, l.declaredTotal, l.grade, l.errors, l.warnings], true);
-  const nameOf = tableNamer(digest.tables);
   const natural = (texts: string[], head: string) => texts.reduce((w, x) => Math.max(w, displayWidth(x)), displayWidth(head));
   const deptNatural = natural(digest.tables.map((r) => r.department ?? ''), l.department);
-  const fileNatural = natural([...digest.tables.map(nameOf), ...digest.unreadable.map((u) => u.file)], l.file);
+  const fileNatural = natural([...digest.tables.map((r) => r.name), ...digest.unreadable.map((u) => u.file)], l.file);
   // The department and file columns share what the numbers leave of the width (62 columns with borders).
   const room = Math.max(20, o.width - 62);
   const file = deptNatural + fileNatural <= room ? fileNatural : Math.max(room - deptNatural, Math.min(fileNatural, Math.ceil(room / 2)));
   const dept = Math.max(4, room - file);
   for (const r of rankTables(digest.tables)) {
-    t.push([String(r.rank), wrapText(r.department ?? '', dept), wrapText(nameOf(r), file), dec(r.total), dec(r.declaredTotal), r.grade, String(r.errors), String(r.warnings)]);
+    t.push([String(r.rank), wrapText(r.department ?? '', dept), wrapText(r.name, file), dec(r.total), dec(r.declaredTotal), r.grade, String(r.errors), String(r.warnings)]);
   }
   for (const u of digest.unreadable) {
     const error = u.severity === 'error';

@@ -1,7 +1,8 @@
 // The batch ranking as CSV (`--summary FILE.csv`): UTF-8 with a BOM and CRLF line ends, so Excel on
 // Chinese Windows opens it as UTF-8; fields quoted as RFC 4180 says.
 import type { Decimal } from 'decimal.js';
-import { reportLabels, type CiOptions } from './common.js';
+import { reportLabels } from '../i18n/labels.js';
+import type { CiOptions } from './common.js';
 import type { RunDigest } from './digest.js';
 import { rankTables } from './ranking.js';
 

@@ -5,12 +5,14 @@
 import { Decimal } from 'decimal.js';
 import { renderFinding } from '../i18n/findings.js';
 import type { FileReport, FindingCode, Lang, Severity } from '../model.js';
-import { cellName, countFindings, locateFindings } from './common.js';
+import { cellName, countFindings, locateFindings, tableLabel } from './common.js';
 
 /** One table's line in the run: what the ranking and the summaries show of it. */
 export interface TableRow {
   file: string;
   sheet: string;
+  /** How the summaries name it: the file, plus ` [sheet]` when the file holds several tables (tableLabel). */
+  name: string;
   /** 部门（单位）名称, null when not found. */
   department: string | null;
   total: Decimal;
@@ -62,6 +64,7 @@ export function digestEntry(file: FileReport, lang: Lang): DigestEntry {
   const tables = file.tables.map((t) => ({
     file: file.file,
     sheet: t.sheet,
+    name: tableLabel(file, t),
     department: t.department,
     total: t.total.toString(),
     declaredTotal: t.declaredTotal?.toString() ?? null,
@@ -114,11 +117,4 @@ export function digestOf(files: readonly FileReport[], lang: Lang): RunDigest {
   const digest = new RunDigest(Infinity);
   for (const f of files) digest.add(digestEntry(f, lang));
   return digest;
-}
-
-/** Names tables as the summaries show them: the file, plus ` [sheet]` when the file holds several tables. */
-export function tableNamer(tables: readonly TableRow[]): (t: TableRow) => string {
-  const perFile = new Map<string, number>();
-  for (const t of tables) perFile.set(t.file, (perFile.get(t.file) ?? 0) + 1);
-  return (t) => (perFile.get(t.file)! > 1 ? `${t.file} [${t.sheet}]` : t.file);
 }

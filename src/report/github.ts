@@ -8,8 +8,9 @@ import type { Decimal } from 'decimal.js';
 import { renderFinding } from '../i18n/findings.js';
 import { uiFor } from '../i18n/messages.js';
 import type { FileReport } from '../model.js';
-import { cellName, locateFindings, reportLabels, toPosixPath, type CiOptions } from './common.js';
-import { tableNamer, type RunDigest } from './digest.js';
+import { reportLabels } from '../i18n/labels.js';
+import { cellName, locateFindings, toPosixPath, type CiOptions } from './common.js';
+import type { RunDigest } from './digest.js';
 
 /** The message of a workflow command: `%`, CR and LF escaped, so no text can start a command of its own. */
 function escapeData(s: string): string {
@@ -63,9 +64,8 @@ export function formatGithubSummary(digest: RunDigest, opts: CiOptions = {}): st
     row([l.file, l.department, l.total, l.declaredTotal, l.grade, l.errors, l.warnings]),
     row(['---', '---', '---:', '---:', '---', '---:', '---:']),
   ];
-  const nameOf = tableNamer(digest.tables);
   for (const t of digest.tables) {
-    out.push(row([md(nameOf(t)), md(t.department ?? ''), dec(t.total), dec(t.declaredTotal), md(t.grade), String(t.errors), String(t.warnings)]));
+    out.push(row([md(t.name), md(t.department ?? ''), dec(t.total), dec(t.declaredTotal), md(t.grade), String(t.errors), String(t.warnings)]));
   }
   for (const u of digest.unreadable) out.push(row([md(u.file), '', '', '', '', u.severity === 'error' ? '1' : '0', u.severity === 'error' ? '0' : '1']));
 

@@ -2,15 +2,17 @@
 // table is, which column was taken as what, the header block, the budget block, and each row's
 // cells with their parsed target and actual. Plain text, one fact per line, deterministic: a
 // `git diff` textconv driver. Field and kind names are the model's identifiers, in every language.
-import { normalizeUnit, parseExpression } from '../engine/expression.js';
-import { parseNumber } from '../engine/numbers.js';
+import type { Decimal } from 'decimal.js';
+import type { RowReading } from '../engine/expression.js';
 import { columnLetters } from '../cells.js';
-import type { CellText, ColumnMap, Expression, RawBudgetLine, RawIndicatorRow, RawTable, SheetRead } from '../model.js';
+import type { CellText, ColumnMap, Expression, ParseResult, RawBudgetLine, RawIndicatorRow, RawTable, SheetRead } from '../model.js';
 import { displayWidth } from './text.js';
 
 export interface InspectInput {
   file: string;
   sheets: SheetRead[];
+  /** How each row's cells read (the engine's readRow): the formatter parses nothing itself. */
+  read: (row: RawIndicatorRow) => RowReading;
 }
 
 /** A cell's text on one line: line breaks as `⏎`, empty as `(empty)`. */
@@ -43,16 +45,14 @@ export function describeParsed(expr: Expression): string {
   }
 }
 
-function describeValue(text: string | null, unitColumn: string | null): string {
-  const r = parseExpression(text, unitColumn);
+function describeValue(r: ParseResult): string {
   if (!r.ok) return r.reason;
   return `${describeParsed(r.expr)}${r.comparatorAfter ? ' (comparator after the number)' : ''}`;
 }
 
 /** A weight or score: nothing when it reads as written, else the number read (` 2 ` → 2) or `not a number`. */
-function describeNumber(text: string | null): string {
+function describeNumber(text: string | null, n: Decimal | null): string {
   if (text === null) return '';
-  const n = parseNumber(text);
   if (n === null) return 'not a number';
   return n.toFixed() === text ? '' : n.toFixed();
 }
@@ -81,7 +81,7 @@ function budgetLine(kind: string, line: RawBudgetLine): string {
   return `    ${kind} ${line.label.ref.address} ${shown(line.label.text)}: ${parts.join(' | ')}`;
 }
 
-function rowLines(row: RawIndicatorRow, table: RawTable, sheet: SheetRead): string[] {
+function rowLines(row: RawIndicatorRow, reading: RowReading, table: RawTable, sheet: SheetRead): string[] {
   const c = table.columns;
   const r = row.name.ref.row;
   const unit = row.unit?.text ?? null;
@@ -97,20 +97,20 @@ function rowLines(row: RawIndicatorRow, table: RawTable, sheet: SheetRead): stri
   // The target cell as written; what was read when 指标性质 was put in front of it.
   const own = at(row.target.ref.col);
   const composed = own.text !== row.target.text ? ` (read as ${shown(row.target.text)})` : '';
-  line(adjusted ? 'adjusted' : 'target', own, `${describeValue(row.target.text, unit)}${composed}`);
+  line(adjusted ? 'adjusted' : 'target', own, `${describeValue(reading.target)}${composed}`);
   if (row.unit) {
-    const u = normalizeUnit(unit);
+    const u = reading.unit;
     line('unit', row.unit, unit === null || u === unit ? '' : (u ?? 'none'));
   }
-  line('actual', row.actual, describeValue(row.actual.text, unit));
-  line('weight', row.weight, describeNumber(row.weight.text));
-  line('score', row.score, describeNumber(row.score.text));
+  line('actual', row.actual, describeValue(reading.actual));
+  line('weight', row.weight, describeNumber(row.weight.text, reading.weight));
+  line('score', row.score, describeNumber(row.score.text, reading.score));
   if (row.deviation) line('deviation', row.deviation);
   if (row.reason) line('reason', row.reason);
   return out;
 }
 
-function tableLines(sheet: SheetRead, table: RawTable): string[] {
+function tableLines(sheet: SheetRead, table: RawTable, read: InspectInput['read']): string[] {
   const range = `${columnLetters(table.firstColumn)}${table.headerTop}:${columnLetters(table.lastColumn)}${table.lastRow}`;
   const headerRows = table.headerTop === table.headerRow ? `header row ${table.headerRow}` : `header rows ${table.headerTop}-${table.headerRow}`;
   const out = [`sheet ${sheet.name}: indicator table ${range} (${headerRows}, ${table.rows.length} rows)`];
@@ -129,7 +129,7 @@ function tableLines(sheet: SheetRead, table: RawTable): string[] {
   if (table.levels.length === 0) out.push('    (none)');
   for (const l of table.levels) out.push(`    ${pad(l.ref.address, 5)} ${l.name}${l.declaredWeight === null ? '' : `  weight ${l.declaredWeight}`}`);
   out.push('');
-  for (const row of table.rows) out.push(...rowLines(row, table, sheet));
+  for (const row of table.rows) out.push(...rowLines(row, read(row), table, sheet));
   return out;
 }
 
@@ -139,7 +139,7 @@ export function formatInspect(input: InspectInput): string {
   for (const sheet of input.sheets) {
     out.push('');
     if (sheet.table) {
-      out.push(...tableLines(sheet, sheet.table));
+      out.push(...tableLines(sheet, sheet.table, input.read));
       continue;
     }
     const used = sheet.rowCount > 0 && sheet.colCount > 0 ? `used range A1:${columnLetters(sheet.colCount)}${sheet.rowCount}` : 'empty';

@@ -1,7 +1,7 @@
 // The batch ranking: one row per indicator table, best computed total first. Shared by the console
 // ranking table, the CSV summary and the summary workbook.
 import type { TableRow } from './digest.js';
-import { compareText } from './common.js';
+import { compareText } from '../order.js';
 
 /** One table's line in the ranking. */
 export interface RankRow extends TableRow {

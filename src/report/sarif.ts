@@ -14,7 +14,8 @@
 // - Every result has a location (the file), as GitHub requires at least one.
 import { renderFinding, ruleTitle } from '../i18n/findings.js';
 import type { FileReport, FindingCode, Lang, Severity } from '../model.js';
-import { cellName, compareText, locateFindings, toPosixPath, toUri, type CiOptions, type Located } from './common.js';
+import { compareText } from '../order.js';
+import { cellName, locateFindings, toPosixPath, toUri, type CiOptions, type Located } from './common.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 

@@ -5,7 +5,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { RunError } from '../errors.js';
-import { compareText } from '../report/common.js';
+import { compareText } from '../order.js';
 
 /** What the command line asks to score. */
 export interface Inputs {

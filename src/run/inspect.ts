@@ -1,5 +1,6 @@
 // `perf-score inspect FILE…`: how each workbook was read, without scoring (see report/inspect.ts).
 // Loaded on demand by the CLI, like eval.
+import { readRow } from '../engine/expression.js';
 import { EXIT, RunError } from '../errors.js';
 import { uiFor } from '../i18n/messages.js';
 import { formatInspect } from '../report/inspect.js';
@@ -15,7 +16,7 @@ export async function runInspect(request: InspectRequest, io: Io): Promise<numbe
     try {
       const opened = await openWorkbook(file, { requireTable: false, cwd });
       if (i > 0) io.stdout.write('\n');
-      io.stdout.write(formatInspect({ file, sheets: opened.sheets }));
+      io.stdout.write(formatInspect({ file, sheets: opened.sheets, read: readRow }));
     } catch (err) {
       if (!(err instanceof RunError)) throw err;
       io.stderr.write(`${err.render(uiFor(request.lang))}\n`);

@@ -7,39 +7,16 @@
 // a zip's entry names tell an xlsx from an .ods, a .docx or a plain archive.
 import { basename, extname } from 'node:path';
 import { RunError } from '../errors.js';
+import type { OtherKind, SourceFormat } from '../model.js';
 import { Cfb, CFB_SIGNATURE } from './cfb.js';
 import { PackageError } from '../ooxml/errors.js';
 import { entryBytes, readZip, type ZipEntry } from '../ooxml/zip.js';
 
-/** A workbook format we convert to xlsx, as the user knows it: the extension, or the kind of file. */
-export type SourceFormat = '.xls' | '.xlt' | '.et' | '.ett' | '.ods' | '.ots' | '.fods' | '.xlsb' | 'html' | 'xml2003';
+export type { OtherKind, SourceFormat };
 
 /** How a convertible file is read: the family of its format. */
 export type SourceFamily = 'biff' | 'ods' | 'fods' | 'xlsb' | 'html' | 'xml2003';
 
-/** What a file that is not a workbook we read is. */
-export type OtherKind =
-  | 'empty'
-  | 'lock'
-  | 'pdf'
-  | 'ofd'
-  | 'word'
-  | 'powerpoint'
-  | 'odf-text'
-  | 'odf-presentation'
-  | 'office'
-  | 'zip'
-  | 'rar'
-  | '7z'
-  | 'gzip'
-  | 'image'
-  | 'csv'
-  | 'text'
-  | 'html'
-  | 'xml'
-  | 'mht'
-  | 'ole'
-  | 'unknown';
 
 export type Sniffed =
   /** An Office Open XML spreadsheet package (.xlsx, .xlsm, .xltx, .xltm): read as it is. */

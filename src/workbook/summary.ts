@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import type { Decimal } from 'decimal.js';
 import { writeFileAtomic } from '../atomic.js';
 import type { Lang } from '../model.js';
-import { reportLabels } from '../report/common.js';
+import { reportLabels } from '../i18n/labels.js';
 import type { RunDigest } from '../report/digest.js';
 import { rankTables } from '../report/ranking.js';
 

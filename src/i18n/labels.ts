@@ -1,0 +1,23 @@
+// The column labels of the ranking and the findings list (console, CSV, step summary, the --summary
+// workbook), and the few words the CI summaries need.
+import type { Lang } from '../model.js';
+
+const LABELS = {
+  zh: {
+    rank: '排名', file: '文件', sheet: '工作表', department: '单位', total: '计算总分', declaredTotal: '填报总分',
+    grade: '等级', declaredGrade: '填报等级', errors: '错误', warnings: '提示', error: '错误', warning: '提示',
+    cell: '单元格', severity: '级别', code: '代码', indicator: '指标', message: '说明', rankingSheet: '排名', findingsSheet: '问题清单',
+    more: (n: number) => `另有 ${n} 项未列出`,
+  },
+  en: {
+    rank: 'Rank', file: 'File', sheet: 'Sheet', department: 'Unit', total: 'Computed total', declaredTotal: 'Declared total',
+    grade: 'Grade', declaredGrade: 'Declared grade', errors: 'Errors', warnings: 'Warnings', error: 'error', warning: 'warning',
+    cell: 'Cell', severity: 'Severity', code: 'Code', indicator: 'Indicator', message: 'Message', rankingSheet: 'Ranking', findingsSheet: 'Findings',
+    more: (n: number) => `${n} more not listed`,
+  },
+} satisfies Record<Lang, unknown>;
+
+/** The labels in `lang`. */
+export function reportLabels(lang: Lang = 'zh'): (typeof LABELS)['zh'] {
+  return LABELS[lang];
+}
