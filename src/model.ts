@@ -205,7 +205,14 @@ export interface SheetRead {
   text(row: number, col: number): string | null;
 }
 
-export type Severity = 'error' | 'warning';
+/**
+ * How much a finding matters: `error` fails the run (exit 1), `warning` fails it only beyond
+ * `--max-warnings`, `info` is listed and never changes the exit code (错误 / 警告 / 提示).
+ */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** The severities, most serious first: the order reports group and count them in. */
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 /**
  * Stable finding codes: public API (README, JSON output, CI formats). Each is checked by one file
@@ -228,6 +235,7 @@ export const FINDING_CODES = [
   'dropped-content',
   'level-weight',
   'unreadable-file',
+  'missed-target',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];
@@ -251,8 +259,10 @@ export type UnreadableCause =
  */
 export interface FindingData {
   'missing-reason':
-    /** The row misses its target or is scored below its weight: its score (declared, else computed) and weight. */
-    | { why: 'missed'; score: Decimal; weight: Decimal }
+    /** The row's actual misses its target: both as read, and the row's score (declared, else computed) and weight. */
+    | { why: 'missed'; target: Expression; actual: Expression; score: Decimal; weight: Decimal }
+    /** The row meets its target but is scored below its weight (扣分须说明原因): its score (declared, else computed) and weight. */
+    | { why: 'below-weight'; score: Decimal; weight: Decimal }
     /** The row's deviation is beyond the profile's `reasons.deviationBeyond`. */
     | { why: 'deviation'; deviation: Decimal; limit: Decimal }
     /** The actual reaches `ratio` percent (2 decimals) of the target, the profile's `reasons.overAchievement` or more. */
@@ -283,7 +293,8 @@ export interface FindingData {
   'deviation-mismatch': { declared: Decimal; computed: Decimal };
   /** The declared execution rate (percent) or score of the budget block against the computed one. */
   'budget-mismatch': { figure: 'rate' | 'score'; declared: Decimal; computed: Decimal };
-  'total-mismatch': { declared: Decimal; computed: Decimal };
+  /** The totals, and the grades they fall in (the same grade: a warning; another: an error). */
+  'total-mismatch': { declared: Decimal; computed: Decimal; declaredGrade: string; computedGrade: string };
   /** The grade as declared, the grade of the computed total, and that total. */
   'grade-mismatch': { declared: string; computed: string; total: Decimal };
   /** The text as written (`20≤`) and how it was read. */
@@ -295,6 +306,8 @@ export interface FindingData {
   /** Retired: never raised. What the scored copy could not keep. */
   'dropped-content': { what: string };
   'unreadable-file': { file: string; cause: UnreadableCause };
+  /** A row that misses its target and says why: the target and actual as read, the deviation (percent, when computed) and the reason as written. */
+  'missed-target': { target: Expression; actual: Expression; deviation: Decimal | null; reason: string };
 }
 
 /** Where a finding is and what it says, as a check raises it (the code and the severity come from the check). */
@@ -305,10 +318,12 @@ export interface Raised<C extends FindingCode = FindingCode> {
   indicator: string | null;
   /** The numbers and words of its message. */
   data: FindingData[C];
+  /** This finding's own severity, when its check grades findings of one code differently (total-mismatch); the profile's setting for the code wins. */
+  severity?: Severity;
 }
 
 /** A problem found, of one code. Absent fields are null, never missing. */
-export interface FindingOf<C extends FindingCode> extends Raised<C> {
+export interface FindingOf<C extends FindingCode> extends Omit<Raised<C>, 'severity'> {
   code: C;
   severity: Severity;
 }
@@ -420,6 +435,8 @@ export interface IndicatorResult {
   reason: string | null;
   /** Which scoring rule applied (`met`, `at-least-ratio`, `reverse-ratio` …), null when none could. */
   rule: string | null;
+  /** Whether the actual meets the target; null when the row could not be scored. */
+  met: boolean | null;
   /** How the score was reached; null when the row could not be scored. */
   explanation: RowExplanation | null;
 }

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { ambiguousComparator } from '../src/checks/ambiguous-comparator.js';
 import { CHECKS, checkOf, subjectOf } from '../src/checks/index.js';
 import { levelWeight } from '../src/checks/level-weight.js';
+import { missedTarget } from '../src/checks/missed-target.js';
 import { missingReason } from '../src/checks/missing-reason.js';
 import { missingValue } from '../src/checks/missing-value.js';
 import { checkTable, compareFindings } from '../src/checks/run.js';
@@ -67,6 +68,7 @@ function rowContext(texts: { name?: string; target: string; actual: string; weig
     declaredDeviation: null,
     reason: texts.reason ?? null,
     rule: scored?.rule ?? null,
+    met: scored?.met ?? null,
     explanation: null,
   };
   return { raw, result, indicator: raw.name.text, issues: [], parsed: { target, actual }, scored, profile };
@@ -115,11 +117,26 @@ describe('row checks, each alone: a row in, data out', () => {
     expect(scoreMismatch.row!(rowContext({ target: '≥100', actual: '80', weight: '10', score: '8.01' }))).toEqual([]);
   });
 
+  it('missed-target: a row that misses its target and gives a reason, at the reason cell, as information', () => {
+    expect(missedTarget.severity).toBe('info');
+    const [found] = missedTarget.row!(rowContext({ target: '≥100', actual: '80', weight: '10', score: '8', reason: '资金未到位' }));
+    expect(found!.ref!.address).toBe('H5');
+    // 80 against ≥100: deviation (80 − 100) / 100 = −20%.
+    expect(found!.data).toMatchObject({ target: { kind: 'at-least', value: d(100) }, actual: { kind: 'exact', value: d(80) }, reason: '资金未到位' });
+    expect(found!.data.deviation!.toFixed(2)).toBe('-20.00');
+    // Met, or missed without a reason (missing-reason's): nothing.
+    expect(missedTarget.row!(rowContext({ target: '≥100', actual: '100', weight: '10', score: '10', reason: '已完成' }))).toEqual([]);
+    expect(missedTarget.row!(rowContext({ target: '≥100', actual: '80', weight: '10', score: '8' }))).toEqual([]);
+  });
+
   it('missing-reason: why a reason is needed, at the reason cell; none when a reason is given', () => {
     const [missed] = missingReason.row!(rowContext({ target: '≥100', actual: '80', weight: '10', score: '8' }));
     expect(missed!.ref!.address).toBe('H5');
-    expect(missed!.data).toEqual({ why: 'missed', score: d(8), weight: d(10) });
+    expect(missed!.data).toMatchObject({ why: 'missed', target: { kind: 'at-least', value: d(100) }, actual: { kind: 'exact', value: d(80) }, score: d(8), weight: d(10) });
     expect(missingReason.row!(rowContext({ target: '≥100', actual: '80', weight: '10', score: '8', reason: '资金未到位' }))).toEqual([]);
+    // Met, but the unit docked its own points: a reason is owed all the same (扣分须说明原因).
+    const [docked] = missingReason.row!(rowContext({ target: '≥100', actual: '100', weight: '10', score: '9' }));
+    expect(docked!.data).toEqual({ why: 'below-weight', score: d(9), weight: d(10) });
     const over = loadProfile('mof');
     over.reasons = { ...over.reasons, overAchievement: 130 };
     const [ratio] = missingReason.row!(rowContext({ target: '≥30', actual: '40', weight: '10', score: '10' }, over));
@@ -172,6 +189,22 @@ describe('table checks, each alone', () => {
 });
 
 describe('the runner', () => {
+  it('total-mismatch: a warning within one grade, an error when the declared total claims another grade', () => {
+    const declared = (total: string): TableContext => {
+      const ctx = tableContext([['产出指标', 100, null]]);
+      // Computed 88.60 (良, 80–90 under mof).
+      return { ...ctx, total: d('88.6'), grade: '良', declaredTotal: d(total), table: { ...ctx.table, declaredTotal: cell(4, total) } as RawTable };
+    };
+    const [same] = checkTable([], declared('89.5'), [], mof).filter((f) => f.code === 'total-mismatch');
+    expect([same!.severity, same!.data]).toEqual(['warning', { declared: d('89.5'), computed: d('88.6'), declaredGrade: '良', computedGrade: '良' }]);
+    const [other] = checkTable([], declared('99.6'), [], mof).filter((f) => f.code === 'total-mismatch');
+    expect([other!.severity, other!.data]).toEqual(['error', { declared: d('99.6'), computed: d('88.6'), declaredGrade: '优', computedGrade: '良' }]);
+    // A profile's setting for the code wins over the check's grading.
+    const calm = loadProfile('mof');
+    calm.severity = { 'total-mismatch': 'warning' };
+    expect(checkTable([], declared('99.6'), [], calm).find((f) => f.code === 'total-mismatch')!.severity).toBe('warning');
+  });
+
   it('gives the profile’s severity, drops `off`, and sorts by sheet, row, column and code', () => {
     const profile = loadProfile('mof');
     profile.severity = { 'score-mismatch': 'error', 'ambiguous-comparator': 'off' };
@@ -212,7 +245,7 @@ describe('the registry', () => {
   it('gives each code the default severity README’s table says', () => {
     const readme = readFileSync('README.md', 'utf8');
     const table = readme.slice(readme.indexOf('### Findings'), readme.indexOf('### The scored workbook'));
-    const rows = [...table.matchAll(/^\| `([a-z-]+)` \| (error|warning) \|/gm)].map((m) => [m[1], m[2]]);
+    const rows = [...table.matchAll(/^\| `([a-z-]+)` \| (error|warning|info) \|/gm)].map((m) => [m[1], m[2]]);
     expect(Object.fromEntries(rows)).toEqual(Object.fromEntries(CHECKS.map((c) => [c.code, c.severity])));
   });
 });

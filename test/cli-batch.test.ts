@@ -16,7 +16,7 @@ const GOOD = ['seed-000.xlsx', 'seed-002.xlsx', 'seed-004.xlsx', 'two-tables.xls
 interface Doc {
   files: { file: string; sheet: string; total: number; indicators: unknown[]; findings: { code: string; severity: string; cell: string | null }[] }[];
   unreadable: { file: string; code: string; severity: string; message: string }[];
-  summary: { files: number; tables: number; unreadable: number; errors: number; warnings: number };
+  summary: { files: number; tables: number; unreadable: number; errors: number; warnings: number; infos: number };
 }
 
 /**
@@ -216,7 +216,7 @@ describe('check: the CI formats', () => {
     expect(sarifProblems(log)).toEqual([]);
     const doc = json(run(['check', '材料', '--format', 'json'], { cwd: dir }));
     const results = log.runs[0].results as { ruleId: string; level: string }[];
-    expect(results).toHaveLength(doc.summary.errors + doc.summary.warnings);
+    expect(results).toHaveLength(doc.summary.errors + doc.summary.warnings + doc.summary.infos);
     expect(results.filter((x) => x.level === 'error')).toHaveLength(doc.summary.errors);
     expect(results.filter((x) => x.ruleId === 'unreadable-file')).toHaveLength(1);
   });
@@ -261,7 +261,7 @@ describe('check: the CI formats', () => {
     expect(run([...args, '--max-warnings', '3'], { cwd: dir }).status).toBe(0);
     const over = run([...args, '--max-warnings', '2'], { cwd: dir });
     expect(over.status).toBe(1);
-    expect(over.stderr).toBe('提示 3 项，超过 --max-warnings 允许的 2 项\n');
+    expect(over.stderr).toBe('警告 3 项，超过 --max-warnings 允许的 2 项\n');
     const bad = run([...args, '--max-warnings', 'many'], { cwd: dir });
     expect(bad.status).toBe(2);
     expect(bad.stdout).toBe('');
@@ -311,12 +311,12 @@ describe('--summary', () => {
     await wb.xlsx.readFile(join(dir, '汇总.xlsx'));
     expect(wb.worksheets.map((w) => w.name)).toEqual(['排名', '问题清单']);
     const ranking = wb.getWorksheet('排名')!;
-    expect(ranking.getRow(1).values).toEqual([undefined, '排名', '单位', '文件', '工作表', '计算总分', '填报总分', '等级', '填报等级', '错误', '提示']);
+    expect(ranking.getRow(1).values).toEqual([undefined, '排名', '单位', '文件', '工作表', '计算总分', '填报总分', '等级', '填报等级', '错误', '警告']);
     expect(ranking.rowCount).toBe(1 + 6 + 1);
     expect([ranking.getCell('A2').value, ranking.getCell('C2').value, ranking.getCell('E2').value]).toEqual([1, '材料/金水区/two-tables.xlsx', 99.5]);
     expect(ranking.getCell('C8').value).toBe('材料/金水区/坏表.xlsx');
     const findings = wb.getWorksheet('问题清单')!;
-    expect(findings.rowCount).toBe(1 + doc.summary.errors + doc.summary.warnings);
+    expect(findings.rowCount).toBe(1 + doc.summary.errors + doc.summary.warnings + doc.summary.infos);
     const cells = findings.getColumn(3).values.slice(2);
     expect(cells).toContain('部门整体绩效自评表!H27');
   });

@@ -54,7 +54,7 @@ interface JsonDocument {
   schemaVersion: number;
   files: JsonTable[];
   unreadable: { file: string; code: string; severity: string; message: string }[];
-  summary: { files: number; tables: number; unreadable: number; errors: number; warnings: number };
+  summary: { files: number; tables: number; unreadable: number; errors: number; warnings: number; infos: number };
 }
 
 function parseJson(r: RunResult): JsonDocument {
@@ -71,7 +71,7 @@ function evalJson(name: string, ...args: string[]): { r: RunResult; doc: JsonDoc
 const SEED4 = '部门整体绩效自评表';
 
 describe('eval --format json', () => {
-  it('seed 000 with zhengzhou-shangjie: the published total, budget, levels and rows, no findings', () => {
+  it('seed 000 with zhengzhou-shangjie: the published total, budget, levels and rows; its eight missed targets as information', () => {
     const { r, doc, dir } = evalJson('seed-000.xlsx', '--profile', 'zhengzhou-shangjie');
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
@@ -101,8 +101,19 @@ describe('eval --format json', () => {
       score: 2.17,
       deviation: -27.59,
     });
-    expect(t.findings).toEqual([]);
-    expect(doc.summary).toEqual({ files: 1, tables: 1, unreadable: 0, errors: 0, warnings: 0 });
+    // The eight rows that miss their target, each with its reason (rows 38 and 41 meet theirs): information only.
+    expect(t.findings.map((f) => [f.code, f.severity, f.cell, f.indicator])).toEqual([
+      ['missed-target', 'info', '自评表!J20', '预算执行率'],
+      ['missed-target', 'info', '自评表!J24', '政府采购执行率'],
+      ['missed-target', 'info', '自评表!J35', '日常信访接待及办案费'],
+      ['missed-target', 'info', '自评表!J36', '联合接访大厅水电费'],
+      ['missed-target', 'info', '自评表!J37', '信访保障工作专项'],
+      ['missed-target', 'info', '自评表!J39', '联合接访大厅水电费'],
+      ['missed-target', 'info', '自评表!J40', '信访保障工作专项'],
+      ['missed-target', 'info', '自评表!J42', '保证工作正常运转'],
+    ]);
+    expect(t.findings[0]!.message).toBe('实际 72.41%，未达到目标 ≥100%，偏差 -27.59%；原因：财政资金紧张未按时拨付，物业公司未及时送发票。');
+    expect(doc.summary).toEqual({ files: 1, tables: 1, unreadable: 0, errors: 0, warnings: 0, infos: 8 });
     // Decimals are written with two places.
     expect(r.stdout).toContain('"total": 95.81');
     expect(r.stdout).toContain('"weight": 30.00');
@@ -118,7 +129,8 @@ describe('eval --format json', () => {
     expect(t.budget?.score).toBe(7.4);
     expect(r.stdout).toMatch(/"budget": \{[^}]*"score": 7\.40,/);
     expect(r.stdout).toContain('"total": 96.88');
-    expect(doc.summary).toEqual({ files: 1, tables: 1, unreadable: 0, errors: 0, warnings: 0 });
+    expect(doc.files[0]!.findings.map((f) => [f.code, f.cell])).toEqual([['missed-target', '自评表!J20']]);
+    expect(doc.summary).toEqual({ files: 1, tables: 1, unreadable: 0, errors: 0, warnings: 0, infos: 1 });
   });
 
   it('seed 004 with the default profile: exit 1, its own total, the findings in order', () => {
@@ -143,16 +155,16 @@ describe('eval --format json', () => {
     for (const f of t.findings) expect(Object.keys(f)).toEqual(['code', 'severity', 'cell', 'indicator', 'message', 'data']);
     // The data of each message, numbers as JSON numbers with the digits they have.
     expect(t.findings.map((f) => f.data)).toEqual([
-      { declared: 95.92, computed: 97.2 },
-      { why: 'missed', score: 1.5, weight: 2 },
+      { declared: 95.92, computed: 97.2, declaredGrade: '优', computedGrade: '优' },
+      { why: 'below-weight', score: 1.5, weight: 2 },
       { declared: 1.5, computed: 2 },
       { text: '5≤', read: { kind: 'at-most', value: 5, unit: '%', strict: false } },
       { text: '20≤', read: { kind: 'at-most', value: 20, unit: '%', strict: false } },
-      { why: 'missed', score: 0, weight: 1 },
+      { why: 'missed', target: { kind: 'at-most', value: 20, unit: '%', strict: false }, actual: { kind: 'exact', value: 25.79, unit: '%' }, score: 0, weight: 1 },
       { declared: 0, computed: 0.78 },
     ]);
-    expect(r.stdout).toContain('"data": {\n            "declared": 95.92,\n            "computed": 97.2\n          }');
-    expect(doc.summary).toEqual({ files: 1, tables: 1, unreadable: 0, errors: 2, warnings: 5 });
+    expect(r.stdout).toContain('"data": {\n            "declared": 95.92,\n            "computed": 97.2,\n            "declaredGrade": "优",\n            "computedGrade": "优"\n          }');
+    expect(doc.summary).toEqual({ files: 1, tables: 1, unreadable: 0, errors: 2, warnings: 5, infos: 0 });
   });
 
   it('keeps a cell written `_x0001_12.5` a string: no cell text becomes a number', async () => {
@@ -343,7 +355,7 @@ describe('files that cannot be scored', () => {
     const doc = parseJson(r);
     expect(doc.files).toEqual([]);
     expect(doc.unreadable).toEqual([{ file, code: 'unreadable-file', severity: 'error', message: expect.stringContaining(file) }]);
-    expect(doc.summary).toEqual({ files: 1, tables: 0, unreadable: 1, errors: 1, warnings: 0 });
+    expect(doc.summary).toEqual({ files: 1, tables: 0, unreadable: 1, errors: 1, warnings: 0, infos: 0 });
     const message = doc.unreadable[0]!.message;
     expect(message).not.toContain('Error:');
     expect(message).not.toContain('内部错误');
@@ -429,7 +441,7 @@ describe('files that cannot be scored', () => {
     expect(r.stdout.indexOf(`${bad}：是文本文件`)).toBeGreaterThan(-1);
     expect(r.stdout.indexOf(`${bad}：是文本文件`)).toBeLessThan(r.stdout.indexOf('95.81'));
     expect(r.stdout).toContain('排名');
-    expect(r.stdout).toContain('错误 1 项，提示 0 项');
+    expect(r.stdout).toContain('错误 1 项，警告 0 项，提示 8 项');
     expect(listing(dir)).toEqual(['bad.xlsx', 'seed-000.scored.xlsx', 'seed-000.xlsx']);
   });
 
@@ -502,7 +514,8 @@ describe('console output', () => {
       expect(r.status).toBe(name === 'seed-004.xlsx' ? 1 : 0);
       expect(r.stdout).not.toContain('\x1b[');
       const tables = tablesIn(r.stdout);
-      expect(tables.length).toBe(name === 'seed-004.xlsx' ? 2 : 1);
+      // The totals, 偏差说明 (every fixture here has a row that misses its target), and seed 004's findings.
+      expect(tables.length).toBe(name === 'seed-004.xlsx' ? 3 : 2);
       for (const lines of tables) {
         const widths = new Set(lines.map(displayWidth));
         expect([...widths], lines.join('\n')).toHaveLength(1);
@@ -516,7 +529,7 @@ describe('console output', () => {
     const dir = workdir(['seed-004.xlsx']);
     const r = run(['eval', join(dir, 'seed-004.xlsx'), '--no-write']);
     for (const cell of ['G4', 'H25', 'D26', 'D27', 'H27']) expect(r.stdout).toContain(`${SEED4}!${cell}`);
-    expect(r.stdout).toContain('错误 2 项，提示 5 项');
+    expect(r.stdout).toContain('错误 2 项，警告 5 项，提示 0 项');
   });
 });
 

@@ -94,7 +94,8 @@ function compoundFile(streams: Record<string, Buffer>): Buffer {
 }
 
 const levels = (r: TableReport) => r.levels.map((l) => [l.name, l.weight.toFixed(), l.score.toFixed(2)]);
-const findings = (r: TableReport) => r.findings.map((f) => [f.code, f.ref ? `${f.ref.sheet}!${f.ref.address}` : null, f.indicator]);
+/** The errors and warnings of a table (seed 000's eight missed targets with reasons are information). */
+const findings = (r: TableReport) => r.findings.filter((f) => f.severity !== 'info').map((f) => [f.code, f.ref ? `${f.ref.sheet}!${f.ref.address}` : null, f.indicator]);
 const rows = (r: TableReport) => r.indicators.map((i) => [i.name, i.weight?.toFixed(), i.score?.toFixed(2)]);
 
 async function scoreAll(path: string, profile: string): Promise<TableReport[]> {

@@ -77,8 +77,8 @@ describe('formatJunit', () => {
     const failures = cases.flatMap((c) => kids(c, 'failure'));
     expect(failures.map((f) => f.attrs.type)).toEqual(['missing-reason', 'missing-reason']);
     expect(failures.map((f) => f.text)).toEqual([
-      '部门整体绩效自评表!H25 missing-reason: 未完成目标或得分低于分值（1.50/2.00），未填写偏差原因',
-      '部门整体绩效自评表!H27 missing-reason: 未完成目标或得分低于分值（0.00/1.00），未填写偏差原因',
+      '部门整体绩效自评表!H25 missing-reason: 得分 1.50 低于分值 2.00（已扣分），未填写扣分原因',
+      '部门整体绩效自评表!H27 missing-reason: 实际 25.79%，未达到目标 ≤20%（得分 0.00/1.00），未填写偏差原因',
     ]);
     const warnings = cases.flatMap((c) => kids(c, 'system-out')).flatMap((o) => o.text.split('\n'));
     expect(warnings).toHaveLength(5);
@@ -138,7 +138,7 @@ describe('formatSarif', () => {
     const log = JSON.parse(text);
     expect(sarifProblems(log)).toEqual([]);
     expect(log.runs[0].tool.driver).toMatchObject({ name: 'perf-score', version: '9.9.9' });
-    expect(log.runs[0].tool.driver.rules.map((r: any) => r.id)).toEqual(['ambiguous-comparator', 'missing-reason', 'score-mismatch', 'total-mismatch']);
+    expect(log.runs[0].tool.driver.rules.map((r: any) => r.id)).toEqual(['ambiguous-comparator', 'missed-target', 'missing-reason', 'score-mismatch', 'total-mismatch']);
   });
 
   it('gives every finding of seed 004 as a result, with its level and its cell as a logical location', () => {
@@ -176,10 +176,12 @@ describe('formatGithub', () => {
   it('writes one workflow command per finding', () => {
     const lines = formatGithub([seed004, seed000]).split('\n');
     expect(lines.pop()).toBe('');
-    expect(lines).toHaveLength(7);
+    // Seed 004's 7 findings, and seed 000's eight missed targets as notices.
+    expect(lines).toHaveLength(15);
     for (const line of lines) expect(line).toMatch(COMMAND);
     expect(lines.filter((l) => l.startsWith('::error '))).toHaveLength(2);
-    expect(lines).toContain('::error file=fixtures/seed-004.xlsx,title=missing-reason 部门整体绩效自评表!H25::未完成目标或得分低于分值（1.50/2.00），未填写偏差原因');
+    expect(lines.filter((l) => l.startsWith('::notice '))).toHaveLength(8);
+    expect(lines).toContain('::error file=fixtures/seed-004.xlsx,title=missing-reason 部门整体绩效自评表!H25::得分 1.50 低于分值 2.00（已扣分），未填写扣分原因');
   });
 
   it('escapes %, CR and LF in the message, and also : and , in properties', () => {
@@ -201,7 +203,7 @@ describe('formatGithubSummary', () => {
     for (const row of rows) expect(row.replace(/\\\|/g, '').split('|')).toHaveLength(9);
     expect(rows[2]).toBe('| fixtures/seed-004.xlsx | 郑州市金水区人民政府办公室 | 97.20 | 95.92 | 优 | 2 | 5 |');
     expect(rows[3]).toContain('| A\\|B |');
-    expect(md).toContain('**错误 4 项，提示 10 项**');
+    expect(md).toContain('**错误 4 项，警告 10 项，提示 0 项**');
     expect(md.split('\n').filter((l) => l.startsWith('- '))).toHaveLength(14);
   });
 
@@ -216,7 +218,7 @@ describe('formatGithubSummary', () => {
 describe('formatCsv and rankTables', () => {
   it('writes UTF-8 with a BOM and CRLF line ends, headers in Chinese by default', () => {
     const csv = formatCsv(digestOf([seed000, seed002, seed004], 'zh'));
-    expect(csv.startsWith('\uFEFF排名,文件,工作表,单位,计算总分,填报总分,等级,填报等级,错误,提示\r\n')).toBe(true);
+    expect(csv.startsWith('\uFEFF排名,文件,工作表,单位,计算总分,填报总分,等级,填报等级,错误,警告\r\n')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(csv.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     expect(formatCsv(digestOf([], 'zh'), { lang: 'en' })).toBe('\uFEFFRank,File,Sheet,Unit,Computed total,Declared total,Grade,Declared grade,Errors,Warnings\r\n');

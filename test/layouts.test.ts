@@ -29,7 +29,9 @@ async function score(file: string, profile = 'mof'): Promise<TableReport> {
 }
 
 const levels = (r: TableReport) => r.levels.map((l) => [l.name, l.weight.toFixed(), l.declaredWeight?.toFixed() ?? null, l.score.toFixed(2)]);
-const findings = (r: TableReport) => r.findings.map((f) => [f.code, f.ref ? f.ref.address : null, f.indicator]);
+/** The errors and warnings of a table; the rows that miss their target with a reason (information) are `missed`. */
+const findings = (r: TableReport) => r.findings.filter((f) => f.severity !== 'info').map((f) => [f.code, f.ref ? f.ref.address : null, f.indicator]);
+const missed = (r: TableReport) => r.findings.filter((f) => f.code === 'missed-target').map((f) => [f.ref!.address, f.indicator]);
 /** Row, name, target as read, weight, computed score. */
 const rows = (r: TableReport) => r.indicators.map((i) => [i.raw.name.ref.row, i.name, i.raw.target.text, i.weight?.toFixed() ?? null, i.score?.toFixed(2) ?? null]);
 const budget = (r: TableReport) => [r.budget?.adjusted?.toFixed() ?? null, r.budget?.executed?.toFixed() ?? null, r.budget?.rate?.toFixed(2) ?? null, r.budget?.score?.toFixed(2) ?? null];
@@ -221,8 +223,9 @@ describe('units-comparators: header-name variants, comparators and units as type
       ['qualitative-tier', 'G24', '基层卫生服务能力'],
       ['total-mismatch', 'G27', null],
     ]);
-    expect(renderFinding(r.findings[0]!, 'zh')).toBe('指标值单位“万”与实际完成值单位“万元”不一致');
-    expect(r.findings[0]!.severity).toBe('error');
+    const unit = r.findings.find((f) => f.code === 'unparsed-value')!;
+    expect(renderFinding(unit, 'zh')).toBe('指标值单位“万”与实际完成值单位“万元”不一致');
+    expect(unit.severity).toBe('error');
     // No comparator is read as written after its number, no deviation or budget figure is off.
     for (const code of ['ambiguous-comparator', 'deviation-mismatch', 'budget-mismatch', 'missing-reason', 'weight-sum']) {
       expect(r.findings.map((f) => f.code)).not.toContain(code);
@@ -688,11 +691,12 @@ describe('two-tables through the command line: each table reported and marked on
       ['垃圾分类', '某区环境卫生服务中心', 91.76],
     ]);
     expect(doc.files[1]!.findings.map((f) => [f.code, f.cell])).toEqual([
+      ['missed-target', '垃圾分类!H7'],
       ['score-mismatch', '垃圾分类!G10'],
       ['missing-reason', '垃圾分类!H10'],
       ['total-mismatch', '垃圾分类!G11'],
     ]);
-    expect(doc.summary).toEqual({ files: 1, tables: 2, unreadable: 0, errors: 1, warnings: 2 });
+    expect(doc.summary).toEqual({ files: 1, tables: 2, unreadable: 0, errors: 1, warnings: 2, infos: 1 });
   });
 
   it('console: a block per table, one count for the run', () => {
@@ -702,7 +706,7 @@ describe('two-tables through the command line: each table reported and marked on
     expect(heads.map((l) => l.split(' · ')[1])).toEqual(['老年助餐', '垃圾分类']);
     expect(r.stdout).toContain('99.50');
     expect(r.stdout).toContain('91.76');
-    expect(r.stdout).toContain('错误 1 项，提示 2 项');
+    expect(r.stdout).toContain('错误 1 项，警告 2 项，提示 1 项');
   });
 
   it('scored copy: computed columns on both sheets, both tables on the summary sheet', async () => {

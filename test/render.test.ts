@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { RunError } from '../src/errors.js';
 import { renderExplanation } from '../src/i18n/explain.js';
 import { renderFinding, ruleTitle } from '../src/i18n/findings.js';
-import { FINDING_CODES, type Finding, type FindingCode, type FindingData, type RowExplanation } from '../src/model.js';
+import { FINDING_CODES, type Finding, type FindingCode, type Expression, type FindingData, type RowExplanation } from '../src/model.js';
 
 const d = (n: number | string) => new Decimal(n);
 const ROUNDING = { decimals: 2, mode: 'half-up' } as const;
@@ -35,9 +35,20 @@ describe('renderFinding', () => {
   });
 
   it('says why a reason is needed', () => {
-    expect(both('missing-reason', { why: 'missed', score: d('1.5'), weight: d(2) })).toEqual([
-      '未完成目标或得分低于分值（1.50/2.00），未填写偏差原因',
-      'target missed or scored below its weight (1.50 of 2.00) and no reason given',
+    const atLeast85: Expression = { kind: 'at-least', value: d(85), unit: '%', strict: false };
+    const exact83: Expression = { kind: 'exact', value: d(83), unit: '%' };
+    // The trigger is named with its numbers: a row scored in full whose actual misses its target.
+    expect(both('missing-reason', { why: 'missed', target: atLeast85, actual: exact83, score: d(10), weight: d(10) })).toEqual([
+      '实际 83%，未达到目标 ≥85%（得分 10.00/10.00），未填写偏差原因',
+      'actual 83% misses the target ≥85% (scored 10.00 of 10.00) and no reason given',
+    ]);
+    expect(both('missing-reason', { why: 'below-weight', score: d('1.5'), weight: d(2) })).toEqual([
+      '得分 1.50 低于分值 2.00（已扣分），未填写扣分原因',
+      'scored 1.50, below its weight 2.00 (points docked), and no reason given',
+    ]);
+    expect(both('missed-target', { target: atLeast85, actual: exact83, deviation: d('-2.35'), reason: '受疫情影响' })).toEqual([
+      '实际 83%，未达到目标 ≥85%，偏差 -2.35%；原因：受疫情影响',
+      'actual 83% misses the target ≥85%, deviation -2.35%; reason: 受疫情影响',
     ]);
     expect(both('missing-reason', { why: 'deviation', deviation: d('28.95'), limit: d(10) })[1]).toBe('deviation 28.95% is beyond ±10% and no reason given');
     expect(both('missing-reason', { why: 'over-achievement', ratio: d(146), limit: d(130) })[0]).toBe('实际完成值达到指标值的 146.00%（不低于 130%），未说明超额完成原因');

@@ -13,7 +13,10 @@ async function score(file: string, profile: string): Promise<TableReport> {
 }
 
 const levels = (r: TableReport) => r.levels.map((l) => [l.name, l.weight.toFixed(), l.score.toFixed(2)]);
-const findings = (r: TableReport) => r.findings.map((f) => [f.code, f.ref ? `${f.ref.sheet}!${f.ref.address}` : null, f.indicator]);
+/** The errors and warnings of a table (information, 提示, is asserted on its own). */
+const findings = (r: TableReport) => r.findings.filter((f) => f.severity !== 'info').map((f) => [f.code, f.ref ? `${f.ref.sheet}!${f.ref.address}` : null, f.indicator]);
+/** The rows that miss their target and give a reason. */
+const missed = (r: TableReport) => r.findings.filter((f) => f.code === 'missed-target').map((f) => [f.ref!.address, f.indicator]);
 const rows = (r: TableReport) => r.indicators.map((i) => [i.name, i.weight?.toFixed(), i.score?.toFixed(2)]);
 
 describe('seed 000: 郑州市上街区信访局 2022, profile zhengzhou-shangjie', async () => {
@@ -32,8 +35,22 @@ describe('seed 000: 郑州市上街区信访局 2022, profile zhengzhou-shangjie
     ]);
   });
 
-  it('raises no finding: the self-scores follow the rules', () => {
+  it('raises no error or warning: the self-scores follow the rules', () => {
     expect(findings(r)).toEqual([]);
+  });
+
+  it('lists, as information, the eight rows that miss their target and say why (rows 38 and 41 meet theirs)', () => {
+    expect(missed(r)).toEqual([
+      ['J20', '预算执行率'],
+      ['J24', '政府采购执行率'],
+      ['J35', '日常信访接待及办案费'],
+      ['J36', '联合接访大厅水电费'],
+      ['J37', '信访保障工作专项'],
+      ['J39', '联合接访大厅水电费'],
+      ['J40', '信访保障工作专项'],
+      ['J42', '保证工作正常运转'],
+    ]);
+    expect(r.findings.every((f) => f.code !== 'missed-target' || f.severity === 'info')).toBe(true);
   });
 
   it('scores the missed rows by the rules, with the published deviations', () => {
@@ -60,6 +77,8 @@ describe('seed 002: 郑州市上街区人大常委会办公室 2022, profile zhe
       ['效益指标', '35', '35.00'],
     ]);
     expect(findings(r)).toEqual([]);
+    // 66.6% against ≥100%, with its reason.
+    expect(missed(r)).toEqual([['J20', '预算执行率']]);
   });
 
   it('reads the deadline and count rows', () => {

@@ -1,9 +1,10 @@
-// A declared grade that differs from the grade of the computed total (优秀 declares 优).
+// A declared grade that differs from the grade of the computed total (优秀 declares 优): an error, as
+// the grade is what the bureau files and ranks by.
 import type { Check } from './types.js';
 
 export const gradeMismatch: Check<'grade-mismatch'> = {
   code: 'grade-mismatch',
-  severity: 'warning',
+  severity: 'error',
   subject: 'grade',
   table({ table, grade, total }) {
     const declared = table.declaredGrade?.text ?? null;

@@ -8,6 +8,7 @@ import { deviationMismatch } from './deviation-mismatch.js';
 import { droppedContent } from './dropped-content.js';
 import { gradeMismatch } from './grade-mismatch.js';
 import { levelWeight } from './level-weight.js';
+import { missedTarget } from './missed-target.js';
 import { missingReason } from './missing-reason.js';
 import { missingValue } from './missing-value.js';
 import { qualitativeTier } from './qualitative-tier.js';
@@ -36,6 +37,7 @@ export const CHECKS = [
   budgetTotalEmpty,
   droppedContent,
   unreadableFile,
+  missedTarget,
 ] as const satisfies readonly AnyCheck[];
 
 // Every code has its check: a code of FINDING_CODES missing from the list above fails to compile here.

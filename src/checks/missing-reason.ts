@@ -1,5 +1,5 @@
-// A row that needs a reason (偏差原因) by the profile's rules and has none: it misses its target or is
-// scored below its weight, its deviation is beyond a bound, or it over-achieves; or the budget
+// A row that needs a reason (偏差原因) by the profile's rules and has none: it misses its target, or it
+// meets it but is scored below its weight (扣分须说明原因), its deviation is beyond a bound, or it over-achieves; or the budget
 // execution rate is under the profile's bound with no reason on the 预算执行率 row.
 import { Decimal } from 'decimal.js';
 import { round2 } from '../engine/numbers.js';
@@ -12,9 +12,11 @@ function why({ result, scored, profile }: RowContext): FindingData['missing-reas
   const rules = profile.reasons;
   const weight = result.weight!;
   const scoredBelow = [scored.score, result.declaredScore].some((s) => s !== null && s.lt(weight));
-  if (rules.missed && (scored.met === false || scoredBelow)) {
-    return { why: 'missed', score: result.declaredScore ?? scored.score ?? new Decimal(0), weight };
+  const score = result.declaredScore ?? scored.score ?? new Decimal(0);
+  if (rules.missed && scored.met === false && result.target !== null && result.actual !== null) {
+    return { why: 'missed', target: result.target, actual: result.actual, score, weight };
   }
+  if (rules.missed && scoredBelow) return { why: 'below-weight', score, weight };
   if (rules.deviationBeyond !== null && scored.deviation !== null && scored.deviation.abs().gt(rules.deviationBeyond)) {
     return { why: 'deviation', deviation: scored.deviation, limit: new Decimal(rules.deviationBeyond) };
   }

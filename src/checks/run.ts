@@ -1,6 +1,6 @@
 // Running the checks: every row check on each row, then every table check, or the file checks for a
 // file that could not be read. The one place where a finding gets its severity (the profile's for its
-// code, else the check's) and where a code the profile turns `off` is dropped; findings come out in
+// code, else the one its check gave it, else the check's) and where a code the profile turns `off` is dropped; findings come out in
 // one order, by sheet, row, column and code (code-unit order), those without a cell last.
 import type { Finding, FindingCode, Raised, ReadNotice } from '../model.js';
 import { compareText } from '../order.js';
@@ -10,10 +10,11 @@ import type { AnyCheck, FileContext, RowContext, TableContext } from './types.js
 
 /** The findings of what one code raised, with the severity the profile gives it; none when it is `off`. */
 function findingsOf(code: FindingCode, raised: readonly Raised[], profile: Profile): Finding[] {
-  const severity = profile.severity[code] ?? checkOf(code).severity;
-  if (severity === 'off') return [];
+  const set = profile.severity[code];
+  if (set === 'off') return [];
+  // The profile's setting for the code, else the finding's own (a check that grades its findings), else the check's.
   // Each check raises the data of its own code (Check<C>), so the pairing holds.
-  return raised.map((r) => ({ code, severity, ref: r.ref, indicator: r.indicator, data: r.data }) as Finding);
+  return raised.map((r) => ({ code, severity: set ?? r.severity ?? checkOf(code).severity, ref: r.ref, indicator: r.indicator, data: r.data }) as Finding);
 }
 
 /** Sheet, row, column, code; findings without a cell after those with one, by code. */

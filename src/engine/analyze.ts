@@ -50,6 +50,7 @@ function scoreRow(raw: RawIndicatorRow, profile: Profile): RowContext {
     declaredDeviation: parsePercent(raw.deviation?.text ?? null)?.points ?? null,
     reason: countsAsReason(raw.reason?.text ?? null, profile) ? raw.reason!.text : null,
     rule: null,
+    met: null,
     explanation: null,
   };
   const row: RowContext = { raw, result, indicator: name || null, issues: [], parsed: { target: null, actual: null }, scored: null, profile };
@@ -85,6 +86,7 @@ function scoreRow(raw: RawIndicatorRow, profile: Profile): RowContext {
   result.score = scored.score;
   result.deviation = scored.deviation;
   result.rule = scored.rule;
+  result.met = scored.met;
   result.explanation = {
     kind: 'row',
     name,

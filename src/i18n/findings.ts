@@ -51,11 +51,13 @@ function shown(d: Decimal | null): string {
 
 const zh: Words = {
   'missing-reason': {
-    title: '未完成目标或扣分但未填写偏差原因',
+    title: '未完成目标或扣分但未填写原因',
     message: (d) => {
       switch (d.why) {
         case 'missed':
-          return `未完成目标或得分低于分值（${fmt(d.score)}/${fmt(d.weight)}），未填写偏差原因`;
+          return `实际 ${describeExpression(d.actual)}，未达到目标 ${describeExpression(d.target)}（得分 ${fmt(d.score)}/${fmt(d.weight)}），未填写偏差原因`;
+        case 'below-weight':
+          return `得分 ${fmt(d.score)} 低于分值 ${fmt(d.weight)}（已扣分），未填写扣分原因`;
         case 'deviation':
           return `偏差度 ${fmt(d.deviation)}% 超过 ±${plain(d.limit)}%，未填写偏差原因`;
         case 'over-achievement':
@@ -116,7 +118,10 @@ const zh: Words = {
   },
   'total-mismatch': {
     title: '填报总分与计算总分不符',
-    message: (d) => `填报总分 ${fmt(d.declared)}，计算总分为 ${fmt(d.computed)}`,
+    message: (d) =>
+      d.declaredGrade === d.computedGrade
+        ? `填报总分 ${fmt(d.declared)}，计算总分为 ${fmt(d.computed)}`
+        : `填报总分 ${fmt(d.declared)}（${d.declaredGrade}），计算总分为 ${fmt(d.computed)}（${d.computedGrade}），等级不同`,
   },
   'grade-mismatch': {
     title: '填报等级与计算等级不符',
@@ -141,6 +146,9 @@ const zh: Words = {
   'unreadable-file': {
     title: '无法读取的文件',
     message: (d) => unreadable(d, 'zh'),
+  },  'missed-target': {
+    title: '未达到目标（已填写偏差原因）',
+    message: (d) => `实际 ${describeExpression(d.actual)}，未达到目标 ${describeExpression(d.target)}${d.deviation === null ? '' : `，偏差 ${fmt(d.deviation)}%`}；原因：${d.reason}`,
   },
 };
 
@@ -150,7 +158,9 @@ const en: Words = {
     message: (d) => {
       switch (d.why) {
         case 'missed':
-          return `target missed or scored below its weight (${fmt(d.score)} of ${fmt(d.weight)}) and no reason given`;
+          return `actual ${describeExpression(d.actual)} misses the target ${describeExpression(d.target)} (scored ${fmt(d.score)} of ${fmt(d.weight)}) and no reason given`;
+        case 'below-weight':
+          return `scored ${fmt(d.score)}, below its weight ${fmt(d.weight)} (points docked), and no reason given`;
         case 'deviation':
           return `deviation ${fmt(d.deviation)}% is beyond ±${plain(d.limit)}% and no reason given`;
         case 'over-achievement':
@@ -211,7 +221,10 @@ const en: Words = {
   },
   'total-mismatch': {
     title: 'Declared total differs from the computed total',
-    message: (d) => `declared total ${fmt(d.declared)}, computed total ${fmt(d.computed)}`,
+    message: (d) =>
+      d.declaredGrade === d.computedGrade
+        ? `declared total ${fmt(d.declared)}, computed total ${fmt(d.computed)}`
+        : `declared total ${fmt(d.declared)} (${d.declaredGrade}), computed total ${fmt(d.computed)} (${d.computedGrade}): another grade`,
   },
   'grade-mismatch': {
     title: 'Declared grade differs from the computed one',
@@ -237,6 +250,9 @@ const en: Words = {
   'unreadable-file': {
     title: 'File that cannot be read',
     message: (d) => unreadable(d, 'en'),
+  },  'missed-target': {
+    title: 'Target missed, with a reason',
+    message: (d) => `actual ${describeExpression(d.actual)} misses the target ${describeExpression(d.target)}${d.deviation === null ? '' : `, deviation ${fmt(d.deviation)}%`}; reason: ${d.reason}`,
   },
 };
 

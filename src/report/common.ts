@@ -1,7 +1,7 @@
 // What the formatters share: the options every CI format takes, cell names, paths as URIs, findings
 // located in their file and table. Findings and explanations are worded by src/i18n (renderFinding,
 // renderExplanation, ruleTitle), and so are the labels (i18n/labels.ts).
-import type { FileReport, Finding, Lang, TableReport } from '../model.js';
+import type { FileReport, Finding, Lang, Severity, TableReport } from '../model.js';
 
 /** Options every CI formatter takes. */
 export interface CiOptions {
@@ -18,10 +18,10 @@ export interface Located {
 
 export { cellName } from '../cells.js';
 
-/** Error and warning counts of a list of findings. */
-export function countFindings(findings: readonly { severity: string }[]): { errors: number; warnings: number } {
-  const errors = findings.filter((f) => f.severity === 'error').length;
-  return { errors, warnings: findings.length - errors };
+/** Counts of a list of findings by severity. */
+export function countFindings(findings: readonly { severity: Severity }[]): { errors: number; warnings: number; infos: number } {
+  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
+  return { errors: count('error'), warnings: count('warning'), infos: count('info') };
 }
 
 /** Every finding of a file in report order: the file's own, then each table's. */

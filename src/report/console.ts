@@ -3,12 +3,13 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { Decimal } from 'decimal.js';
+import { describeExpression } from '../i18n/describe.js';
 import { renderFinding } from '../i18n/findings.js';
 import { uiFor } from '../i18n/messages.js';
 import type { FileReport, Finding, Lang, TableReport } from '../model.js';
 import { displayWidth, wrapText } from './text.js';
 import { cellName } from '../cells.js';
-import { reportLabels } from '../i18n/labels.js';
+import { reportLabels, severityWord } from '../i18n/labels.js';
 import { digestOf, type RunDigest } from './digest.js';
 import { rankTables } from './ranking.js';
 
@@ -44,9 +45,31 @@ function summaryTable(r: TableReport, lang: Lang): string {
   return t.toString();
 }
 
+/**
+ * 偏差说明: every row whose actual misses its target, with the reason as written (wrapped, never
+ * cut), or a note that it has none: what the unit proof-reads before submitting.
+ */
+function deviationsTable(r: TableReport, o: ConsoleOptions): string | null {
+  const missed = r.indicators.filter((i) => i.met === false && i.target !== null && i.actual !== null);
+  if (missed.length === 0) return null;
+  const ui = uiFor(o.lang);
+  const head = [ui.indicator, ui.target, ui.actual, ui.deviation, ui.reason];
+  const cells = missed.map((i) => [i.name, describeExpression(i.target!), describeExpression(i.actual!), i.deviation === null ? '' : `${i.deviation.toFixed(2)}%`]);
+  const natural = (k: number, cap: number) => Math.min(cap, Math.max(displayWidth(head[k]!), ...cells.map((c) => displayWidth(c[k]!))));
+  const widths = [natural(0, 20), natural(1, 12), natural(2, 12), natural(3, 9)];
+  // 16 = the borders and padding of a five-column table.
+  const reason = Math.max(20, o.width - widths.reduce((a, b) => a + b, 0) - 16);
+  const t = newTable(head, false);
+  for (const [k, i] of missed.entries()) {
+    const [name, target, actual, deviation] = cells[k]!;
+    t.push([wrapText(name!, widths[0]!), wrapText(target!, widths[1]!), wrapText(actual!, widths[2]!), deviation!, wrapText(i.reason ?? ui.noReason, reason)]);
+  }
+  return `${ui.deviations}\n${t.toString()}`;
+}
+
 function findingsTable(findings: Finding[], o: ConsoleOptions, chalk: InstanceType<typeof Chalk>): string {
   const ui = uiFor(o.lang);
-  const cells = findings.map((f) => [f.severity === 'error' ? ui.error : ui.warning, cellName(f.ref) ?? '', f.indicator ?? '', renderFinding(f, o.lang)]);
+  const cells = findings.map((f) => [severityWord(f.severity, o.lang), cellName(f.ref) ?? '', f.indicator ?? '', renderFinding(f, o.lang)]);
   const natural = (i: number) => Math.max(displayWidth([ui.severity, ui.cell, ui.indicator, ui.message][i]!), ...cells.map((c) => displayWidth(c[i]!)));
   const sev = natural(0);
   const cell = natural(1);
@@ -56,7 +79,7 @@ function findingsTable(findings: Finding[], o: ConsoleOptions, chalk: InstanceTy
   const t = newTable([ui.severity, ui.cell, ui.indicator, ui.message], false);
   for (const [i, f] of findings.entries()) {
     const [s, c, ind, msg] = cells[i]!;
-    const paint = f.severity === 'error' ? chalk.red : chalk.yellow;
+    const paint = { error: chalk.red, warning: chalk.yellow, info: chalk.cyan }[f.severity];
     t.push([paint(s!), c!, wrapText(ind!, indicator), wrapText(msg!, message)]);
   }
   return t.toString();
@@ -92,7 +115,11 @@ export function consoleFile(file: FileReport, o: ConsoleOptions): string {
   for (const r of file.tables) {
     out.push(chalk.bold(`${r.department ?? file.file}`) + `  ${file.file} · ${r.sheet} · ${ui.profile} ${r.profile}`);
     out.push(summaryTable(r, o.lang));
-    if (r.findings.length > 0) out.push(findingsTable(r.findings, o, chalk));
+    const deviations = deviationsTable(r, o);
+    if (deviations !== null) out.push(deviations);
+    // 提示 (info) findings are the rows 偏差说明 lists; the findings table is what must or should be fixed.
+    const findings = r.findings.filter((f) => f.severity !== 'info');
+    if (findings.length > 0) out.push(findingsTable(findings, o, chalk));
     out.push('');
   }
   return out.map((line) => `${line}\n`).join('');
@@ -102,7 +129,7 @@ export function consoleFile(file: FileReport, o: ConsoleOptions): string {
 export function consoleEnd(digest: RunDigest, o: ConsoleOptions): string {
   const chalk = new Chalk({ level: o.color ? 1 : 0 });
   const ranking = digest.files > 1 ? `${rankingTable(digest, o)}\n\n` : '';
-  const counts = uiFor(o.lang).counts(digest.errors, digest.warnings);
+  const counts = uiFor(o.lang).counts(digest.errors, digest.warnings, digest.infos);
   const painted = digest.errors > 0 ? chalk.red(counts) : digest.warnings > 0 ? chalk.yellow(counts) : chalk.green(counts);
   return `${ranking}${painted}\n`;
 }

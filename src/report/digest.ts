@@ -21,6 +21,7 @@ export interface TableRow {
   declaredGrade: string | null;
   errors: number;
   warnings: number;
+  infos: number;
 }
 
 /** A file that could not be read, with the reason in words. */
@@ -54,6 +55,7 @@ export interface DigestEntry {
   findings: FindingRow[];
   errors: number;
   warnings: number;
+  infos: number;
 }
 
 /** The digest entry of a file's report, its findings worded in `lang`. */
@@ -89,6 +91,7 @@ export class RunDigest {
   files = 0;
   errors = 0;
   warnings = 0;
+  infos = 0;
   /** Every table, in input order. */
   readonly tables: TableRow[] = [];
   /** Files with a finding of their own (they could not be read), in input order. */
@@ -103,6 +106,7 @@ export class RunDigest {
     this.files += 1;
     this.errors += entry.errors;
     this.warnings += entry.warnings;
+    this.infos += entry.infos;
     this.unreadable.push(...entry.unreadable);
     for (const t of entry.tables) {
       this.tables.push({ ...t, total: new Decimal(t.total), declaredTotal: t.declaredTotal === null ? null : new Decimal(t.declaredTotal) });

@@ -8,7 +8,7 @@ import type { Decimal } from 'decimal.js';
 import { renderFinding } from '../i18n/findings.js';
 import { uiFor } from '../i18n/messages.js';
 import type { FileReport } from '../model.js';
-import { reportLabels } from '../i18n/labels.js';
+import { reportLabels, severityWord } from '../i18n/labels.js';
 import { cellName, locateFindings, toPosixPath, type CiOptions } from './common.js';
 import type { RunDigest } from './digest.js';
 
@@ -22,12 +22,15 @@ function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-/** One `::error` / `::warning` line per finding of a file. */
+/** The workflow command of each severity. */
+const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
+
+/** One `::error` / `::warning` / `::notice` line per finding of a file. */
 export function githubFile(report: FileReport, opts: CiOptions = {}): string {
   return locateFindings(report)
     .map(({ file, finding }) => {
       const title = [finding.code, cellName(finding.ref)].filter((s) => s !== null).join(' ');
-      return `::${finding.severity} file=${escapeProperty(toPosixPath(file))},title=${escapeProperty(title)}::${escapeData(renderFinding(finding, opts.lang ?? 'zh'))}\n`;
+      return `::${COMMAND[finding.severity]} file=${escapeProperty(toPosixPath(file))},title=${escapeProperty(title)}::${escapeData(renderFinding(finding, opts.lang ?? 'zh'))}\n`;
     })
     .join('');
 }
@@ -69,14 +72,14 @@ export function formatGithubSummary(digest: RunDigest, opts: CiOptions = {}): st
   }
   for (const u of digest.unreadable) out.push(row([md(u.file), '', '', '', '', u.severity === 'error' ? '1' : '0', u.severity === 'error' ? '0' : '1']));
 
-  out.push('', `**${md(ui.counts(digest.errors, digest.warnings))}**`);
+  out.push('', `**${md(ui.counts(digest.errors, digest.warnings, digest.infos))}**`);
   const shown = digest.findings.slice(0, SUMMARY_FINDINGS);
   if (shown.length > 0) out.push('');
   for (const f of shown) {
     const where = [f.file, f.cell, f.indicator].filter((s) => s !== null).map(md).join(' · ');
-    out.push(`- **${f.severity === 'error' ? l.error : l.warning}** \`${f.code}\` ${where}: ${md(f.message)}`);
+    out.push(`- **${severityWord(f.severity, opts.lang)}** \`${f.code}\` ${where}: ${md(f.message)}`);
   }
-  const more = digest.errors + digest.warnings - shown.length;
+  const more = digest.errors + digest.warnings + digest.infos - shown.length;
   if (more > 0) out.push(`- ${md(l.more(more))}`);
   return `${out.join('\n')}\n`;
 }

@@ -124,6 +124,7 @@ export function jsonEnd(digest: RunDigest): string {
     unreadable: digest.unreadable.length,
     errors: digest.errors,
     warnings: digest.warnings,
+    infos: digest.infos,
   };
   const close = digest.tables.length === 0 ? ']' : '\n  ]';
   return `${close},\n  "unreadable": ${stringify(unreadable, '  ')},\n  "summary": ${stringify(summary, '  ')}\n}\n`;

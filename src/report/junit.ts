@@ -2,8 +2,8 @@
 // <testcase> per indicator row and per file-level check (budget, weights, total, grade).
 //
 // Decisions:
-// - Only error findings fail a testcase. Warnings go to its <system-out>, so a table with warnings only
-//   is green in CI, as the exit code is (`--max-warnings` is how a run fails on warnings).
+// - Only error findings fail a testcase. Warnings and infos go to its <system-out>, so a table with
+//   warnings only is green in CI, as the exit code is (`--max-warnings` is how a run fails on warnings).
 // - One <failure> per testcase, as the common JUnit schemas allow: type and message are the first
 //   error's, its text lists every error of the case. `failures` counts failed testcases.
 // - <error> means "could not run": only an unreadable file, as a testcase `read`.
@@ -97,7 +97,7 @@ export interface JunitCase {
   classname: string;
   /** Its errors: a <failure>, or an <error> when the case could not run, with the first error's code and message. */
   failure?: { tag: 'failure' | 'error'; type: string; message: string; text: string };
-  /** Its warnings, a line each (<system-out>). */
+  /** Its warnings and infos, a line each (<system-out>). */
   out?: string;
 }
 
@@ -113,13 +113,13 @@ export interface JunitSuite {
 function caseOf(c: TestCase, lang: Lang): JunitCase {
   const line = (f: Finding) => `${cellName(f.ref) ?? '-'} ${f.code}: ${renderFinding(f, lang)}`;
   const errors = c.findings.filter((f) => f.severity === 'error');
-  const warnings = c.findings.filter((f) => f.severity === 'warning');
+  const others = c.findings.filter((f) => f.severity !== 'error');
   const first = errors[0];
   return {
     name: c.name,
     classname: c.classname,
     ...(first && { failure: { tag: c.error ? 'error' : 'failure', type: first.code, message: renderFinding(first, lang), text: errors.map(line).join('\n') } }),
-    ...(warnings.length > 0 && { out: warnings.map((f) => `warning ${line(f)}`).join('\n') }),
+    ...(others.length > 0 && { out: others.map((f) => `${f.severity} ${line(f)}`).join('\n') }),
   };
 }
 

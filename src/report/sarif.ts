@@ -32,10 +32,14 @@ function logicalLocations({ table, finding }: Located) {
   return table ? [{ name: table.sheet, fullyQualifiedName: table.sheet, kind: 'sheet' }] : undefined;
 }
 
+/** SARIF's level of each severity. */
+const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const satisfies Record<Severity, string>;
+type SarifLevel = (typeof LEVEL)[Severity];
+
 /** One SARIF result: plain data, made where its file was scored. */
 export interface SarifResult {
   ruleId: FindingCode;
-  level: Severity;
+  level: SarifLevel;
   message: { text: string };
   locations: { physicalLocation: { artifactLocation: { uri: string } }; logicalLocations?: { name: string; fullyQualifiedName: string; kind: string }[] }[];
   partialFingerprints: Record<string, string>;
@@ -47,7 +51,7 @@ function resultOf(l: Located, lang: Lang): SarifResult {
   const logical = logicalLocations(l);
   return {
     ruleId: finding.code,
-    level: finding.severity,
+    level: LEVEL[finding.severity],
     message: { text: renderFinding(finding, lang) },
     locations: [{ physicalLocation: { artifactLocation: { uri: toUri(file) } }, ...(logical && { logicalLocations: logical }) }],
     partialFingerprints: { 'perfScoreLocation/v1': `${finding.code}|${toPosixPath(file)}|${logical?.[0]?.fullyQualifiedName ?? ''}` },
@@ -66,7 +70,7 @@ export function sarifResults(report: FileReport, opts: CiOptions = {}): SarifRes
  * there two, error would win).
  */
 export function sarifLog(results: readonly SarifResult[], opts: SarifOptions): string {
-  const levelOf = new Map<FindingCode, Severity>();
+  const levelOf = new Map<FindingCode, SarifLevel>();
   for (const r of results) if (r.level === 'error' || !levelOf.has(r.ruleId)) levelOf.set(r.ruleId, r.level);
   const rules = [...levelOf.keys()].sort(compareText).map((code) => ({
     id: code,

@@ -38,7 +38,7 @@ const reverseSchema = z.discriminatedUnion(
   { error: 'expected rule "ratio", "linear", or "per-point" with a deduction' },
 );
 
-const severityValue = z.enum(['off', 'warning', 'error'], { error: 'expected "off", "warning" or "error"' });
+const severityValue = z.enum(['off', 'info', 'warning', 'error'], { error: 'expected "off", "info", "warning" or "error"' });
 const codes: readonly string[] = FINDING_CODES;
 
 export const profileSchema = z

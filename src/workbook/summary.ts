@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import type { Decimal } from 'decimal.js';
 import { writeFileAtomic } from '../atomic.js';
 import type { Lang } from '../model.js';
-import { reportLabels } from '../i18n/labels.js';
+import { reportLabels, severityWord } from '../i18n/labels.js';
 import type { RunDigest } from '../report/digest.js';
 import { rankTables } from '../report/ranking.js';
 
@@ -47,7 +47,7 @@ export async function writeSummaryWorkbook(path: string, digest: RunDigest, lang
     [l.file, 40], [l.sheet, 20], [l.cell, 12], [l.severity, 8], [l.code, 22], [l.indicator, 30], [l.message, 80],
   ]);
   for (const f of digest.findings) {
-    findings.addRow([f.file, f.sheet, f.cell, f.severity === 'error' ? l.error : l.warning, f.code, f.indicator, f.message]);
+    findings.addRow([f.file, f.sheet, f.cell, severityWord(f.severity, lang), f.code, f.indicator, f.message]);
   }
   findings.getColumn(7).alignment = { wrapText: true, vertical: 'top' };
   writeFileAtomic(path, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));

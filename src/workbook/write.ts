@@ -14,6 +14,7 @@ import { cellName } from '../cells.js';
 import { RunError } from '../errors.js';
 import { renderExplanation } from '../i18n/explain.js';
 import { renderFinding } from '../i18n/findings.js';
+import { severityWord } from '../i18n/labels.js';
 import { uiFor } from '../i18n/messages.js';
 import type { CellRef, Finding, Lang, TableReport } from '../model.js';
 import { addNotes, NoteIds, type Note } from '../ooxml/comments.js';
@@ -32,7 +33,7 @@ export const SUMMARY_SHEET = '评分结果';
 /** The author of the notes the copy adds. */
 export const NOTE_AUTHOR = 'perf-score';
 
-const FILL = { error: 'FFFFC7CE', warning: 'FFFFEB9C', header: 'FFDDEBF7' } as const;
+const FILL = { error: 'FFFFC7CE', warning: 'FFFFEB9C', info: 'FFE2EFDA', header: 'FFDDEBF7' } as const;
 /** Built-in number formats: `0.00` and `0.00%`. */
 const NUMFMT = { score: 2, percent: 10 } as const;
 /** The computed columns: 计算得分, 计算偏差度, 检查结果, and their widths. */
@@ -64,8 +65,9 @@ function underConditionalFormat(cells: Cells, row: number, col: number): boolean
 function markFindings(cells: Cells, sheet: string, findings: Finding[], lang: Lang): void {
   const ui = uiFor(lang);
   const byCell = new Map<string, Finding[]>();
+  // Information (a missed target with its reason) is listed on the summary sheet, not marked on the cell.
   for (const f of findings) {
-    if (f.ref && f.ref.sheet === sheet) byCell.set(f.ref.address, [...(byCell.get(f.ref.address) ?? []), f]);
+    if (f.severity !== 'info' && f.ref && f.ref.sheet === sheet) byCell.set(f.ref.address, [...(byCell.get(f.ref.address) ?? []), f]);
   }
   for (const list of byCell.values()) {
     const { row, col } = list[0]!.ref!;
@@ -190,7 +192,7 @@ function summaryRows(reports: TableReport[], remarks: CopyRemarks, lang: Lang): 
     add([ui.severity, ui.cell, ui.indicator, ui.message], true);
     if (r.findings.length === 0) add([ui.noFindings]);
     for (const f of r.findings) {
-      rows.push({ cells: [f.severity === 'error' ? ui.error : ui.warning, cellName(f.ref) ?? '', f.indicator ?? '', renderFinding(f, lang)], fill: f.severity === 'error' ? FILL.error : FILL.warning });
+      rows.push({ cells: [severityWord(f.severity, lang), cellName(f.ref) ?? '', f.indicator ?? '', renderFinding(f, lang)], fill: FILL[f.severity] });
     }
   }
   return rows;

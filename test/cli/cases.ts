@@ -99,7 +99,7 @@ export function expectCase(c: CliCase, r: CaseResult): void {
 interface Doc {
   files: { file: string; sheet: string; total: number; findings: { code: string; severity: string }[] }[];
   unreadable: { file: string; code: string }[];
-  summary: { files: number; tables: number; unreadable: number; errors: number; warnings: number };
+  summary: { files: number; tables: number; unreadable: number; errors: number; warnings: number; infos: number };
 }
 
 /** stdout is one JSON document of `--format json` whose summary and tables' totals are these. */
@@ -167,7 +167,7 @@ export const CASES: CliCase[] = [
     args: ['eval', 'seed-004.xlsx'],
     files: { 'seed-004.xlsx': 'seed-004.xlsx' },
     status: 1,
-    stdout: inOrder(`郑州市金水区人民政府办公室  seed-004.xlsx · ${SEED4} · 评分规则 mof`, '│ 总分               │ 97.20          │ 95.92          │', `${SEED4}!H25`, `${SEED4}!H27`, '错误 2 项，提示 5 项\n', '已写入评分副本：seed-004.scored.xlsx\n'),
+    stdout: inOrder(`郑州市金水区人民政府办公室  seed-004.xlsx · ${SEED4} · 评分规则 mof`, '│ 总分               │ 97.20          │ 95.92          │', `${SEED4}!H25`, `${SEED4}!H27`, '错误 2 项，警告 5 项，提示 0 项\n', '已写入评分副本：seed-004.scored.xlsx\n'),
     after: ['seed-004.scored.xlsx', 'seed-004.xlsx'],
   },
   {
@@ -176,7 +176,7 @@ export const CASES: CliCase[] = [
     files: { 'seed-004.xlsx': 'seed-004.xlsx' },
     status: 1,
     stdout: (out) => {
-      expect(out).toContain('错误 2 项，提示 5 项\n');
+      expect(out).toContain('错误 2 项，警告 5 项，提示 0 项\n');
       expect(out).not.toContain('已写入');
     },
     after: ['seed-004.xlsx'],
@@ -186,7 +186,7 @@ export const CASES: CliCase[] = [
     args: ['eval', 'seed-004.xlsx', '--no-write', '--lang', 'en'],
     files: { 'seed-004.xlsx': 'seed-004.xlsx' },
     status: 1,
-    stdout: inOrder('· Profile mof\n', '│ Total ', '│ error    │ 部门整体绩效自评表!H25 │', '2 errors, 5 warnings\n'),
+    stdout: inOrder('· Profile mof\n', '│ Total ', '│ error    │ 部门整体绩效自评表!H25 │', '2 errors, 5 warnings, 0 info\n'),
   },
   {
     name: 'eval -o: the copy where it says',
@@ -291,7 +291,7 @@ export const CASES: CliCase[] = [
       '材料/金水区/~$seed-004.xlsx': { text: 'lock' },
     },
     status: 1,
-    stdout: inOrder('材料/上街区/seed-000.xlsx · 自评表', '材料/金水区/seed-004.xlsx · 部门整体绩效自评表', '排名\n', '错误 2 项，提示 9 项\n已写入评分副本 2 份：评分结果\n'),
+    stdout: inOrder('材料/上街区/seed-000.xlsx · 自评表', '材料/金水区/seed-004.xlsx · 部门整体绩效自评表', '排名\n', '错误 2 项，警告 9 项，提示 8 项\n已写入评分副本 2 份：评分结果\n'),
     stderr: '已跳过 1 个锁定文件（~$…，Excel/WPS 打开工作簿时生成）：材料/金水区/~$seed-004.xlsx\n',
     after: ['材料/', '材料/上街区/', '材料/上街区/seed-000.xlsx', '材料/金水区/', '材料/金水区/seed-004.xlsx', '材料/金水区/~$seed-004.xlsx', '评分结果/', '评分结果/上街区/', '评分结果/上街区/seed-000.scored.xlsx', '评分结果/金水区/', '评分结果/金水区/seed-004.scored.xlsx'],
   },
@@ -324,13 +324,13 @@ export const CASES: CliCase[] = [
   },
 
   // --max-warnings.
-  { name: '--max-warnings not exceeded', args: ['check', 'budget-zero-total.xlsx', '--profile', 'zhengzhou-shangjie', '--max-warnings', '3'], files: { 'budget-zero-total.xlsx': 'budget-zero-total.xlsx' }, status: 0, stdout: /提示 3 项/ },
+  { name: '--max-warnings not exceeded', args: ['check', 'budget-zero-total.xlsx', '--profile', 'zhengzhou-shangjie', '--max-warnings', '3'], files: { 'budget-zero-total.xlsx': 'budget-zero-total.xlsx' }, status: 0, stdout: /警告 3 项/ },
   {
     name: '--max-warnings exceeded: exit 1, said on stderr',
     args: ['check', 'budget-zero-total.xlsx', '--profile', 'zhengzhou-shangjie', '--max-warnings', '2'],
     files: { 'budget-zero-total.xlsx': 'budget-zero-total.xlsx' },
     status: 1,
-    stderr: '提示 3 项，超过 --max-warnings 允许的 2 项\n',
+    stderr: '警告 3 项，超过 --max-warnings 允许的 2 项\n',
   },
   {
     name: '--max-warnings that is not a number',

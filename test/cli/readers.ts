@@ -134,7 +134,7 @@ export function sarifProblems(log: any): string[] {
   return problems;
 }
 
-export const COMMAND = /^::(error|warning) file=[^,]+,title=[^:]+::.+$/;
+export const COMMAND = /^::(error|warning|notice) file=[^,]+,title=[^:]+::.+$/;
 
 
 /** An RFC 4180 reader: CRLF records, quoted fields with doubled quotes. */
