@@ -14,6 +14,8 @@ import { formatCsv } from '../report/csv.js';
 import { RunDigest } from '../report/digest.js';
 import { OutputWriter, type FormatSpec } from '../report/format.js';
 import { formatGithubSummary, SUMMARY_FINDINGS } from '../report/github.js';
+import { baselinePath, describeEntry, formatBaseline, readBaseline, type BaselineEntry } from './baseline.js';
+import { useColor } from './color.js';
 import { exitCodeOf } from './exit.js';
 import { expandInputs, skippedLines } from './inputs.js';
 import { cwdOf, type Io } from './io.js';
@@ -22,6 +24,9 @@ import { scoreFiles } from './pool.js';
 import { Progress } from './progress.js';
 import type { CheckRequest, EvalRequest } from './request.js';
 import type { FileJob } from './score-file.js';
+
+/** What -o may end in: the scored copy is a workbook (`.xlsm` keeps a macro-enabled input's macros). */
+const COPY_EXTENSIONS = new Set(['.xlsx', '.xlsm']);
 
 function isFolder(path: string): boolean {
   try {
@@ -68,9 +73,13 @@ async function evaluate(opts: EvalRequest, io: Io, workerUrl: URL | null): Promi
   const summaryKind = opts.summary === undefined ? null : extname(opts.summary).toLowerCase();
   if (summaryKind !== null && summaryKind !== '.xlsx' && summaryKind !== '.csv') throw new RunError((u) => u.summaryFormat(opts.summary!));
   if (opts.output !== undefined && opts.outDir !== undefined) throw new RunError((u) => u.outWithOutDir());
-  const { files, skipped } = await expandInputs(args, cwd);
+  // -o names the scored copy, a workbook: `-o report.json` meant --output-file.
+  if (opts.output !== undefined && !COPY_EXTENSIONS.has(extname(opts.output).toLowerCase())) throw new RunError((u) => u.outputNotWorkbook(opts.output!));
+  const baseline = opts.baseline === undefined ? null : readBaseline(opts.baseline, cwd);
+  const { files, skipped } = await expandInputs(args, cwd, opts.ignore ?? []);
   for (const line of skippedLines(skipped, ui)) io.stderr.write(`${line}\n`);
-  if (files.length === 0) throw new RunError((u) => u.nothingMatched(args.join(' ')));
+  // Every file given was excluded by an ignore pattern (CI passing the changed files): nothing to do, said above.
+  if (files.length === 0 && skipped.ignored.length === 0) throw new RunError((u) => u.nothingMatched(args.join(' ')));
   if (opts.output !== undefined && files.length > 1) throw new RunError((u) => u.outWithMany());
   // Every output is decided, and checked against the inputs and the other outputs, before anything is read.
   const outs = planCopies(files, opts, cwd);
@@ -79,18 +88,19 @@ async function evaluate(opts: EvalRequest, io: Io, workerUrl: URL | null): Promi
     ...(opts.output === undefined ? [] : [{ path: opts.output, label: () => '-o' }]),
     ...(opts.outputFile === undefined ? [] : [{ path: opts.outputFile, label: () => '--output-file' }]),
     ...(opts.summary === undefined ? [] : [{ path: opts.summary, label: () => '--summary' }]),
+    ...(opts.writeBaseline === undefined ? [] : [{ path: opts.writeBaseline, label: () => '--write-baseline' }]),
   ];
   checkOutputs(files, outputs, cwd);
-  // The report and the summary are written at the end: a folder that is not there is said now.
-  for (const target of [opts.outputFile, opts.summary]) {
+  // The report, the summary and the baseline are written at the end: a folder that is not there is said now.
+  for (const target of [opts.outputFile, opts.summary, opts.writeBaseline]) {
     if (target !== undefined && !isFolder(dirname(resolve(cwd, target)))) throw new RunError((u) => u.writeFailed(target, 'ENOENT'));
   }
   // -o names a file, in a folder that must exist (a mistyped folder is not made); --out-dir is made.
   if (opts.outDir !== undefined) makeFolders(outs, cwd);
-  const jobs: FileJob[] = files.map((file, i) => ({ file, out: outs[i]! }));
+  const jobs: FileJob[] = files.map((file, i) => ({ file, out: outs[i]!, ...(baseline === null ? {} : { accept: baseline.get(baselinePath(file, cwd)) ?? [] }) }));
 
   const toFile = opts.outputFile !== undefined;
-  const color = !toFile && Boolean(io.stdout.isTTY) && !io.env.NO_COLOR;
+  const color = useColor(io, opts.color, toFile);
   const spec: FormatSpec = { name: opts.format, lang: opts.lang, color, width: io.stdout.columns ?? 100 };
   const keep = summaryKind === '.xlsx' ? Infinity : opts.format === 'github' ? SUMMARY_FINDINGS : 0;
   const digest = new RunDigest(keep);
@@ -110,14 +120,22 @@ async function evaluate(opts: EvalRequest, io: Io, workerUrl: URL | null): Promi
 
   const written: string[] = [];
   let writeFailed = false;
+  let accepted = 0;
+  const stale: BaselineEntry[] = [];
+  const recorded: BaselineEntry[] = [];
   try {
     out(writer.begin());
-    await scoreFiles(jobs, { profile, format: spec, cwd }, {
+    await scoreFiles(jobs, { profile, format: spec, cwd, recordBaseline: opts.writeBaseline !== undefined }, {
       jobs: opts.jobs ?? availableParallelism(),
       workerUrl,
       env: io.env,
       onDone: (done, file) => progress?.update(done, file),
-      onResult: ({ part, entry, written: copy, writeError }) => {
+      onResult: ({ part, entry, written: copy, writeError, baseline: applied }) => {
+        if (applied !== null) {
+          accepted += applied.accepted;
+          stale.push(...applied.stale);
+          recorded.push(...applied.recorded);
+        }
         if (writeError !== null) {
           warn(writeError);
           writeFailed = true;
@@ -137,6 +155,16 @@ async function evaluate(opts: EvalRequest, io: Io, workerUrl: URL | null): Promi
     throw err;
   }
 
+  // What the baseline did: on stdout under the console report, on stderr when stdout holds a document.
+  const note = opts.format === 'table' && !toFile ? (line: string) => io.stdout.write(`${line}\n`) : warn;
+  if (opts.writeBaseline !== undefined) {
+    writeFileAtomic(resolve(cwd, opts.writeBaseline), formatBaseline(recorded));
+    note(ui.baselineWritten(recorded.reduce((n, e) => n + e.count, 0), opts.writeBaseline));
+  } else if (opts.baseline !== undefined) {
+    if (accepted > 0) note(ui.baselineAccepted(accepted, opts.baseline));
+    const staleCount = stale.reduce((n, e) => n + e.count, 0);
+    if (staleCount > 0) warn(ui.baselineStale(staleCount, opts.baseline, stale.slice(0, 3).map(describeEntry)));
+  }
   if (opts.format === 'table' && !toFile) {
     if (opts.outDir !== undefined && written.length > 0) io.stdout.write(`${ui.wroteMany(written.length, opts.outDir)}\n`);
     else for (const copy of written) io.stdout.write(`${ui.wrote(copy)}\n`);
