@@ -78,9 +78,10 @@ const zhUi = {
   noMatch: (pattern: string) => `没有找到与“${pattern}”匹配的工作簿`,
   allIgnored: (pattern: string) => `与“${pattern}”匹配的文件都已被 --ignore 或 ! 模式排除`,
   outputNotWorkbook: (file: string) => `-o ${file}：评分副本须是 .xlsx 或 .xlsm 工作簿；要把报告写入文件，请用 --output-file ${file}`,
+  outputNotMacro: (file: string, input: string) => `-o ${file}：${input} 不是启用宏的工作簿，评分副本须以 .xlsx 结尾（Excel 不打开不含宏的 .xlsm）`,
   baselineAccepted: (n: number, file: string) => `已接受基线 ${file} 中的 ${n} 项（不计入退出码）`,
-  baselineStale: (n: number, file: string, shown: string[]) =>
-    `基线 ${file} 中有 ${n} 项已不再出现：${shown.join('、')}${n > shown.length ? ` 等 ${n} 项` : ''}；可用 --write-baseline ${file} 更新基线`,
+  baselineStale: (n: number, file: string, shown: string[], more: number) =>
+    `基线 ${file} 中有 ${n} 项已不再出现：${shown.join('、')}${more > 0 ? ` 等 ${n} 项` : ''}；可用 --write-baseline ${file} 更新基线`,
   baselineWritten: (n: number, file: string) => `已将 ${n} 项记入基线：${file}`,
   baselineInvalid: (file: string, why: string) => `${file}：不是 perf-score 的基线文件（${why}）`,
   inspectUnreadable: (why: string) => `无法读取：${why}`,
@@ -252,9 +253,10 @@ const enUi: Ui = {
   noMatch: (pattern) => `No files matching the pattern "${pattern}" were found.`,
   allIgnored: (pattern) => `All files matched by "${pattern}" are excluded by --ignore or a ! pattern.`,
   outputNotWorkbook: (file) => `-o ${file}: the scored copy must be named .xlsx or .xlsm; to write the report to a file, use --output-file ${file}`,
+  outputNotMacro: (file, input) => `-o ${file}: ${input} is not a macro-enabled workbook, so its scored copy must be named .xlsx (Excel does not open an .xlsm without macros)`,
   baselineAccepted: (n, file) => `accepted ${n} finding${n === 1 ? '' : 's'} recorded in the baseline ${file} (not counted toward the exit code)`,
-  baselineStale: (n, file, shown) =>
-    `${n} finding${n === 1 ? '' : 's'} recorded in the baseline ${file} no longer occur${n === 1 ? 's' : ''}: ${shown.join(', ')}${n > shown.length ? ` and ${n - shown.length} more` : ''}; update it with --write-baseline ${file}`,
+  baselineStale: (n, file, shown, more) =>
+    `${n} finding${n === 1 ? '' : 's'} recorded in the baseline ${file} no longer occur${n === 1 ? 's' : ''}: ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}; update it with --write-baseline ${file}`,
   baselineWritten: (n, file) => `${n} finding${n === 1 ? '' : 's'} recorded in the baseline ${file}`,
   baselineInvalid: (file, why) => `${file}: not a perf-score baseline (${why})`,
   inspectUnreadable: (why) => `cannot be read: ${why}`,

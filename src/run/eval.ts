@@ -19,14 +19,11 @@ import { useColor } from './color.js';
 import { exitCodeOf } from './exit.js';
 import { expandInputs, skippedLines } from './inputs.js';
 import { cwdOf, type Io } from './io.js';
-import { checkOutputs, planCopies, type Output } from './outputs.js';
+import { checkCopyName, checkOutputs, planCopies, type Output } from './outputs.js';
 import { scoreFiles } from './pool.js';
 import { Progress } from './progress.js';
 import type { CheckRequest, EvalRequest } from './request.js';
 import type { FileJob } from './score-file.js';
-
-/** What -o may end in: the scored copy is a workbook (`.xlsm` keeps a macro-enabled input's macros). */
-const COPY_EXTENSIONS = new Set(['.xlsx', '.xlsm']);
 
 function isFolder(path: string): boolean {
   try {
@@ -73,14 +70,14 @@ async function evaluate(opts: EvalRequest, io: Io, workerUrl: URL | null): Promi
   const summaryKind = opts.summary === undefined ? null : extname(opts.summary).toLowerCase();
   if (summaryKind !== null && summaryKind !== '.xlsx' && summaryKind !== '.csv') throw new RunError((u) => u.summaryFormat(opts.summary!));
   if (opts.output !== undefined && opts.outDir !== undefined) throw new RunError((u) => u.outWithOutDir());
-  // -o names the scored copy, a workbook: `-o report.json` meant --output-file.
-  if (opts.output !== undefined && !COPY_EXTENSIONS.has(extname(opts.output).toLowerCase())) throw new RunError((u) => u.outputNotWorkbook(opts.output!));
   const baseline = opts.baseline === undefined ? null : readBaseline(opts.baseline, cwd);
   const { files, skipped } = await expandInputs(args, cwd, opts.ignore ?? []);
   for (const line of skippedLines(skipped, ui)) io.stderr.write(`${line}\n`);
   // Every file given was excluded by an ignore pattern (CI passing the changed files): nothing to do, said above.
   if (files.length === 0 && skipped.ignored.length === 0) throw new RunError((u) => u.nothingMatched(args.join(' ')));
   if (opts.output !== undefined && files.length > 1) throw new RunError((u) => u.outWithMany());
+  // -o names the scored copy, a workbook: `-o report.json` meant --output-file.
+  if (opts.output !== undefined && files.length === 1) checkCopyName(opts.output, files[0]!);
   // Every output is decided, and checked against the inputs and the other outputs, before anything is read.
   const outs = planCopies(files, opts, cwd);
   const outputs: Output[] = [
@@ -162,8 +159,9 @@ async function evaluate(opts: EvalRequest, io: Io, workerUrl: URL | null): Promi
     note(ui.baselineWritten(recorded.reduce((n, e) => n + e.count, 0), opts.writeBaseline));
   } else if (opts.baseline !== undefined) {
     if (accepted > 0) note(ui.baselineAccepted(accepted, opts.baseline));
-    const staleCount = stale.reduce((n, e) => n + e.count, 0);
-    if (staleCount > 0) warn(ui.baselineStale(staleCount, opts.baseline, stale.slice(0, 3).map(describeEntry)));
+    const count = (entries: readonly BaselineEntry[]) => entries.reduce((n, e) => n + e.count, 0);
+    const shown = stale.slice(0, 3);
+    if (stale.length > 0) warn(ui.baselineStale(count(stale), opts.baseline, shown.map(describeEntry), count(stale) - count(shown)));
   }
   if (opts.format === 'table' && !toFile) {
     if (opts.outDir !== undefined && written.length > 0) io.stdout.write(`${ui.wroteMany(written.length, opts.outDir)}\n`);
