@@ -71,6 +71,13 @@ describe.each([
     expect(github.status).toBe(1);
     expect(github.stdout.trimEnd().split('\n')).toEqual([expect.stringMatching(/^::error file=上街\.xlsx,title=missing-reason 自评表!J20::/)]);
     expect(github.stderr).toBe('accepted 2 findings recorded in the baseline baseline.json (not counted toward the exit code)\n');
+    // SARIF keeps the accepted findings, suppressed (code scanning shows them as such, not as fixed).
+    const sarif = await invoke(['check', '.', '--baseline', 'baseline.json', '--format', 'sarif'], dir, env);
+    expect(sarif.status).toBe(1);
+    const results = (JSON.parse(sarif.stdout) as { runs: { results: { ruleId: string; suppressions?: unknown[] }[] }[] }).runs[0]!.results;
+    expect(results).toHaveLength(10);
+    expect(results.filter((r) => r.suppressions === undefined).map((r) => r.ruleId)).toEqual(['missing-reason']);
+    expect(results.filter((r) => r.suppressions !== undefined)[0]!.suppressions).toEqual([{ kind: 'external', justification: 'perf-score baseline baseline.json' }]);
   });
 });
 

@@ -94,16 +94,18 @@ export function readBaseline(path: string, cwd: string): Map<string, BaselineEnt
  * order), and, when `record`, accepts and records every finding. Returns the report as it is to be
  * formatted and counted, and what the baseline did.
  */
-export function applyBaseline(report: FileReport, file: string, accept: readonly BaselineEntry[], record: boolean): { report: FileReport; outcome: BaselineOutcome } {
+export function applyBaseline(report: FileReport, file: string, accept: readonly BaselineEntry[], record: boolean): { report: FileReport; outcome: BaselineOutcome; taken: Set<Finding> } {
   const left = new Map<string, number>();
   for (const e of accept) left.set(keyOf(e), (left.get(keyOf(e)) ?? 0) + e.count);
   const recorded: BaselineEntry[] = [];
+  const taken = new Set<Finding>();
   let accepted = 0;
   const keep = (findings: Finding[]): Finding[] =>
     findings.filter((f) => {
       const entry = entryOf(file, f);
       if (record) {
         recorded.push(entry);
+        taken.add(f);
         accepted += 1;
         return false;
       }
@@ -111,6 +113,7 @@ export function applyBaseline(report: FileReport, file: string, accept: readonly
       const n = left.get(key) ?? 0;
       if (n === 0) return true;
       left.set(key, n - 1);
+      taken.add(f);
       accepted += 1;
       return false;
     });
@@ -126,7 +129,7 @@ export function applyBaseline(report: FileReport, file: string, accept: readonly
       if (n > 0) stale.push({ ...e, count: n });
     }
   }
-  return { report: filtered, outcome: { accepted, stale, recorded: merge(recorded) } };
+  return { report: filtered, outcome: { accepted, stale, recorded: merge(recorded) }, taken };
 }
 
 /** Entries of one key made one, with their counts added, in the order of their first. */

@@ -122,7 +122,8 @@ async function evaluate(opts: EvalRequest, io: Io, workerUrl: URL | null): Promi
   const recorded: BaselineEntry[] = [];
   try {
     out(writer.begin());
-    await scoreFiles(jobs, { profile, format: spec, cwd, recordBaseline: opts.writeBaseline !== undefined }, {
+    const baselineFile = opts.writeBaseline ?? opts.baseline;
+    await scoreFiles(jobs, { profile, format: spec, cwd, recordBaseline: opts.writeBaseline !== undefined, ...(baselineFile !== undefined && { baselineFile }) }, {
       jobs: opts.jobs ?? availableParallelism(),
       workerUrl,
       env: io.env,

@@ -6,7 +6,9 @@ import { RunError } from '../errors.js';
 import { uiFor } from '../i18n/messages.js';
 import type { FileReport, Lang, UnreadableCause } from '../model.js';
 import { digestEntry, type DigestEntry } from '../report/digest.js';
+import { locateFindings } from '../report/common.js';
 import { filePart, type FilePart, type FormatSpec } from '../report/format.js';
+import { sarifResults, type SarifResult } from '../report/sarif.js';
 import type { Profile } from '../schema/profile.js';
 import { openWorkbook } from '../workbook/read.js';
 import { writeScoredCopy } from '../workbook/write.js';
@@ -33,6 +35,8 @@ export interface ScoreSettings {
   cwd?: string;
   /** The run records a baseline (--write-baseline): every finding is recorded, and accepted. */
   recordBaseline?: boolean;
+  /** The baseline file (--baseline or --write-baseline), named in SARIF's suppressions. */
+  baselineFile?: string;
 }
 
 export interface FileOutcome {
@@ -88,16 +92,20 @@ export interface FileResult {
 
 /**
  * A file's report as it crosses back: the findings the baseline accepts taken out (the scored copy,
- * written before, marks them all), then its part of the output and its digest entry.
+ * written before, marks them all), then its part of the output and its digest entry. SARIF keeps
+ * them, each with a suppression (`kind: external`), as code scanning expects of accepted alerts.
  */
 export function resultOf(report: FileReport, job: FileJob, settings: ScoreSettings): Pick<FileResult, 'part' | 'entry' | 'baseline'> {
-  let baseline: BaselineOutcome | null = null;
-  if (job.accept !== undefined || settings.recordBaseline) {
-    const applied = applyBaseline(report, baselinePath(job.file, settings.cwd ?? process.cwd()), job.accept ?? [], settings.recordBaseline ?? false);
-    report = applied.report;
-    baseline = applied.outcome;
+  if (job.accept === undefined && !settings.recordBaseline) return { part: filePart(settings.format, report), entry: digestEntry(report, settings.format.lang), baseline: null };
+  const applied = applyBaseline(report, baselinePath(job.file, settings.cwd ?? process.cwd()), job.accept ?? [], settings.recordBaseline ?? false);
+  let part = filePart(settings.format, applied.report);
+  if (settings.format.name === 'sarif' && applied.taken.size > 0) {
+    const suppression = { kind: 'external', justification: `perf-score baseline ${settings.baselineFile ?? ''}`.trimEnd() };
+    const located = locateFindings(report);
+    const results: SarifResult[] = sarifResults(report, settings.format).map((r, i) => (applied.taken.has(located[i]!.finding) ? { ...r, suppressions: [suppression] } : r));
+    part = { kind: 'sarif', results };
   }
-  return { part: filePart(settings.format, report), entry: digestEntry(report, settings.format.lang), baseline };
+  return { part, entry: digestEntry(applied.report, settings.format.lang), baseline: applied.outcome };
 }
 
 /** Scores one file and formats it: the whole of a file's work, where it runs (a worker thread). */
