@@ -96,6 +96,27 @@ describe('the baseline, stale entries and files', () => {
     expect(r.stderr).toBe('2 findings recorded in the baseline b.json no longer occur: a.xlsx 自评表!J99 missing-reason ×2; update it with --write-baseline b.json\n');
   });
 
+  it('updates a baseline in place: the files checked as they are now, the others kept', async () => {
+    const dir = workdir();
+    copyFileSync(join(FIXTURES, 'seed-000.xlsx'), join(dir, 'a.xlsx'));
+    const entries = [
+      { file: 'a.xlsx', code: 'missing-reason', cell: '自评表!J99', indicator: '旧指标', count: 1 },
+      { file: 'z/other.xlsx', code: 'missing-reason', cell: '自评表!J20', indicator: '预算执行率', count: 1 },
+    ];
+    writeFileSync(join(dir, 'b.json'), formatBaseline(entries));
+    const r = await inProcess(['check', 'a.xlsx', '--baseline', 'b.json', '--write-baseline', 'b.json', '--format', 'json'], dir, { ...process.env, NO_COLOR: '1' });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('已将 2 项记入基线：b.json\n');
+    const written = readBaseline('b.json', dir);
+    expect([...written.keys()]).toEqual(['a.xlsx', 'z/other.xlsx']);
+    // seed-000 under mof: its two warnings now; the stale entry J99 pruned.
+    expect(written.get('a.xlsx')).toEqual([
+      { file: 'a.xlsx', code: 'budget-mismatch', cell: '自评表!J4', indicator: '部门预算总额（万元）', count: 1 },
+      { file: 'a.xlsx', code: 'total-mismatch', cell: '自评表!H46', indicator: null, count: 1 },
+    ]);
+    expect(written.get('z/other.xlsx')).toEqual([entries[1]]);
+  });
+
   it('refuses a baseline that is missing or not one, before any workbook is read (exit 2)', async () => {
     const dir = workdir();
     copyFileSync(join(FIXTURES, 'seed-000.xlsx'), join(dir, 'a.xlsx'));

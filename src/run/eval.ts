@@ -156,7 +156,10 @@ async function evaluate(opts: EvalRequest, io: Io, workerUrl: URL | null): Promi
   // What the baseline did: on stdout under the console report, on stderr when stdout holds a document.
   const note = opts.format === 'table' && !toFile ? (line: string) => io.stdout.write(`${line}\n`) : warn;
   if (opts.writeBaseline !== undefined) {
-    writeFileAtomic(resolve(cwd, opts.writeBaseline), formatBaseline(recorded));
+    // With --baseline too, the entries of files this run did not check are kept: a run over some files updates theirs.
+    const checked = new Set(files.map((f) => baselinePath(f, cwd)));
+    const kept = [...(baseline?.entries() ?? [])].flatMap(([file, entries]) => (checked.has(file) ? [] : entries));
+    writeFileAtomic(resolve(cwd, opts.writeBaseline), formatBaseline([...recorded, ...kept]));
     note(ui.baselineWritten(recorded.reduce((n, e) => n + e.count, 0), opts.writeBaseline));
   } else if (opts.baseline !== undefined) {
     if (accepted > 0) note(ui.baselineAccepted(accepted, opts.baseline));
