@@ -155,6 +155,13 @@ export const CASES: CliCase[] = [
     status: 0,
     stdout: inOrder('--profile', '--rules', '--lang', '--format', '--output-file', '--max-warnings', '--summary', '--jobs', '--output', '--out-dir', '--no-write'),
   },
+  {
+    name: 'check --help lists the CI options',
+    args: ['check', '--help'],
+    status: 0,
+    stdout: inOrder('"!GLOB" excludes', '--ignore <glob>', '--baseline <file>', '--write-baseline <file>', '--color', '--no-color'),
+  },
+  { name: 'inspect --help lists --textconv', args: ['inspect', '--help'], status: 0, stdout: inOrder('--lang', '--textconv') },
   { name: 'no command: the help, on stderr, exit 2', args: [], status: 2, stdout: '', stderr: /^Usage: perf-score \[options\] \[command\]\n/ },
   { name: 'an unknown command', args: ['frobnicate'], status: 2, stdout: '', stderr: "error: unknown command 'frobnicate'\n" },
   { name: 'an unknown option', args: ['eval', 'seed-000.xlsx', '--bogus'], files: { 'seed-000.xlsx': 'seed-000.xlsx' }, status: 2, stdout: '', stderr: "error: unknown option '--bogus'\n", after: ['seed-000.xlsx'] },
