@@ -13,6 +13,10 @@ import { cleanWorkdirs, FIXTURES, workdir } from './cli/helpers.js';
 
 afterEach(cleanWorkdirs);
 
+/** The machine's environment without colour (FORCE_COLOR would win over NO_COLOR). */
+const { FORCE_COLOR: _force, ...machine } = process.env;
+const ENV = { ...machine, NO_COLOR: '1' };
+
 /** seed-000 with the reason of 预算执行率 (J20) emptied: a missed row without a reason, a new error. */
 async function withoutReason(src: string, dest: string): Promise<void> {
   const zip = await JSZip.loadAsync(readFileSync(src));
@@ -42,7 +46,7 @@ describe.each([
     const dir = workdir();
     copyFileSync(join(FIXTURES, 'seed-004.xlsx'), join(dir, '金水.xlsx'));
     copyFileSync(join(FIXTURES, 'seed-000.xlsx'), join(dir, '上街.xlsx'));
-    const env = { ...process.env, NO_COLOR: '1' };
+    const env = ENV;
 
     // Recorded: every finding of the run, accepted in the run that records them.
     const write = await invoke(['check', '.', '--write-baseline', 'baseline.json'], dir, env);
@@ -90,7 +94,7 @@ describe('the baseline, stale entries and files', () => {
       { file: 'other.xlsx', code: 'missing-reason', cell: '自评表!J20', indicator: '预算执行率', count: 1 },
     ];
     writeFileSync(join(dir, 'b.json'), formatBaseline(entries));
-    const r = await inProcess(['check', 'a.xlsx', '--baseline', 'b.json', '--lang', 'en'], dir, { ...process.env, NO_COLOR: '1' });
+    const r = await inProcess(['check', 'a.xlsx', '--baseline', 'b.json', '--lang', 'en'], dir, ENV);
     expect(r.status).toBe(0);
     // other.xlsx was not checked: its entry is not stale (CI checks the changed files only).
     expect(r.stderr).toBe('2 findings recorded in the baseline b.json no longer occur: a.xlsx 自评表!J99 missing-reason ×2; update it with --write-baseline b.json\n');
@@ -104,7 +108,7 @@ describe('the baseline, stale entries and files', () => {
       { file: 'z/other.xlsx', code: 'missing-reason', cell: '自评表!J20', indicator: '预算执行率', count: 1 },
     ];
     writeFileSync(join(dir, 'b.json'), formatBaseline(entries));
-    const r = await inProcess(['check', 'a.xlsx', '--baseline', 'b.json', '--write-baseline', 'b.json', '--format', 'json'], dir, { ...process.env, NO_COLOR: '1' });
+    const r = await inProcess(['check', 'a.xlsx', '--baseline', 'b.json', '--write-baseline', 'b.json', '--format', 'json'], dir, ENV);
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('已将 2 项记入基线：b.json\n');
     const written = readBaseline('b.json', dir);
@@ -121,7 +125,7 @@ describe('the baseline, stale entries and files', () => {
     const dir = workdir();
     copyFileSync(join(FIXTURES, 'seed-000.xlsx'), join(dir, 'a.xlsx'));
     writeFileSync(join(dir, 'x.json'), '{"findings": []}');
-    const env = { ...process.env, NO_COLOR: '1' };
+    const env = ENV;
     expect(await inProcess(['check', 'a.xlsx', '--baseline', 'nope.json'], dir, env)).toEqual({ status: 2, stdout: '', stderr: 'nope.json：文件不存在\n' });
     expect(await inProcess(['check', 'a.xlsx', '--baseline', 'x.json'], dir, env)).toEqual({ status: 2, stdout: '', stderr: 'x.json：不是 perf-score 的基线文件（"perfScoreBaseline": 1）\n' });
   });
@@ -129,7 +133,7 @@ describe('the baseline, stale entries and files', () => {
   it('refuses --write-baseline naming an input or another output', async () => {
     const dir = workdir();
     copyFileSync(join(FIXTURES, 'seed-000.xlsx'), join(dir, 'a.xlsx'));
-    const r = await inProcess(['check', 'a.xlsx', '--write-baseline', 'r.json', '--output-file', 'r.json', '--format', 'json'], dir, { ...process.env, NO_COLOR: '1' });
+    const r = await inProcess(['check', 'a.xlsx', '--write-baseline', 'r.json', '--output-file', 'r.json', '--format', 'json'], dir, ENV);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('--output-file 和 --write-baseline 会写到同一个文件 r.json\n');
   });

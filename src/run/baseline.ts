@@ -75,12 +75,12 @@ export function readBaseline(path: string, cwd: string): Map<string, BaselineEnt
   const findings = (doc as { findings?: unknown }).findings;
   if (!Array.isArray(findings)) throw invalid('"findings"');
   const byFile = new Map<string, BaselineEntry[]>();
-  const text_ = (v: unknown) => typeof v === 'string';
+  const isText = (v: unknown) => typeof v === 'string';
   const textOrNull = (v: unknown) => v === null || typeof v === 'string';
   findings.forEach((raw: unknown, i) => {
     const e = raw as Partial<BaselineEntry> | null;
     const count = e?.count ?? 1;
-    if (e === null || typeof e !== 'object' || !text_(e.file) || !text_(e.code) || !textOrNull(e.cell ?? null) || !textOrNull(e.indicator ?? null) || !Number.isInteger(count) || count < 1) {
+    if (e === null || typeof e !== 'object' || !isText(e.file) || !isText(e.code) || !textOrNull(e.cell ?? null) || !textOrNull(e.indicator ?? null) || !Number.isInteger(count) || count < 1) {
       throw invalid(`findings[${i}]`);
     }
     const entry: BaselineEntry = { file: e.file!, code: e.code!, cell: e.cell ?? null, indicator: e.indicator ?? null, count };

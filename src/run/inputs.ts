@@ -92,13 +92,16 @@ export async function expandInputs(rawArgs: readonly string[], cwd: string, igno
   const batch = args.length > 1 || kinds.some((kind, i) => kind === 'dir' || (kind === 'missing' && GLOB_CHARS.test(args[i]!)));
   const inputs: Inputs = { files: [], skipped: { scored: [], locks: [], ignored: [] } };
   const seen = new Set<string>();
+  const ignoredSeen = new Set<string>();
   for (const [i, arg] of args.entries()) {
     const found = await expandOne(arg, kinds[i]!, cwd);
     let matched = false;
     for (const { file, explicit } of found) {
       if (ignored(file)) {
         if (explicit) matched = true;
-        if (!inputs.skipped.ignored.includes(file)) inputs.skipped.ignored.push(file);
+        const key = resolve(cwd, file);
+        if (!ignoredSeen.has(key)) inputs.skipped.ignored.push(file);
+        ignoredSeen.add(key);
         continue;
       }
       matched = true;

@@ -19,7 +19,7 @@ export interface CliCase {
    * `{ text }`, the file's content.
    */
   files?: Record<string, string | { text: string }>;
-  /** Added to the environment (which has NO_COLOR=1). */
+  /** Added to the environment (which has NO_COLOR=1, and no FORCE_COLOR). */
   env?: Record<string, string>;
   status: number;
   /** stdout; anything when absent. */
@@ -71,7 +71,9 @@ export async function runCase(c: CliCase, invoke: Invoke): Promise<CaseResult> {
     if (typeof source === 'string') copyFileSync(join(FIXTURES, source), join(dir, path));
     else writeFileSync(join(dir, path), source.text);
   }
-  const env = { ...process.env, NO_COLOR: '1', ...c.env };
+  // FORCE_COLOR from the machine would win over NO_COLOR: only a case sets it.
+  const { FORCE_COLOR: _force, ...machine } = process.env;
+  const env = { ...machine, NO_COLOR: '1', ...c.env };
   const r = await invoke(c.args, dir, env);
   const local = (text: string) => text.replaceAll(dir, '<dir>');
   const result = { status: r.status, stdout: local(r.stdout), stderr: local(r.stderr), files: listing(dir) };
