@@ -112,9 +112,15 @@ describe('a folder with one damaged workbook, scored in one call', () => {
     const r = run(['check', 'empty', '*.xlsx'], { cwd: dir });
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('没有找到要评分的 .xlsx 工作簿：empty *.xlsx\n');
+    // The first argument that yields no workbook is named (as ESLint's "No files matching").
+    expect(r.stderr).toBe('没有找到与“empty”匹配的工作簿\n');
     const en = run(['check', 'empty', '--lang', 'en'], { cwd: dir });
-    expect(en.stderr).toBe('no .xlsx workbook to score found in: empty\n');
+    expect(en.stderr).toBe('No files matching the pattern "empty" were found.\n');
+    // Workbooks found, but every one skipped (scored copies): nothing to score.
+    writeFileSync(join(dir, 'empty/a.scored.xlsx'), 'copy');
+    const skipped = run(['check', 'empty', '--lang', 'en'], { cwd: dir });
+    expect(skipped.status).toBe(2);
+    expect(skipped.stderr).toBe('skipped 1 scored copy (*.scored.xlsx, *.scored.xlsm): empty/a.scored.xlsx\nno .xlsx workbook to score found in: empty\n');
   });
 
   it('shows a ranking of the batch after the tables, the unreadable file last', () => {

@@ -28,13 +28,13 @@ function tree(paths: readonly string[]): string {
   return root;
 }
 
-async function files(args: readonly string[], cwd: string): Promise<string[]> {
-  return (await expandInputs(args, cwd)).files;
+async function files(args: readonly string[], cwd: string, ignore: readonly string[] = []): Promise<string[]> {
+  return (await expandInputs(args, cwd, ignore)).files;
 }
 
-async function failure(args: readonly string[], cwd: string): Promise<{ message: string; exitCode: number }> {
+async function failure(args: readonly string[], cwd: string, ignore: readonly string[] = []): Promise<{ message: string; exitCode: number }> {
   try {
-    await expandInputs(args, cwd);
+    await expandInputs(args, cwd, ignore);
   } catch (e) {
     expect(e).toBeInstanceOf(RunError);
     const err = e as RunError;
@@ -44,7 +44,8 @@ async function failure(args: readonly string[], cwd: string): Promise<{ message:
 }
 
 async function skipped(args: readonly string[], cwd: string): Promise<{ scored: string[]; locks: string[] }> {
-  return (await expandInputs(args, cwd)).skipped;
+  const { scored, locks } = (await expandInputs(args, cwd)).skipped;
+  return { scored, locks };
 }
 
 const MIXED = [
@@ -178,9 +179,10 @@ describe('globs', () => {
     expect(await files([pattern], tmpdir())).toEqual([join(root, '材料', '部门A', '自评表.xlsx')]);
   });
 
-  it('contributes nothing when it matches nothing, without failing the other arguments', async () => {
-    const cwd = tree(['a.xlsx']);
-    expect(await files(['nowhere/*.xlsx', '*.xls', 'a.xlsx'], cwd)).toEqual(['a.xlsx']);
+  it('is an error (exit 2) naming it when it matches nothing, whatever the other arguments find', async () => {
+    const cwd = tree(['a.xlsx', 'b.xlsx']);
+    expect(await failure(['a.xlsx', 'nowhere/*.xlsx'], cwd)).toEqual({ message: '没有找到与“nowhere/*.xlsx”匹配的工作簿', exitCode: 2 });
+    expect(await failure(['*.xls', 'a.xlsx'], cwd)).toEqual({ message: '没有找到与“*.xls”匹配的工作簿', exitCode: 2 });
   });
 
   it('prefers an existing file over reading its name as a glob', async () => {
@@ -225,16 +227,18 @@ describe('files named by the user', () => {
 
 describe('skippedLines', () => {
   it('says each kind skipped in one line, with a count and up to three names, in either language', () => {
-    const list = { scored: ['a.scored.xlsx', 'b.scored.xlsx'], locks: ['~$1.xlsx', '~$2.xlsx', '~$3.xlsx', '~$4.xlsx', '~$5.xlsx'] };
+    const list = { scored: ['a.scored.xlsx', 'b.scored.xlsx'], locks: ['~$1.xlsx', '~$2.xlsx', '~$3.xlsx', '~$4.xlsx', '~$5.xlsx'], ignored: ['旧/a.xlsx'] };
     expect(skippedLines(list, uiFor('zh'))).toEqual([
       '已跳过 2 个评分副本（*.scored.xlsx、*.scored.xlsm）：a.scored.xlsx、b.scored.xlsx',
       '已跳过 5 个锁定文件（~$…，Excel/WPS 打开工作簿时生成）：~$1.xlsx、~$2.xlsx、~$3.xlsx 等 5 个',
+      '已排除 1 个文件（--ignore 或 ! 模式）：旧/a.xlsx',
     ]);
     expect(skippedLines(list, uiFor('en'))).toEqual([
       'skipped 2 scored copies (*.scored.xlsx, *.scored.xlsm): a.scored.xlsx, b.scored.xlsx',
       'skipped 5 lock files (~$…, made by Excel or WPS while a workbook is open): ~$1.xlsx, ~$2.xlsx, ~$3.xlsx and 2 more',
+      'excluded 1 file (--ignore or a ! pattern): 旧/a.xlsx',
     ]);
-    expect(skippedLines({ scored: [], locks: [] }, uiFor('zh'))).toEqual([]);
+    expect(skippedLines({ scored: [], locks: [], ignored: [] }, uiFor('zh'))).toEqual([]);
   });
 });
 
@@ -244,9 +248,65 @@ describe('errors', () => {
     expect(await failure(['a.xlsx', '缺失.xlsx'], cwd)).toEqual({ message: '缺失.xlsx：文件不存在', exitCode: 2 });
   });
 
-  it('finds nothing, without failing, when a folder is empty or a glob matches nothing (the caller says so)', async () => {
-    const cwd = tree(['空/', 'other/说明.docx']);
-    expect(await expandInputs(['空'], cwd)).toEqual({ files: [], skipped: { scored: [], locks: [] } });
-    expect(await files(['空', 'other', '*.xlsx'], cwd)).toEqual([]);
+  it('refuses a folder without a workbook, or a glob matching none, naming it (exit 2), in either language', async () => {
+    const cwd = tree(['空/', 'other/说明.docx', 'a.xlsx']);
+    expect(await failure(['空'], cwd)).toEqual({ message: '没有找到与“空”匹配的工作簿', exitCode: 2 });
+    expect(await failure(['a.xlsx', 'other'], cwd)).toEqual({ message: '没有找到与“other”匹配的工作簿', exitCode: 2 });
+    try {
+      await expandInputs(['*.xlsm'], cwd);
+      expect.unreachable();
+    } catch (e) {
+      expect((e as RunError).render(uiFor('en'))).toBe('No files matching the pattern "*.xlsm" were found.');
+    }
+  });
+
+  it('takes a folder holding only scored copies or lock files as matched: they are skipped and listed', async () => {
+    const cwd = tree(['copies/a.scored.xlsx', 'b.xlsx']);
+    expect(await expandInputs(['copies', 'b.xlsx'], cwd)).toEqual({ files: ['b.xlsx'], skipped: { scored: [join('copies', 'a.scored.xlsx')], locks: [], ignored: [] } });
+  });
+});
+
+describe('ignore patterns', () => {
+  const TREE = ['材料/部门A/自评表.xlsx', '材料/旧/2020.xlsx', '材料/旧/2021/自评表.xlsx', '材料/部门B/草稿.xlsx', '材料/部门B/自评表.xlsx'];
+
+  it('leaves out what --ignore matches, relative to the working directory, and lists it', async () => {
+    const cwd = tree(TREE);
+    expect(await expandInputs(['材料'], cwd, ['材料/旧/**'])).toEqual({
+      files: [join('材料', '部门A', '自评表.xlsx'), join('材料', '部门B', '自评表.xlsx'), join('材料', '部门B', '草稿.xlsx')],
+      skipped: { scored: [], locks: [], ignored: [join('材料', '旧', '2020.xlsx'), join('材料', '旧', '2021', '自评表.xlsx')] },
+    });
+  });
+
+  it('takes "!" arguments among the paths as ignore patterns, with --ignore, repeated', async () => {
+    const cwd = tree(TREE);
+    expect(await files(['材料/**/*.xlsx', '!材料/旧/**'], cwd, ['**/草稿.xlsx'])).toEqual([join('材料', '部门A', '自评表.xlsx'), join('材料', '部门B', '自评表.xlsx')]);
+  });
+
+  it('excludes what is under a folder the pattern names, spelled with ./ or a trailing slash', async () => {
+    const cwd = tree(TREE);
+    for (const pattern of ['材料/旧', './材料/旧/', '材料/*/2021']) {
+      const found = await files(['材料'], cwd, [pattern]);
+      expect(found, pattern).not.toContain(join('材料', '旧', '2021', '自评表.xlsx'));
+    }
+    expect(await files(['材料'], cwd, ['材料/*/2021'])).toContain(join('材料', '旧', '2020.xlsx'));
+  });
+
+  it('leaves out a file named on the command line (CI passes changed files), without failing when all are', async () => {
+    const cwd = tree(TREE);
+    expect(await expandInputs(['材料/旧/2020.xlsx', '材料/部门A/自评表.xlsx'], cwd, ['材料/旧/**'])).toEqual({
+      files: ['材料/部门A/自评表.xlsx'],
+      skipped: { scored: [], locks: [], ignored: ['材料/旧/2020.xlsx'] },
+    });
+    expect(await expandInputs(['材料/旧/2020.xlsx'], cwd, ['材料/旧'])).toEqual({ files: [], skipped: { scored: [], locks: [], ignored: ['材料/旧/2020.xlsx'] } });
+  });
+
+  it('refuses a glob or folder whose every file is ignored, naming it', async () => {
+    const cwd = tree(TREE);
+    expect(await failure(['材料/旧', '材料/部门A'], cwd, ['材料/旧/**'])).toEqual({ message: '与“材料/旧”匹配的文件都已被 --ignore 或 ! 模式排除', exitCode: 2 });
+  });
+
+  it('matches an absolute pattern against the absolute path', async () => {
+    const cwd = tree(TREE);
+    expect(await files(['材料'], cwd, [`${cwd.replaceAll('\\', '/')}/材料/部门B/**`])).toEqual([join('材料', '旧', '2020.xlsx'), join('材料', '旧', '2021', '自评表.xlsx'), join('材料', '部门A', '自评表.xlsx')]);
   });
 });

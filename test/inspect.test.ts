@@ -178,7 +178,7 @@ describe('inspect as a git textconv driver', () => {
     git('config', 'user.name', 'test');
     // The two lines of README.md, with the bin called through node.
     writeFileSync(join(dir, '.gitattributes'), '*.xlsx diff=perf-score\n');
-    git('config', 'diff.perf-score.textconv', `"${process.execPath}" "${BIN}" inspect`);
+    git('config', 'diff.perf-score.textconv', `"${process.execPath}" "${BIN}" inspect --textconv`);
     copyFileSync(join(FIXTURES, 'one-decimal.xlsx'), join(dir, 'table.xlsx'));
     git('add', '.');
     git('commit', '-q', '-m', 'one decimal');
@@ -187,5 +187,16 @@ describe('inspect as a git textconv driver', () => {
     expect(diff).not.toContain('Binary files');
     expect(diff).toContain('-  project     D3    农村人居环境整治提升项目');
     expect(diff).toContain('+  project     C3    社区居家养老服务补贴项目');
+    // The first line is the same on both sides (git passes the old side as a temporary file): no change there.
+    expect(diff).toContain('\n perf-score inspect\n');
+    expect(diff).not.toMatch(/^[-+](file|perf-score inspect)/m);
+    // A damaged workbook is a text too: git diff and git log -p go on.
+    git('commit', '-q', '-am', 'project split');
+    writeFileSync(join(dir, 'table.xlsx'), 'PK\u0003\u0004 cut short');
+    git('commit', '-q', '-am', 'damaged');
+    const log = git('log', '-p', '--', 'table.xlsx');
+    expect(log).toMatch(/^\+cannot be read: the workbook is damaged: [^\n]+$|^\+无法读取：工作簿已损坏，[^\n]+$/m);
+    expect(log).toContain('-  project     C3    社区居家养老服务补贴项目');
+    expect(log).toContain('+  project     C3    社区居家养老服务补贴项目');
   });
 });

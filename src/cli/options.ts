@@ -31,15 +31,25 @@ function count(min: number) {
   };
 }
 
+/** Each use of a repeatable option adds its value. */
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
 /** What `eval` and `check` share: files, folders and globs in; the report out; the batch's options. */
 export function scoringOptions(cmd: Command): Command {
   return ruleOptions(cmd)
-    .argument('<paths...>', 'xlsx workbooks, folders (searched recursively) or quoted globs ("材料/**/*.xlsx")')
+    .argument('<paths...>', 'xlsx workbooks, folders (searched recursively) or quoted globs ("材料/**/*.xlsx"); "!GLOB" excludes')
+    .option('--ignore <glob>', 'leave out the files GLOB matches (relative to the working directory; repeatable)', collect)
     .addOption(new Option('--format <format>', 'output format').choices(FORMAT_NAMES).default('table'))
     .option('--output-file <file>', 'write the report to FILE instead of stdout')
     .option('--max-warnings <n>', 'exit 1 when there are more than N warnings', count(0))
     .option('--summary <file>', 'write the ranking to FILE: .xlsx (with a sheet of every finding) or .csv')
     .option('--jobs <n>', 'worker threads scoring the files of a batch (default: the number of CPU cores)', count(1))
+    .option('--baseline <file>', 'accept the findings recorded in FILE (--write-baseline): only new findings count')
+    .option('--write-baseline <file>', 'record every finding of this run in FILE, and accept them')
+    .option('--color', 'colour the console report even when not on a terminal')
+    .option('--no-color', 'no colour')
     .exitOverride();
 }
 
@@ -57,6 +67,11 @@ export interface ScoringFlags extends RuleFlags {
   maxWarnings?: number;
   summary?: string;
   jobs?: number;
+  ignore?: string[];
+  baseline?: string;
+  writeBaseline?: string;
+  /** --color (true), --no-color (false), neither (undefined). */
+  color?: boolean;
 }
 
 export function ruleRequest(flags: RuleFlags): RuleOptions {
@@ -64,6 +79,6 @@ export function ruleRequest(flags: RuleFlags): RuleOptions {
 }
 
 export function checkRequest(paths: string[], flags: ScoringFlags): CheckRequest {
-  const { format, outputFile, maxWarnings, summary, jobs } = flags;
-  return { ...ruleRequest(flags), paths, format, outputFile, maxWarnings, summary, jobs };
+  const { format, outputFile, maxWarnings, summary, jobs, ignore, baseline, writeBaseline, color } = flags;
+  return { ...ruleRequest(flags), paths, format, outputFile, maxWarnings, summary, jobs, ignore: ignore ?? [], baseline, writeBaseline, color };
 }

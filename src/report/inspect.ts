@@ -9,7 +9,8 @@ import type { CellText, ColumnMap, Expression, ParseResult, RawBudgetLine, RawIn
 import { displayWidth } from './text.js';
 
 export interface InspectInput {
-  file: string;
+  /** The file as named on the command line; null for git's textconv, whose path is a temporary file's. */
+  file: string | null;
   sheets: SheetRead[];
   /** How each row's cells read (the engine's readRow): the formatter parses nothing itself. */
   read: (row: RawIndicatorRow) => RowReading;
@@ -134,8 +135,13 @@ function tableLines(sheet: SheetRead, table: RawTable, read: InspectInput['read'
 }
 
 /** The whole inspection of one file. */
+/** The first line: `file <path>`, or for textconv (no path) one that is the same for every file. */
+export function inspectHeader(file: string | null): string {
+  return file === null ? 'perf-score inspect' : `file ${file}`;
+}
+
 export function formatInspect(input: InspectInput): string {
-  const out = [`file ${input.file}`];
+  const out = [inspectHeader(input.file)];
   for (const sheet of input.sheets) {
     out.push('');
     if (sheet.table) {

@@ -14,10 +14,12 @@ import { formatCsv } from '../report/csv.js';
 import { RunDigest } from '../report/digest.js';
 import { OutputWriter, type FormatSpec } from '../report/format.js';
 import { formatGithubSummary, SUMMARY_FINDINGS } from '../report/github.js';
+import { baselinePath, describeEntry, formatBaseline, readBaseline, type BaselineEntry } from './baseline.js';
+import { useColor } from './color.js';
 import { exitCodeOf } from './exit.js';
 import { expandInputs, skippedLines } from './inputs.js';
 import { cwdOf, type Io } from './io.js';
-import { checkOutputs, planCopies, type Output } from './outputs.js';
+import { checkCopyName, checkOutputs, planCopies, type Output } from './outputs.js';
 import { scoreFiles } from './pool.js';
 import { Progress } from './progress.js';
 import type { CheckRequest, EvalRequest } from './request.js';
@@ -68,10 +70,14 @@ async function evaluate(opts: EvalRequest, io: Io, workerUrl: URL | null): Promi
   const summaryKind = opts.summary === undefined ? null : extname(opts.summary).toLowerCase();
   if (summaryKind !== null && summaryKind !== '.xlsx' && summaryKind !== '.csv') throw new RunError((u) => u.summaryFormat(opts.summary!));
   if (opts.output !== undefined && opts.outDir !== undefined) throw new RunError((u) => u.outWithOutDir());
-  const { files, skipped } = await expandInputs(args, cwd);
+  const baseline = opts.baseline === undefined ? null : readBaseline(opts.baseline, cwd);
+  const { files, skipped } = await expandInputs(args, cwd, opts.ignore ?? []);
   for (const line of skippedLines(skipped, ui)) io.stderr.write(`${line}\n`);
-  if (files.length === 0) throw new RunError((u) => u.nothingMatched(args.join(' ')));
+  // Every file given was excluded by an ignore pattern (CI passing the changed files): nothing to do, said above.
+  if (files.length === 0 && skipped.ignored.length === 0) throw new RunError((u) => u.nothingMatched(args.join(' ')));
   if (opts.output !== undefined && files.length > 1) throw new RunError((u) => u.outWithMany());
+  // -o names the scored copy, a workbook: `-o report.json` meant --output-file.
+  if (opts.output !== undefined && files.length === 1) checkCopyName(opts.output, files[0]!);
   // Every output is decided, and checked against the inputs and the other outputs, before anything is read.
   const outs = planCopies(files, opts, cwd);
   const outputs: Output[] = [
@@ -79,18 +85,19 @@ async function evaluate(opts: EvalRequest, io: Io, workerUrl: URL | null): Promi
     ...(opts.output === undefined ? [] : [{ path: opts.output, label: () => '-o' }]),
     ...(opts.outputFile === undefined ? [] : [{ path: opts.outputFile, label: () => '--output-file' }]),
     ...(opts.summary === undefined ? [] : [{ path: opts.summary, label: () => '--summary' }]),
+    ...(opts.writeBaseline === undefined ? [] : [{ path: opts.writeBaseline, label: () => '--write-baseline' }]),
   ];
   checkOutputs(files, outputs, cwd);
-  // The report and the summary are written at the end: a folder that is not there is said now.
-  for (const target of [opts.outputFile, opts.summary]) {
+  // The report, the summary and the baseline are written at the end: a folder that is not there is said now.
+  for (const target of [opts.outputFile, opts.summary, opts.writeBaseline]) {
     if (target !== undefined && !isFolder(dirname(resolve(cwd, target)))) throw new RunError((u) => u.writeFailed(target, 'ENOENT'));
   }
   // -o names a file, in a folder that must exist (a mistyped folder is not made); --out-dir is made.
   if (opts.outDir !== undefined) makeFolders(outs, cwd);
-  const jobs: FileJob[] = files.map((file, i) => ({ file, out: outs[i]! }));
+  const jobs: FileJob[] = files.map((file, i) => ({ file, out: outs[i]!, ...(baseline === null ? {} : { accept: baseline.get(baselinePath(file, cwd)) ?? [] }) }));
 
   const toFile = opts.outputFile !== undefined;
-  const color = !toFile && Boolean(io.stdout.isTTY) && !io.env.NO_COLOR;
+  const color = useColor(io, opts.color, toFile);
   const spec: FormatSpec = { name: opts.format, lang: opts.lang, color, width: io.stdout.columns ?? 100 };
   const keep = summaryKind === '.xlsx' ? Infinity : opts.format === 'github' ? SUMMARY_FINDINGS : 0;
   const digest = new RunDigest(keep);
@@ -110,14 +117,23 @@ async function evaluate(opts: EvalRequest, io: Io, workerUrl: URL | null): Promi
 
   const written: string[] = [];
   let writeFailed = false;
+  let accepted = 0;
+  const stale: BaselineEntry[] = [];
+  const recorded: BaselineEntry[] = [];
   try {
     out(writer.begin());
-    await scoreFiles(jobs, { profile, format: spec, cwd }, {
+    const baselineFile = opts.writeBaseline ?? opts.baseline;
+    await scoreFiles(jobs, { profile, format: spec, cwd, recordBaseline: opts.writeBaseline !== undefined, ...(baselineFile !== undefined && { baselineFile }) }, {
       jobs: opts.jobs ?? availableParallelism(),
       workerUrl,
       env: io.env,
       onDone: (done, file) => progress?.update(done, file),
-      onResult: ({ part, entry, written: copy, writeError }) => {
+      onResult: ({ part, entry, written: copy, writeError, baseline: applied }) => {
+        if (applied !== null) {
+          accepted += applied.accepted;
+          stale.push(...applied.stale);
+          recorded.push(...applied.recorded);
+        }
         if (writeError !== null) {
           warn(writeError);
           writeFailed = true;
@@ -137,6 +153,20 @@ async function evaluate(opts: EvalRequest, io: Io, workerUrl: URL | null): Promi
     throw err;
   }
 
+  // What the baseline did: on stdout under the console report, on stderr when stdout holds a document.
+  const note = opts.format === 'table' && !toFile ? (line: string) => io.stdout.write(`${line}\n`) : warn;
+  if (opts.writeBaseline !== undefined) {
+    // With --baseline too, the entries of files this run did not check are kept: a run over some files updates theirs.
+    const checked = new Set(files.map((f) => baselinePath(f, cwd)));
+    const kept = [...(baseline?.entries() ?? [])].flatMap(([file, entries]) => (checked.has(file) ? [] : entries));
+    writeFileAtomic(resolve(cwd, opts.writeBaseline), formatBaseline([...recorded, ...kept]));
+    note(ui.baselineWritten(recorded.reduce((n, e) => n + e.count, 0), opts.writeBaseline));
+  } else if (opts.baseline !== undefined) {
+    if (accepted > 0) note(ui.baselineAccepted(accepted, opts.baseline));
+    const count = (entries: readonly BaselineEntry[]) => entries.reduce((n, e) => n + e.count, 0);
+    const shown = stale.slice(0, 3);
+    if (stale.length > 0) warn(ui.baselineStale(count(stale), opts.baseline, shown.map(describeEntry), count(stale) - count(shown)));
+  }
   if (opts.format === 'table' && !toFile) {
     if (opts.outDir !== undefined && written.length > 0) io.stdout.write(`${ui.wroteMany(written.length, opts.outDir)}\n`);
     else for (const copy of written) io.stdout.write(`${ui.wrote(copy)}\n`);

@@ -1,8 +1,10 @@
 // The command line's paths turned into the list of workbooks to score: files as given, folders walked
 // recursively and quoted globs matched, in an order that is the same on every machine. Lock files and
-// our own scored copies are left out of a batch, and listed, so that the user can be told.
+// our own scored copies are left out of a batch, and listed, so that the user can be told; so are the
+// files an ignore pattern (`--ignore GLOB`, or a path argument starting with `!`) excludes. A folder or
+// a glob that yields nothing is an error naming it.
 import { readdir, stat } from 'node:fs/promises';
-import { basename, extname, join, resolve } from 'node:path';
+import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { RunError } from '../errors.js';
 import { compareText } from '../order.js';
@@ -11,8 +13,8 @@ import { compareText } from '../order.js';
 export interface Inputs {
   /** The workbooks to score, in a deterministic order, each spelled as the user would see it (may be none). */
   files: string[];
-  /** What was left out, in the same order and spelling: scored copies and lock files. */
-  skipped: { scored: string[]; locks: string[] };
+  /** What was left out, in the same order and spelling: scored copies, lock files, and files an ignore pattern excludes. */
+  skipped: { scored: string[]; locks: string[]; ignored: string[] };
 }
 
 /** The files a folder or a glob yields: every workbook format perf-score reads, or is to read. */
@@ -37,19 +39,72 @@ export function isCandidate(name: string): boolean {
   return kindOfName(name) === 'workbook';
 }
 
+/** The command line's arguments split: paths (files, folders, globs) and ignore patterns (`!GLOB`, without the `!`). */
+export function splitArgs(args: readonly string[]): { paths: string[]; ignore: string[] } {
+  return {
+    paths: args.filter((a) => !a.startsWith('!')),
+    ignore: args.filter((a) => a.startsWith('!') && a.length > 1).map((a) => a.slice(1)),
+  };
+}
+
 /**
- * Expands the command line's paths: files, folders (recursive) and quoted globs. In a batch (several
- * paths, a folder or a glob) scored copies and lock files are skipped, named ones too, since a shell
- * expanding `*.xlsx` names them. A single file is taken as given, unless it is a lock file (exit 2).
+ * Whether a file is excluded by an ignore pattern. Patterns are globs relative to the working
+ * directory (`材料/旧/**`, `材料/旧`, `草稿*.xlsx` at the top; an absolute pattern against the absolute path), matched
+ * against the file's path and each folder above it, so that `材料/旧` excludes what is under it too.
  */
-export async function expandInputs(args: readonly string[], cwd: string): Promise<Inputs> {
+export function ignoreMatcher(patterns: readonly string[], cwd: string): (file: string) => boolean {
+  if (patterns.length === 0) return () => false;
+  // As for globs (expandGlob), `\` is a separator on Windows only; elsewhere it escapes.
+  const posix = (p: string) => (process.platform === 'win32' ? p.replaceAll('\\', '/') : p);
+  const matchers = patterns.map((pattern) => {
+    const absolute = isAbsolute(pattern);
+    const spelled = posix(absolute ? pattern : pattern.replace(/^(\.\/)+/, '')).replace(/\/+$/, '');
+    return { absolute, isMatch: picomatch(spelled, { dot: true, windows: false }) };
+  });
+  return (file) => {
+    const full = resolve(cwd, file);
+    const forms = { absolute: posix(full), relative: posix(relative(cwd, full)) };
+    return matchers.some(({ absolute, isMatch }) => {
+      const path = absolute ? forms.absolute : forms.relative;
+      // The path itself, then each folder above it: `a/b/c.xlsx`, `a/b`, `a`.
+      for (let p = path; p !== ''; p = p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '') {
+        if (isMatch(p)) return true;
+      }
+      return false;
+    });
+  };
+}
+
+/**
+ * Expands the command line's paths: files, folders (recursive) and quoted globs; arguments starting
+ * with `!` and `ignore` are ignore patterns (see ignoreMatcher). In a batch (several paths, a folder or
+ * a glob) scored copies and lock files are skipped, named ones too, since a shell expanding `*.xlsx`
+ * names them. A single file is taken as given, unless it is a lock file (exit 2). A folder or a glob
+ * that yields no workbook (or only ignored ones) is an error (exit 2) naming it; a file named on the
+ * command line that an ignore pattern excludes is left out and listed, without failing (CI passes
+ * the changed files, some of which may be ignored).
+ */
+export async function expandInputs(rawArgs: readonly string[], cwd: string, ignorePatterns: readonly string[] = []): Promise<Inputs> {
+  const split = splitArgs(rawArgs);
+  const args = split.paths;
+  const ignored = ignoreMatcher([...ignorePatterns, ...split.ignore], cwd);
   const kinds = await Promise.all(args.map((arg) => kindOf(resolve(cwd, arg))));
   const batch = args.length > 1 || kinds.some((kind, i) => kind === 'dir' || (kind === 'missing' && GLOB_CHARS.test(args[i]!)));
-  const inputs: Inputs = { files: [], skipped: { scored: [], locks: [] } };
+  const inputs: Inputs = { files: [], skipped: { scored: [], locks: [], ignored: [] } };
   const seen = new Set<string>();
+  const ignoredSeen = new Set<string>();
   for (const [i, arg] of args.entries()) {
     const found = await expandOne(arg, kinds[i]!, cwd);
+    let matched = false;
     for (const { file, explicit } of found) {
+      if (ignored(file)) {
+        if (explicit) matched = true;
+        const key = resolve(cwd, file);
+        if (!ignoredSeen.has(key)) inputs.skipped.ignored.push(file);
+        ignoredSeen.add(key);
+        continue;
+      }
+      matched = true;
       const key = resolve(cwd, file);
       if (seen.has(key)) continue;
       seen.add(key);
@@ -61,22 +116,27 @@ export async function expandInputs(args: readonly string[], cwd: string): Promis
       else if (kind === 'scored') inputs.skipped.scored.push(file);
       else if (explicit || kind === 'workbook') inputs.files.push(file);
     }
+    if (!matched) throw new RunError((ui) => (found.length === 0 ? ui.noMatch(arg) : ui.allIgnored(arg)));
   }
   return inputs;
 }
 
-/** Whether the command line may stand for more than one file: several paths, a folder or a glob. */
-export async function mayBeBatch(args: readonly string[], cwd: string): Promise<boolean> {
+/** Whether the command line may stand for more than one file: several paths, a folder or a glob (ignore patterns aside). */
+export async function mayBeBatch(rawArgs: readonly string[], cwd: string): Promise<boolean> {
+  const args = splitArgs(rawArgs).paths;
   if (args.length !== 1) return args.length > 1;
   return GLOB_CHARS.test(args[0]!) || (await kindOf(resolve(cwd, args[0]!))) === 'dir';
 }
 
-/** The lines telling the user what a batch skipped, one per kind (none when nothing was). */
-export function skippedLines(skipped: Inputs['skipped'], ui: { skippedScored(names: string[], total: number): string; skippedLocks(names: string[], total: number): string }): string[] {
+type SkipWords = Record<'skippedScored' | 'skippedLocks' | 'skippedIgnored', (names: string[], total: number) => string>;
+
+/** The lines telling the user what a run skipped, one per kind (none when nothing was). */
+export function skippedLines(skipped: Inputs['skipped'], ui: SkipWords): string[] {
   const SHOWN = 3;
   const lines: string[] = [];
   if (skipped.scored.length > 0) lines.push(ui.skippedScored(skipped.scored.slice(0, SHOWN), skipped.scored.length));
   if (skipped.locks.length > 0) lines.push(ui.skippedLocks(skipped.locks.slice(0, SHOWN), skipped.locks.length));
+  if (skipped.ignored.length > 0) lines.push(ui.skippedIgnored(skipped.ignored.slice(0, SHOWN), skipped.ignored.length));
   return lines;
 }
 

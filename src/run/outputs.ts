@@ -17,6 +17,19 @@ function copySuffix(input: string): string {
   return MACRO_EXTENSIONS.has(extname(input).toLowerCase()) ? '.scored.xlsm' : '.scored.xlsx';
 }
 
+/**
+ * Refuses (exit 2) an `-o` that is not a name the copy can have: `.xlsx`, or `.xlsm` for a
+ * macro-enabled input (Excel refuses a package named .xlsm that is not macro-enabled). Anything else
+ * (`-o report.json`) was meant for --output-file, which the message says.
+ */
+export function checkCopyName(output: string, input: string): void {
+  const ext = extname(output).toLowerCase();
+  if (ext === '.xlsx') return;
+  if (ext === '.xlsm' && MACRO_EXTENSIONS.has(extname(input).toLowerCase())) return;
+  if (ext === '.xlsm') throw new RunError((ui) => ui.outputNotMacro(output, input));
+  throw new RunError((ui) => ui.outputNotWorkbook(output));
+}
+
 /** `<dir>/<name>.scored.xlsx` (`.scored.xlsm` for .xlsm and .xltm) beside the input. */
 export function defaultOutputPath(input: string): string {
   return join(dirname(input), `${basename(input, extname(input))}${copySuffix(input)}`);

@@ -160,7 +160,7 @@ function inWorkers(
         const job = jobs[index]!;
         for (const out of outOf(index)) removeTempsBeside(out);
         const report = unreadableFile(job.file, lostCause(why, job.file, code), settings.profile);
-        deliver(index, { ...resultOf(report, settings.format), written: null, writeError: null });
+        deliver(index, { ...resultOf(report, job, settings), written: null, writeError: null });
         if (!stopped && (again.length > 0 || next < jobs.length)) start();
       };
       worker.on('error', (err) => {

@@ -24,6 +24,14 @@ export interface CheckRequest extends RuleOptions {
   summary?: string;
   /** Worker threads for a batch; the number of CPU cores by default. */
   jobs?: number;
+  /** Ignore patterns (--ignore), besides the `!` arguments among `paths`. */
+  ignore?: string[];
+  /** A baseline file whose findings are accepted (--baseline). */
+  baseline?: string;
+  /** Where to record this run's findings (--write-baseline). */
+  writeBaseline?: string;
+  /** --color (true) or --no-color (false); undefined: from the environment and the terminal. */
+  color?: boolean;
 }
 
 /** `eval`: a check that also writes each file's scored copy, unless `write` is false. */
@@ -46,6 +54,11 @@ export interface ExplainRequest extends RuleOptions {
 export interface InspectRequest {
   files: string[];
   lang: Lang;
+  /**
+   * As git's textconv driver (--textconv): a first line that does not name the file (git passes a
+   * temporary path for one side), and a file that cannot be read said on stdout, exit 0.
+   */
+  textconv?: boolean;
 }
 
 /** `profiles`: the built-in profiles, or (`show`) the effective rules of one. */

@@ -6,15 +6,20 @@ import { RunError } from '../errors.js';
 import { uiFor } from '../i18n/messages.js';
 import type { FileReport, Lang, UnreadableCause } from '../model.js';
 import { digestEntry, type DigestEntry } from '../report/digest.js';
+import { locateFindings } from '../report/common.js';
 import { filePart, type FilePart, type FormatSpec } from '../report/format.js';
+import { sarifResults, type SarifResult } from '../report/sarif.js';
 import type { Profile } from '../schema/profile.js';
 import { openWorkbook } from '../workbook/read.js';
 import { writeScoredCopy } from '../workbook/write.js';
+import { applyBaseline, baselinePath, type BaselineEntry, type BaselineOutcome } from './baseline.js';
 
 /** A file to score, and where its scored copy goes (null: none is written). */
 export interface FileJob {
   file: string;
   out: string | null;
+  /** The baseline's entries for this file (--baseline), accepted; none when absent. */
+  accept?: BaselineEntry[];
 }
 
 /**
@@ -28,6 +33,10 @@ export interface ScoreSettings {
   format: FormatSpec;
   /** Where the jobs' relative paths start: the run's working directory (the process's by default). */
   cwd?: string;
+  /** The run records a baseline (--write-baseline): every finding is recorded, and accepted. */
+  recordBaseline?: boolean;
+  /** The baseline file (--baseline or --write-baseline), named in SARIF's suppressions. */
+  baselineFile?: string;
 }
 
 export interface FileOutcome {
@@ -77,15 +86,30 @@ export interface FileResult {
   entry: DigestEntry;
   written: string | null;
   writeError: string | null;
+  /** What the baseline did (accepted findings are in neither `part` nor `entry`); null when the run has none. */
+  baseline: BaselineOutcome | null;
 }
 
-/** A file's report as it crosses back: its part of the output and its digest entry. */
-export function resultOf(report: FileReport, format: FormatSpec): Pick<FileResult, 'part' | 'entry'> {
-  return { part: filePart(format, report), entry: digestEntry(report, format.lang) };
+/**
+ * A file's report as it crosses back: the findings the baseline accepts taken out (the scored copy,
+ * written before, marks them all), then its part of the output and its digest entry. SARIF keeps
+ * them, each with a suppression (`kind: external`), as code scanning expects of accepted alerts.
+ */
+export function resultOf(report: FileReport, job: FileJob, settings: ScoreSettings): Pick<FileResult, 'part' | 'entry' | 'baseline'> {
+  if (job.accept === undefined && !settings.recordBaseline) return { part: filePart(settings.format, report), entry: digestEntry(report, settings.format.lang), baseline: null };
+  const applied = applyBaseline(report, baselinePath(job.file, settings.cwd ?? process.cwd()), job.accept ?? [], settings.recordBaseline ?? false);
+  let part = filePart(settings.format, applied.report);
+  if (settings.format.name === 'sarif' && applied.taken.size > 0) {
+    const suppression = { kind: 'external', justification: `perf-score baseline ${settings.baselineFile ?? ''}`.trimEnd() };
+    const located = locateFindings(report);
+    const results: SarifResult[] = sarifResults(report, settings.format).map((r, i) => (applied.taken.has(located[i]!.finding) ? { ...r, suppressions: [suppression] } : r));
+    part = { kind: 'sarif', results };
+  }
+  return { part, entry: digestEntry(applied.report, settings.format.lang), baseline: applied.outcome };
 }
 
 /** Scores one file and formats it: the whole of a file's work, where it runs (a worker thread). */
 export async function processFile(job: FileJob, settings: ScoreSettings): Promise<FileResult> {
   const { report, written, writeError } = await scoreFile(job, settings);
-  return { ...resultOf(report, settings.format), written, writeError };
+  return { ...resultOf(report, job, settings), written, writeError };
 }

@@ -19,7 +19,7 @@ export interface CliCase {
    * `{ text }`, the file's content.
    */
   files?: Record<string, string | { text: string }>;
-  /** Added to the environment (which has NO_COLOR=1). */
+  /** Added to the environment (which has NO_COLOR=1, and no FORCE_COLOR). */
   env?: Record<string, string>;
   status: number;
   /** stdout; anything when absent. */
@@ -71,7 +71,9 @@ export async function runCase(c: CliCase, invoke: Invoke): Promise<CaseResult> {
     if (typeof source === 'string') copyFileSync(join(FIXTURES, source), join(dir, path));
     else writeFileSync(join(dir, path), source.text);
   }
-  const env = { ...process.env, NO_COLOR: '1', ...c.env };
+  // FORCE_COLOR from the machine would win over NO_COLOR: only a case sets it.
+  const { FORCE_COLOR: _force, ...machine } = process.env;
+  const env = { ...machine, NO_COLOR: '1', ...c.env };
   const r = await invoke(c.args, dir, env);
   const local = (text: string) => text.replaceAll(dir, '<dir>');
   const result = { status: r.status, stdout: local(r.stdout), stderr: local(r.stderr), files: listing(dir) };
@@ -155,6 +157,13 @@ export const CASES: CliCase[] = [
     status: 0,
     stdout: inOrder('--profile', '--rules', '--lang', '--format', '--output-file', '--max-warnings', '--summary', '--jobs', '--output', '--out-dir', '--no-write'),
   },
+  {
+    name: 'check --help lists the CI options',
+    args: ['check', '--help'],
+    status: 0,
+    stdout: inOrder('"!GLOB" excludes', '--ignore <glob>', '--baseline <file>', '--write-baseline <file>', '--color', '--no-color'),
+  },
+  { name: 'inspect --help lists --textconv', args: ['inspect', '--help'], status: 0, stdout: inOrder('--lang', '--textconv') },
   { name: 'no command: the help, on stderr, exit 2', args: [], status: 2, stdout: '', stderr: /^Usage: perf-score \[options\] \[command\]\n/ },
   { name: 'an unknown command', args: ['frobnicate'], status: 2, stdout: '', stderr: "error: unknown command 'frobnicate'\n" },
   { name: 'an unknown option', args: ['eval', 'seed-000.xlsx', '--bogus'], files: { 'seed-000.xlsx': 'seed-000.xlsx' }, status: 2, stdout: '', stderr: "error: unknown option '--bogus'\n", after: ['seed-000.xlsx'] },
@@ -323,6 +332,98 @@ export const CASES: CliCase[] = [
     after: ['seed-000.xlsx'],
   },
 
+  // CI controls: ignore patterns, globs that match nothing, -o misuse.
+  {
+    name: '--ignore leaves out what it matches (repeatable), said on stderr',
+    args: ['check', '材料', '--ignore', '材料/旧/**', '--ignore', '**/草稿.xlsx', '--format', 'json'],
+    files: { '材料/新/seed-000.xlsx': 'seed-000.xlsx', '材料/旧/seed-004.xlsx': 'seed-004.xlsx', '材料/新/草稿.xlsx': 'seed-004.xlsx' },
+    status: 0,
+    stdout: jsonReport({ files: 1, errors: 0 }, [['材料/新/seed-000.xlsx', '自评表', 95]]),
+    stderr: '已排除 2 个文件（--ignore 或 ! 模式）：材料/新/草稿.xlsx、材料/旧/seed-004.xlsx\n',
+  },
+  {
+    name: 'a "!" pattern among the paths excludes, as --ignore does',
+    args: ['check', '材料/**/*.xlsx', '!材料/旧/**', '--format', 'json', '--lang', 'en'],
+    files: { '材料/新/seed-000.xlsx': 'seed-000.xlsx', '材料/旧/seed-004.xlsx': 'seed-004.xlsx' },
+    status: 0,
+    stdout: jsonReport({ files: 1, errors: 0 }, [['材料/新/seed-000.xlsx', '自评表', 95]]),
+    stderr: 'excluded 1 file (--ignore or a ! pattern): 材料/旧/seed-004.xlsx\n',
+  },
+  {
+    name: 'a file named on the command line that an ignore pattern excludes: nothing to score, exit 0',
+    args: ['check', '旧/seed-004.xlsx', '--ignore', '旧'],
+    files: { '旧/seed-004.xlsx': 'seed-004.xlsx' },
+    status: 0,
+    stdout: '错误 0 项，提示 0 项\n',
+    stderr: '已排除 1 个文件（--ignore 或 ! 模式）：旧/seed-004.xlsx\n',
+  },
+  {
+    name: 'a glob that matches nothing is exit 2, naming it, even beside files that match',
+    args: ['check', 'seed-000.xlsx', '材料/**/*.xlsx'],
+    files: { 'seed-000.xlsx': 'seed-000.xlsx' },
+    status: 2,
+    stdout: '',
+    stderr: '没有找到与“材料/**/*.xlsx”匹配的工作簿\n',
+  },
+  { name: 'a glob that matches nothing, in English (as ESLint says it)', args: ['check', '*.xlsm', '--lang', 'en'], status: 2, stdout: '', stderr: 'No files matching the pattern "*.xlsm" were found.\n' },
+  {
+    name: 'a glob whose every file is ignored is exit 2, naming it',
+    args: ['check', '旧/*.xlsx', '!旧/**'],
+    files: { '旧/seed-004.xlsx': 'seed-004.xlsx' },
+    status: 2,
+    stdout: '',
+    stderr: '与“旧/*.xlsx”匹配的文件都已被 --ignore 或 ! 模式排除\n',
+  },
+  {
+    name: 'eval -o report.json --format json is refused with a hint to --output-file, nothing written',
+    args: ['eval', 'seed-004.xlsx', '-o', 'report.json', '--format', 'json'],
+    files: { 'seed-004.xlsx': 'seed-004.xlsx' },
+    status: 2,
+    stdout: '',
+    stderr: '-o report.json：评分副本须是 .xlsx 或 .xlsm 工作簿；要把报告写入文件，请用 --output-file report.json\n',
+    after: ['seed-004.xlsx'],
+  },
+  {
+    name: 'eval -o that is not a workbook name, in English',
+    args: ['eval', 'seed-004.xlsx', '-o', 'copy.csv', '--lang', 'en'],
+    files: { 'seed-004.xlsx': 'seed-004.xlsx' },
+    status: 2,
+    stdout: '',
+    stderr: '-o copy.csv: the scored copy must be named .xlsx or .xlsm; to write the report to a file, use --output-file copy.csv\n',
+    after: ['seed-004.xlsx'],
+  },
+  {
+    name: 'eval -o naming an .xlsm for a workbook without macros is refused',
+    args: ['eval', 'seed-000.xlsx', '-o', 'copy.XLSM'],
+    files: { 'seed-000.xlsx': 'seed-000.xlsx' },
+    status: 2,
+    stdout: '',
+    stderr: '-o copy.XLSM：seed-000.xlsx 不是启用宏的工作簿，评分副本须以 .xlsx 结尾（Excel 不打开不含宏的 .xlsm）\n',
+    after: ['seed-000.xlsx'],
+  },
+  {
+    name: 'eval -o naming .XLSX, in any case, is a copy',
+    args: ['eval', 'seed-000.xlsx', '-o', 'copy.XLSX', '--profile', 'zhengzhou-shangjie'],
+    files: { 'seed-000.xlsx': 'seed-000.xlsx' },
+    status: 0,
+    after: ['copy.XLSX', 'seed-000.xlsx'],
+  },
+
+  // Colour: --color / --no-color, FORCE_COLOR, NO_COLOR (the table has NO_COLOR=1 and no terminal).
+  { name: 'no colour off a terminal', args: ['check', 'seed-004.xlsx'], files: { 'seed-004.xlsx': 'seed-004.xlsx' }, env: { NO_COLOR: '' }, status: 1, stdout: (out) => expect(out).not.toContain('\u001b[') },
+  { name: 'FORCE_COLOR=1 colours, NO_COLOR notwithstanding', args: ['check', 'seed-004.xlsx'], files: { 'seed-004.xlsx': 'seed-004.xlsx' }, env: { FORCE_COLOR: '1' }, status: 1, stdout: (out) => expect(out).toContain('\u001b[31m错误 2 项，提示 5 项\u001b[39m') },
+  { name: 'FORCE_COLOR=0 does not', args: ['check', 'seed-004.xlsx'], files: { 'seed-004.xlsx': 'seed-004.xlsx' }, env: { FORCE_COLOR: '0', NO_COLOR: '' }, status: 1, stdout: (out) => expect(out).not.toContain('\u001b[') },
+  { name: '--color colours, NO_COLOR notwithstanding', args: ['check', 'seed-004.xlsx', '--color'], files: { 'seed-004.xlsx': 'seed-004.xlsx' }, status: 1, stdout: (out) => expect(out).toContain('\u001b[31m错误 2 项，提示 5 项\u001b[39m') },
+  { name: '--no-color wins over FORCE_COLOR', args: ['check', 'seed-004.xlsx', '--no-color'], files: { 'seed-004.xlsx': 'seed-004.xlsx' }, env: { FORCE_COLOR: '3' }, status: 1, stdout: (out) => expect(out).not.toContain('\u001b[') },
+  {
+    name: '--color never colours a report written to a file',
+    args: ['check', 'seed-004.xlsx', '--color', '--output-file', 'report.txt'],
+    files: { 'seed-004.xlsx': 'seed-004.xlsx' },
+    status: 1,
+    stdout: '',
+    check: (dir) => expect(readFileSync(join(dir, 'report.txt'), 'utf8')).not.toContain('\u001b['),
+  },
+
   // --max-warnings.
   { name: '--max-warnings not exceeded', args: ['check', 'budget-zero-total.xlsx', '--profile', 'zhengzhou-shangjie', '--max-warnings', '3'], files: { 'budget-zero-total.xlsx': 'budget-zero-total.xlsx' }, status: 0, stdout: /警告 3 项/ },
   {
@@ -397,6 +498,27 @@ export const CASES: CliCase[] = [
     files: { 'seed-000.xlsx': 'seed-000.xlsx', 'two-tables.xlsx': 'two-tables.xlsx' },
     status: 0,
     stdout: inOrder('seed-000.xlsx', '\n\n', 'two-tables.xlsx'),
+  },
+  {
+    name: 'inspect --textconv: a first line without the path (git passes a temporary one)',
+    args: ['inspect', '--textconv', 'seed-000.xlsx'],
+    files: { 'seed-000.xlsx': 'seed-000.xlsx' },
+    status: 0,
+    stdout: (out) => expect(out.split('\n').slice(0, 3)).toEqual(['perf-score inspect', '', 'sheet 自评表: indicator table B14:J46 (header row 14, 31 rows)']),
+  },
+  {
+    name: 'inspect --textconv of a damaged workbook: the problem as text on stdout, without the path, exit 0',
+    args: ['inspect', '--textconv', 'bad.xlsx', '--lang', 'en'],
+    files: { 'bad.xlsx': { text: 'PK\u0003\u0004 not really a zip' } },
+    status: 0,
+    stdout: /^perf-score inspect\ncannot be read: the workbook is damaged: [^\n]+\n$/,
+  },
+  {
+    name: 'inspect --textconv of a file that is not a workbook, in Chinese',
+    args: ['inspect', '--textconv', 'bad.xlsx'],
+    files: { 'bad.xlsx': { text: 'not a workbook' } },
+    status: 0,
+    stdout: 'perf-score inspect\n无法读取：是文本文件，不是工作簿；如是导出的表格，请用 Excel 或 WPS 打开后另存为 .xlsx 再评分\n',
   },
   {
     name: 'inspect a file that is not a workbook: one line, exit 2',

@@ -21,13 +21,14 @@ export interface RunResult {
 export interface RunOptions {
   /** Working directory of the bin; the repository by default. */
   cwd?: string;
-  /** Replaces the environment (NO_COLOR=1 is added unless `env` says otherwise). */
+  /** Replaces the environment (by default the process's, with NO_COLOR=1 and without FORCE_COLOR, which would win over it). */
   env?: Record<string, string | undefined>;
 }
 
 /** Runs the real bin (which runs dist/cli.js, built by the global setup) and waits for it. */
 export function run(args: string[], opts: RunOptions = {}): RunResult {
-  const env = opts.env ?? { ...process.env, NO_COLOR: '1' };
+  const { FORCE_COLOR: _force, ...machine } = process.env;
+  const env = opts.env ?? { ...machine, NO_COLOR: '1' };
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? REPO, encoding: 'utf8', env });
   if (r.error) throw r.error;
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
