@@ -40,6 +40,8 @@ export function scoringOptions(cmd: Command): Command {
     .option('--max-warnings <n>', 'exit 1 when there are more than N warnings', count(0))
     .option('--summary <file>', 'write the ranking to FILE: .xlsx (with a sheet of every finding) or .csv')
     .option('--jobs <n>', 'worker threads scoring the files of a batch (default: the number of CPU cores)', count(1))
+    .option('--quiet', 'console report: errors only; files without errors print nothing')
+    .option('--ranking-only', 'console report: the ranking and the counts only, no per-file tables')
     .exitOverride();
 }
 
@@ -57,6 +59,8 @@ export interface ScoringFlags extends RuleFlags {
   maxWarnings?: number;
   summary?: string;
   jobs?: number;
+  quiet?: boolean;
+  rankingOnly?: boolean;
 }
 
 export function ruleRequest(flags: RuleFlags): RuleOptions {
@@ -64,6 +68,6 @@ export function ruleRequest(flags: RuleFlags): RuleOptions {
 }
 
 export function checkRequest(paths: string[], flags: ScoringFlags): CheckRequest {
-  const { format, outputFile, maxWarnings, summary, jobs } = flags;
-  return { ...ruleRequest(flags), paths, format, outputFile, maxWarnings, summary, jobs };
+  const { format, outputFile, maxWarnings, summary, jobs, quiet, rankingOnly } = flags;
+  return { ...ruleRequest(flags), paths, format, outputFile, maxWarnings, summary, jobs, quiet, rankingOnly };
 }

@@ -5,6 +5,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { RunError } from '../errors.js';
+import type { SkippedFile } from '../model.js';
 import { compareText } from '../order.js';
 
 /** What the command line asks to score. */
@@ -35,6 +36,11 @@ export function kindOfName(name: string): 'workbook' | 'lock' | 'scored' | 'othe
 /** Whether a file found in a folder or by a glob is one to score. */
 export function isCandidate(name: string): boolean {
   return kindOfName(name) === 'workbook';
+}
+
+/** What was skipped as one list, for the run's outputs to account for: scored copies, then lock files. */
+export function skippedFiles(skipped: Inputs['skipped']): SkippedFile[] {
+  return [...skipped.scored.map((file) => ({ file, reason: 'scored-copy' as const })), ...skipped.locks.map((file) => ({ file, reason: 'lock-file' as const }))];
 }
 
 /**

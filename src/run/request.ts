@@ -24,6 +24,10 @@ export interface CheckRequest extends RuleOptions {
   summary?: string;
   /** Worker threads for a batch; the number of CPU cores by default. */
   jobs?: number;
+  /** The console report with errors only: files without errors print nothing (--quiet). */
+  quiet?: boolean;
+  /** The console report as the ranking and the counts only, no file's block (--ranking-only). */
+  rankingOnly?: boolean;
 }
 
 /** `eval`: a check that also writes each file's scored copy, unless `write` is false. */
