@@ -99,6 +99,20 @@ describe('the ranking of a batch', () => {
   });
 });
 
+describe('the ranking keeps to one line a row', () => {
+  it('a unit written on two lines in its cell, a file name with a line break', () => {
+    const [first, second] = reports as [FileReport, FileReport];
+    const twoLines: FileReport = { ...first, file: '材料/a\nb.xlsx', tables: first.tables.map((t) => ({ ...t, department: '郑州市上街区\n信访局' })) };
+    const out = formatConsole([twoLines, second], { lang: 'zh', color: false, width: 80, rankingOnly: true });
+    const [, , , ...rows] = rankingLines(out, 80, '排名（文件路径相对于 材料/）');
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toMatch(/^ +2 郑州市\S* 信访局 +a b\.xlsx +95\.81 /);
+    // No line ends in spaces, painted or not.
+    const painted = formatConsole([twoLines, second], { lang: 'zh', color: true, width: 80, rankingOnly: true });
+    for (const line of painted.split('\n')) expect(line).not.toMatch(/ (\x1b\[\d+m)*$/);
+  });
+});
+
 describe('text helpers of the ranking', () => {
   it('cuts text in the middle or at the end by display width, Chinese characters two columns wide', () => {
     expect(fitText('上街区/信访局/自评表.xlsx', 40)).toBe('上街区/信访局/自评表.xlsx');

@@ -134,16 +134,20 @@ function rankingTable(digest: RunDigest, o: ConsoleOptions, chalk: InstanceType<
     [l.warningsShort, 'right', null],
     [l.status, 'left', 'end'],
   ];
-  const columns: Column[] = heads.map(([head, align, cut], i) => ({ head, align, cut, cells: rows.map((r) => r.cells[i]!) }));
+  // One line whatever a cell holds (a unit's name written on two lines in its cell).
+  const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ');
+  const columns: Column[] = heads.map(([head, align, cut], i) => ({ head, align, cut, cells: rows.map((r) => oneLine(r.cells[i]!)) }));
   // Two spaces between columns, one below 100 columns, where the unit and the file need every column.
   const gap = o.width >= 100 ? '  ' : ' ';
   const widths = layout(columns, o.width, gap.length);
   const line = (cells: string[], paintLast: (s: string) => string = (s) => s) =>
     cells
+      .map(oneLine)
       .map((c, i) => {
         const col = columns[i]!;
-        const text = padText(col.cut === null ? c : fitText(c, widths[i]!, col.cut), widths[i]!, col.align);
-        return i === cells.length - 1 ? paintLast(text) : text;
+        const fitted = col.cut === null ? c : fitText(c, widths[i]!, col.cut);
+        // The last column is not padded, so that no line ends in spaces (painted ones included).
+        return i === cells.length - 1 ? paintLast(fitted) : padText(fitted, widths[i]!, col.align);
       })
       .join(gap)
       .trimEnd();
