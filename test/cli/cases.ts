@@ -617,4 +617,17 @@ export const CASES: CliCase[] = [
       expect(out.endsWith('\n\n1 file: 1 scored\n0 errors, 0 warnings\n')).toBe(true);
     },
   },
+  {
+    name: 'eval --ranking-only of two files beside each other: the copies said in one line',
+    args: ['eval', 'a', '--ranking-only', '--profile', 'zhengzhou-shangjie'],
+    files: { 'a/seed-000.xlsx': 'seed-000.xlsx', 'a/seed-002.xlsx': 'seed-002.xlsx' },
+    status: 0,
+    stdout: (out) => {
+      const [title, , , ...rows] = rankingLines(out, 80, '排名（文件路径相对于 a/）');
+      expect(title).toBe('排名（文件路径相对于 a/）');
+      expect(rows.map((r) => r.trim().split(/ +/).slice(0, 4))).toEqual([['1', '郑州市上街…会常务委员会办公室', 'seed-002.xlsx', '96.88'], ['2', '郑州市上街区信访局', 'seed-000.xlsx', '95.81']]);
+      expect(out.endsWith('\n\n共 2 个文件：已评分 2 个\n错误 0 项，提示 0 项\n已写入评分副本 2 份，各在其输入文件旁\n')).toBe(true);
+    },
+    after: ['a/', 'a/seed-000.scored.xlsx', 'a/seed-000.xlsx', 'a/seed-002.scored.xlsx', 'a/seed-002.xlsx'],
+  },
 ];
