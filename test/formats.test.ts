@@ -206,6 +206,13 @@ describe('formatGithubSummary', () => {
     expect(md.split('\n').filter((l) => l.startsWith('- '))).toHaveLength(14);
   });
 
+  it('has a row for every file given: an unreadable one with its reason in a few words, a skipped one with its reason', () => {
+    const md = formatGithubSummary(digestOf([seed004, unreadable('bad.xlsx', 'bad.xlsx：工作簿已损坏，缺少 xl/styles.xml')], 'zh', [{ file: '~$a.xlsx', reason: 'lock-file' }]));
+    const rows = md.split('\n').filter((l) => l.startsWith('|'));
+    expect(rows.slice(3)).toEqual(['| bad.xlsx |  |  |  |  | 1 | 0 | 工作簿已损坏 |', '| \\~$a.xlsx |  |  |  |  |  |  | 锁定文件 |']);  // ~ escaped for Markdown
+    expect(md).toContain('\n共 3 个文件：已评分 1 个，无法读取 1 个，已跳过 1 个\n');
+  });
+
   it('caps the findings list', () => {
     const kept = new RunDigest(3);
     kept.add(digestEntry(seed004, 'en'));
