@@ -526,3 +526,16 @@ export type OtherKind =
   | 'mht'
   | 'ole'
   | 'unknown';
+
+/**
+ * Why a file found in a batch was left out on purpose (public API: JSON `skipped[].reason`, SARIF
+ * notifications, JUnit): a lock file Excel or WPS keeps beside an open workbook (`~$…`), or a
+ * scored copy perf-score wrote (`*.scored.xlsx`, `*.scored.xlsm`).
+ */
+export type SkipReason = 'lock-file' | 'scored-copy';
+
+/** A file a batch found and left out on purpose, spelled as the user would see it. */
+export interface SkippedFile {
+  file: string;
+  reason: SkipReason;
+}

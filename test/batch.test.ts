@@ -13,7 +13,7 @@ import { formatGithub } from '../src/report/github.js';
 import { formatSarif } from '../src/report/sarif.js';
 import { formatJunit } from '../src/report/junit.js';
 import { VERSION } from '../src/version.js';
-import type { FileReport } from '../src/model.js';
+import type { FileReport, SkippedFile } from '../src/model.js';
 
 const spec = (name: FormatName): FormatSpec => ({ name, lang: 'zh', color: false, width: 100 });
 
@@ -57,21 +57,25 @@ describe('scoreFiles in process', () => {
     }
   });
 
-  it('assembles, from the parts that cross from the workers, the whole output of each format', async () => {
+  it('assembles, from the parts that cross from the workers and the files skipped, the whole output of each format', async () => {
     const files = ['fixtures/seed-002.xlsx', 'fixtures/README.md', 'fixtures/two-tables.xlsx', 'fixtures/seed-004.xlsx'];
+    const skipped: SkippedFile[] = [{ file: 'fixtures/seed-002.scored.xlsx', reason: 'scored-copy' }, { file: 'fixtures/~$seed-004.xlsx', reason: 'lock-file' }];
     const reports: FileReport[] = [];
     for (const file of files) reports.push((await scoreFile({ file, out: null }, settings('json'))).report);
     const whole: Record<FormatName, string> = {
-      table: formatConsole(reports, spec('table')),
-      json: formatJson(reports),
-      github: formatGithub(reports),
-      sarif: formatSarif(reports, { version: VERSION }),
-      junit: formatJunit(reports),
+      table: formatConsole(reports, { ...spec('table'), skipped }),
+      json: formatJson(reports, { skipped }),
+      github: formatGithub(reports, { skipped }),
+      sarif: formatSarif(reports, { version: VERSION, skipped }),
+      junit: formatJunit(reports, { skipped }),
     };
+    // Each format names every skipped file.
+    for (const name of FORMAT_NAMES) for (const s of skipped) expect(whole[name], name).toContain(name === 'sarif' ? encodeURIComponent('~$seed-004.xlsx') : s.file.slice('fixtures/'.length, -10));
     for (const name of FORMAT_NAMES) {
       const parts = await results(files, name);
       const writer = new OutputWriter(spec(name));
       const digest = new RunDigest();
+      digest.skip(skipped);
       let out = writer.begin();
       for (const { part, entry } of parts) {
         digest.add(entry);

@@ -70,7 +70,7 @@ describe('a folder with one damaged workbook, scored in one call', () => {
       ['two-tables.xlsx', '垃圾分类', 92.54],
     ]);
     expect(doc.unreadable).toEqual([{ file: '材料/金水区/坏表.xlsx', code: 'unreadable-file', severity: 'error', message: '材料/金水区/坏表.xlsx：是文本文件，不是工作簿；如是导出的表格，请用 Excel 或 WPS 打开后另存为 .xlsx 再评分' }]);
-    expect(doc.summary).toMatchObject({ files: 6, tables: 6, unreadable: 1 });
+    expect(doc.summary).toMatchObject({ files: 8, tables: 6, unreadable: 1, skipped: 2 });
     // The error count is the tables' errors plus the unreadable file.
     const tableErrors = doc.files.flatMap((t) => t.findings).filter((f) => f.severity === 'error').length;
     expect(doc.summary.errors).toBe(tableErrors + 1);
@@ -123,25 +123,25 @@ describe('a folder with one damaged workbook, scored in one call', () => {
     expect(skipped.stderr).toBe('skipped 1 scored copy (*.scored.xlsx, *.scored.xlsm): empty/a.scored.xlsx\nno .xlsx workbook to score found in: empty\n');
   });
 
-  it('shows a ranking of the batch after the tables, the unreadable file last', () => {
+  it('shows a ranking of the batch after the tables, the unreadable file, then the skipped ones last', () => {
     const dir = submissions();
     const r = run(['check', '材料', '--profile', 'zhengzhou-shangjie'], { cwd: dir });
     expect(r.status).toBe(1);
-    const ranking = r.stdout.slice(r.stdout.indexOf('\n排名\n'));
-    const rows = ranking
-      .split('\n')
-      .filter((l) => /^│ \d+ /.test(l) || l.includes('坏表'))
-      .map((l) => l.split('│').map((c) => c.trim()).slice(1, -1));
-    expect(rows.map((c) => [c[0], c[3], c[4]])).toEqual([
-      ['1', '100.00', '99.50'],
-      ['2', '98.03', '95.92'],
-      ['3', '97.01', '96.70'],
-      ['4', '96.88', '96.88'],
-      ['5', '95.81', '95.81'],
-      ['6', '92.54', '92.00'],
-      ['', '', ''],
+    const ranking = r.stdout.slice(r.stdout.indexOf('\n排名（文件路径相对于 材料/）\n'));
+    const rows = ranking.split('\n\n')[0]!.split('\n').slice(4).map((l) => l.trim().split(/ +/));
+    expect(rows.map((c) => (c[0]!.match(/^\d+$/) ? [c[0], c.at(-6), c.at(-5), c.at(-1)] : [c[0], c.at(-1)]))).toEqual([
+      ['1', '100.00', '99.50', '警告'],
+      ['2', '98.03', '95.92', '错误'],
+      ['3', '97.01', '96.70', '错误'],
+      ['4', '96.88', '96.88', '通过'],
+      ['5', '95.81', '95.81', '通过'],
+      ['6', '92.54', '92.00', '错误'],
+      ['金水区/坏表.xlsx', '是文本文件'],
+      // Cut in the middle to fit 80 columns: the start and the end of the path are kept.
+      [expect.stringMatching(/^上街区\/s.*….*\.scored\.xlsx$/), '评分副本'],
+      [expect.stringMatching(/^金水区\/~.*….*004\.xlsx$/), '锁定文件'],
     ]);
-    expect(rows.at(-1)![6]).toBe('1');
+    expect(ranking).toContain('\n\n共 8 个文件：已评分 5 个，无法读取 1 个，已跳过 2 个\n');
   });
 });
 
@@ -185,7 +185,7 @@ describe('check: the CI formats', () => {
     expect(run(['check', '.', '--out-dir', 'x'], { cwd: dir }).status).toBe(2);
   });
 
-  it('junit: well formed, a suite per table and per unreadable file, counts equal to what they hold', () => {
+  it('junit: well formed, a suite per table, per unreadable file and per skipped file, counts equal to what they hold', () => {
     const dir = submissions();
     const r = run(['check', '材料', '--format', 'junit'], { cwd: dir });
     expect(r.status).toBe(1);
@@ -199,7 +199,10 @@ describe('check: the CI formats', () => {
       '材料/金水区/two-tables.xlsx [老年助餐]',
       '材料/金水区/two-tables.xlsx [垃圾分类]',
       '材料/金水区/坏表.xlsx',
+      '材料/上街区/seed-000.scored.xlsx',
+      '材料/金水区/~$seed-004.xlsx',
     ]);
+    expect(root.attrs.skipped).toBe('2');
     const cases = suites.flatMap((s) => kids(s, 'testcase'));
     expect(root.attrs.tests).toBe(String(cases.length));
     expect(root.attrs.failures).toBe(String(cases.filter((c) => kids(c, 'failure').length > 0).length));
@@ -286,7 +289,7 @@ describe('check: the CI formats', () => {
 });
 
 describe('--summary', () => {
-  it('as CSV: UTF-8 with a BOM, one row per table ranked, the unreadable file last', () => {
+  it('as CSV: UTF-8 with a BOM, one row per table ranked, the unreadable file, then the skipped ones last', () => {
     const dir = submissions();
     const r = run(['check', '材料', '--profile', 'zhengzhou-shangjie', '--summary', '汇总.csv'], { cwd: dir });
     expect(r.status).toBe(1);
@@ -301,6 +304,13 @@ describe('--summary', () => {
       ['5', '材料/上街区/seed-000.xlsx', '95.81'],
       ['6', '材料/金水区/two-tables.xlsx', '92.54'],
       ['', '材料/金水区/坏表.xlsx', ''],
+      ['', '材料/上街区/seed-000.scored.xlsx', ''],
+      ['', '材料/金水区/~$seed-004.xlsx', ''],
+    ]);
+    expect(rows.slice(-3).map((x) => x[10])).toEqual([
+      '材料/金水区/坏表.xlsx：是文本文件，不是工作簿；如是导出的表格，请用 Excel 或 WPS 打开后另存为 .xlsx 再评分',
+      '材料/上街区/seed-000.scored.xlsx：已跳过，是 perf-score 写的评分副本（*.scored.xlsx、*.scored.xlsm）',
+      '材料/金水区/~$seed-004.xlsx：已跳过，是 Excel 或 WPS 打开工作簿时生成的锁定文件（~$ 开头），不是工作簿',
     ]);
   });
 

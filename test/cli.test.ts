@@ -78,7 +78,7 @@ describe('eval --format json', () => {
     // One JSON document and nothing else.
     expect(r.stdout.trimStart().startsWith('{')).toBe(true);
     expect(r.stdout.endsWith('}\n')).toBe(true);
-    expect(doc.schemaVersion).toBe(2);
+    expect(doc.schemaVersion).toBe(3);
     expect(doc.files).toHaveLength(1);
     const t = doc.files[0]!;
     expect(t.file).toBe('fixtures/seed-000.xlsx');
@@ -113,7 +113,7 @@ describe('eval --format json', () => {
       ['missed-target', 'info', '自评表!J42', '保证工作正常运转'],
     ]);
     expect(t.findings[0]!.message).toBe('实际 72.41%，未达到目标 ≥100%，偏差 -27.59%；原因：财政资金紧张未按时拨付，物业公司未及时送发票。');
-    expect(doc.summary).toEqual({ files: 1, tables: 1, unreadable: 0, errors: 0, warnings: 0, infos: 8 });
+    expect(doc.summary).toEqual({ files: 1, tables: 1, unreadable: 0, skipped: 0, errors: 0, warnings: 0, infos: 8 });
     // Decimals are written with two places.
     expect(r.stdout).toContain('"total": 95.81');
     expect(r.stdout).toContain('"weight": 30.00');
@@ -130,7 +130,7 @@ describe('eval --format json', () => {
     expect(r.stdout).toMatch(/"budget": \{[^}]*"score": 7\.40,/);
     expect(r.stdout).toContain('"total": 96.88');
     expect(doc.files[0]!.findings.map((f) => [f.code, f.cell])).toEqual([['missed-target', '自评表!J20']]);
-    expect(doc.summary).toEqual({ files: 1, tables: 1, unreadable: 0, errors: 0, warnings: 0, infos: 1 });
+    expect(doc.summary).toEqual({ files: 1, tables: 1, unreadable: 0, skipped: 0, errors: 0, warnings: 0, infos: 1 });
   });
 
   it('seed 004 with the default profile: exit 1, its own total, the findings in order', () => {
@@ -164,7 +164,7 @@ describe('eval --format json', () => {
       { declared: 0, computed: 0.78 },
     ]);
     expect(r.stdout).toContain('"data": {\n            "declared": 95.92,\n            "computed": 97.2,\n            "declaredGrade": "优",\n            "computedGrade": "优"\n          }');
-    expect(doc.summary).toEqual({ files: 1, tables: 1, unreadable: 0, errors: 2, warnings: 5, infos: 0 });
+    expect(doc.summary).toEqual({ files: 1, tables: 1, unreadable: 0, skipped: 0, errors: 2, warnings: 5, infos: 0 });
   });
 
   it('keeps a cell written `_x0001_12.5` a string: no cell text becomes a number', async () => {
@@ -355,7 +355,7 @@ describe('files that cannot be scored', () => {
     const doc = parseJson(r);
     expect(doc.files).toEqual([]);
     expect(doc.unreadable).toEqual([{ file, code: 'unreadable-file', severity: 'error', message: expect.stringContaining(file) }]);
-    expect(doc.summary).toEqual({ files: 1, tables: 0, unreadable: 1, errors: 1, warnings: 0, infos: 0 });
+    expect(doc.summary).toEqual({ files: 1, tables: 0, unreadable: 1, skipped: 0, errors: 1, warnings: 0, infos: 0 });
     const message = doc.unreadable[0]!.message;
     expect(message).not.toContain('Error:');
     expect(message).not.toContain('内部错误');
@@ -519,8 +519,8 @@ describe('console output', () => {
       for (const lines of tables) {
         const widths = new Set(lines.map(displayWidth));
         expect([...widths], lines.join('\n')).toHaveLength(1);
-        // Piped output is laid out for 100 columns.
-        expect([...widths][0]).toBeLessThanOrEqual(100);
+        // Piped output is laid out for 80 columns.
+        expect([...widths][0]).toBeLessThanOrEqual(80);
       }
     });
   }

@@ -199,12 +199,20 @@ describe('formatGithubSummary', () => {
     const md = formatGithubSummary(digestOf([seed004, variant('b.xlsx', { department: 'A|B' })], 'zh'));
     const rows = md.split('\n').filter((l) => l.startsWith('|'));
     expect(rows).toHaveLength(4);
-    // Every row has the header's 7 cells once escaped pipes are set aside.
-    for (const row of rows) expect(row.replace(/\\\|/g, '').split('|')).toHaveLength(9);
-    expect(rows[2]).toBe('| fixtures/seed-004.xlsx | 郑州市金水区人民政府办公室 | 97.20 | 95.92 | 优 | 2 | 5 |');
+    // Every row has the header's 8 cells once escaped pipes are set aside.
+    for (const row of rows) expect(row.replace(/\\\|/g, '').split('|')).toHaveLength(10);
+    expect(rows[2]).toBe('| fixtures/seed-004.xlsx | 郑州市金水区人民政府办公室 | 97.20 | 95.92 | 优 | 2 | 5 | 错误 |');
+    expect(md).toContain('\n共 2 个文件：已评分 2 个\n');
     expect(rows[3]).toContain('| A\\|B |');
     expect(md).toContain('**错误 4 项，警告 10 项，提示 0 项**');
     expect(md.split('\n').filter((l) => l.startsWith('- '))).toHaveLength(14);
+  });
+
+  it('has a row for every file given: an unreadable one with its reason in a few words, a skipped one with its reason', () => {
+    const md = formatGithubSummary(digestOf([seed004, unreadable('bad.xlsx', 'bad.xlsx：工作簿已损坏，缺少 xl/styles.xml')], 'zh', [{ file: '~$a.xlsx', reason: 'lock-file' }]));
+    const rows = md.split('\n').filter((l) => l.startsWith('|'));
+    expect(rows.slice(3)).toEqual(['| bad.xlsx |  |  |  |  | 1 | 0 | 工作簿已损坏 |', '| \\~$a.xlsx |  |  |  |  |  |  | 锁定文件 |']);  // ~ escaped for Markdown
+    expect(md).toContain('\n共 3 个文件：已评分 1 个，无法读取 1 个，已跳过 1 个\n');
   });
 
   it('caps the findings list', () => {
@@ -218,20 +226,20 @@ describe('formatGithubSummary', () => {
 describe('formatCsv and rankTables', () => {
   it('writes UTF-8 with a BOM and CRLF line ends, headers in Chinese by default', () => {
     const csv = formatCsv(digestOf([seed000, seed002, seed004], 'zh'));
-    expect(csv.startsWith('\uFEFF排名,文件,工作表,单位,计算总分,填报总分,等级,填报等级,错误,警告\r\n')).toBe(true);
+    expect(csv.startsWith('\uFEFF排名,文件,工作表,单位,计算总分,填报总分,等级,填报等级,错误,警告,状态\r\n')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(csv.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
-    expect(formatCsv(digestOf([], 'zh'), { lang: 'en' })).toBe('\uFEFFRank,File,Sheet,Unit,Computed total,Declared total,Grade,Declared grade,Errors,Warnings\r\n');
+    expect(formatCsv(digestOf([], 'zh'), { lang: 'en' })).toBe('\uFEFFRank,File,Sheet,Unit,Computed total,Declared total,Grade,Declared grade,Errors,Warnings,Status\r\n');
   });
 
   it('ranks the seeds by computed total: 004 (97.20), 002 (96.88), 000 (95.81)', () => {
     const rows = parseCsv(formatCsv(digestOf([seed000, seed002, seed004], 'zh')).slice(1));
-    expect(rows.slice(1).map((r) => [r[0], r[1], r[4], r[8], r[9]])).toEqual([
-      ['1', 'fixtures/seed-004.xlsx', '97.20', '2', '5'],
-      ['2', 'fixtures/seed-002.xlsx', '96.88', '0', '0'],
-      ['3', 'fixtures/seed-000.xlsx', '95.81', '0', '0'],
+    expect(rows.slice(1).map((r) => [r[0], r[1], r[4], r[8], r[9], r[10]])).toEqual([
+      ['1', 'fixtures/seed-004.xlsx', '97.20', '2', '5', '错误'],
+      ['2', 'fixtures/seed-002.xlsx', '96.88', '0', '0', '通过'],
+      ['3', 'fixtures/seed-000.xlsx', '95.81', '0', '0', '通过'],
     ]);
-    expect(rows.every((r) => r.length === 10)).toBe(true);
+    expect(rows.every((r) => r.length === 11)).toBe(true);
   });
 
   it('quotes fields with commas, quotes and line breaks, and defuses formulas', () => {
@@ -239,7 +247,7 @@ describe('formatCsv and rankTables', () => {
     expect(csv).toContain('"a,b.xlsx","\'=HYPERLINK(""x"")","某""局""\n二处",97.20');
     const rows = parseCsv(csv.slice(1));
     expect(rows[1]!.slice(0, 4)).toEqual(['1', 'a,b.xlsx', '\'=HYPERLINK("x")', '某"局"\n二处']);
-    expect(rows[2]).toEqual(['', 'bad.xlsx', '', '', '', '', '', '', '1', '0']);
+    expect(rows[2]).toEqual(['', 'bad.xlsx', '', '', '', '', '', '', '1', '0', '损坏']);
   });
 
   it('gives equal totals the same rank and orders them by file, then sheet', () => {

@@ -696,7 +696,7 @@ describe('two-tables through the command line: each table reported and marked on
       ['missing-reason', '垃圾分类!H10'],
       ['total-mismatch', '垃圾分类!G11'],
     ]);
-    expect(doc.summary).toEqual({ files: 1, tables: 2, unreadable: 0, errors: 1, warnings: 2, infos: 1 });
+    expect(doc.summary).toEqual({ files: 1, tables: 2, unreadable: 0, skipped: 0, errors: 1, warnings: 2, infos: 1 });
   });
 
   it('console: a block per table, one count for the run', () => {

@@ -50,6 +50,8 @@ export function scoringOptions(cmd: Command): Command {
     .option('--write-baseline <file>', 'record every finding of this run in FILE, and accept them')
     .option('--color', 'colour the console report even when not on a terminal')
     .option('--no-color', 'no colour')
+    .option('--quiet', 'console report: errors only; files without errors print nothing')
+    .option('--ranking-only', 'console report: the ranking and the counts only, no per-file tables')
     .exitOverride();
 }
 
@@ -72,6 +74,8 @@ export interface ScoringFlags extends RuleFlags {
   writeBaseline?: string;
   /** --color (true), --no-color (false), neither (undefined). */
   color?: boolean;
+  quiet?: boolean;
+  rankingOnly?: boolean;
 }
 
 export function ruleRequest(flags: RuleFlags): RuleOptions {
@@ -79,6 +83,6 @@ export function ruleRequest(flags: RuleFlags): RuleOptions {
 }
 
 export function checkRequest(paths: string[], flags: ScoringFlags): CheckRequest {
-  const { format, outputFile, maxWarnings, summary, jobs, ignore, baseline, writeBaseline, color } = flags;
-  return { ...ruleRequest(flags), paths, format, outputFile, maxWarnings, summary, jobs, ignore: ignore ?? [], baseline, writeBaseline, color };
+  const { format, outputFile, maxWarnings, summary, jobs, ignore, baseline, writeBaseline, color, quiet, rankingOnly } = flags;
+  return { ...ruleRequest(flags), paths, format, outputFile, maxWarnings, summary, jobs, ignore: ignore ?? [], baseline, writeBaseline, color, quiet, rankingOnly };
 }

@@ -19,12 +19,15 @@ const LABELS = {
     grade: '等级', declaredGrade: '填报等级', errors: '错误', warnings: '警告', infos: '提示', error: SEVERITY_WORDS.zh.error, warning: SEVERITY_WORDS.zh.warning, info: SEVERITY_WORDS.zh.info,
     cell: '单元格', severity: '级别', code: '代码', indicator: '指标', message: '说明', rankingSheet: '排名', findingsSheet: '问题清单',
     more: (n: number) => `另有 ${n} 项未列出`,
+    // the console ranking's narrower headers, and the status column (there and in the CSV, the step summary)
+    rankShort: '排名', totalShort: '总分', declaredShort: '填报', errorsShort: '错误', warningsShort: '警告', status: '状态',
   },
   en: {
     rank: 'Rank', file: 'File', sheet: 'Sheet', department: 'Unit', total: 'Computed total', declaredTotal: 'Declared total',
     grade: 'Grade', declaredGrade: 'Declared grade', errors: 'Errors', warnings: 'Warnings', infos: 'Info', error: SEVERITY_WORDS.en.error, warning: SEVERITY_WORDS.en.warning, info: SEVERITY_WORDS.en.info,
     cell: 'Cell', severity: 'Severity', code: 'Code', indicator: 'Indicator', message: 'Message', rankingSheet: 'Ranking', findingsSheet: 'Findings',
     more: (n: number) => `${n} more not listed`,
+    rankShort: '#', totalShort: 'Total', declaredShort: 'Decl.', errorsShort: 'Err.', warningsShort: 'Warn.', status: 'Status',
   },
 } satisfies Record<Lang, unknown>;
 

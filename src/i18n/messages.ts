@@ -1,7 +1,7 @@
 // The sentences of the run and its outputs (labels, the CLI's own messages, why a file cannot be
 // read), in Chinese (default) and English, keyed by what they say. Findings: findings.ts;
 // explanations: explain.ts.
-import type { Lang, OtherKind, SourceFormat } from '../model.js';
+import type { Lang, OtherKind, SkipReason, SourceFormat } from '../model.js';
 import { SEVERITY_WORDS } from './labels.js';
 import type { PackageError } from '../ooxml/errors.js';
 
@@ -93,6 +93,16 @@ const zhUi = {
   baselineWritten: (n: number, file: string) => `已将 ${n} 项记入基线：${file}`,
   baselineInvalid: (file: string, why: string) => `${file}：不是 perf-score 的基线文件（${why}）`,
   inspectUnreadable: (why: string) => `无法读取：${why}`,
+  // a batch's accounting of every file (the ranking, the CI formats, the summaries)
+  skipReason: { 'lock-file': '锁定文件', 'scored-copy': '评分副本' } as Record<SkipReason, string>,
+  skippedFile: (file: string, reason: SkipReason) =>
+    `${file}：已跳过，${reason === 'lock-file' ? '是 Excel 或 WPS 打开工作簿时生成的锁定文件（~$ 开头），不是工作簿' : '是 perf-score 写的评分副本（*.scored.xlsx、*.scored.xlsm）'}`,
+  statusOk: '通过',
+  rankingUnder: (dir: string) => `排名（文件路径相对于 ${dir}）`,
+  fileCounts: (given: number, scored: number, unreadable: number, skipped: number) =>
+    `共 ${given} 个文件：已评分 ${scored} 个${unreadable > 0 ? `，无法读取 ${unreadable} 个` : ''}${skipped > 0 ? `，已跳过 ${skipped} 个` : ''}`,
+  wroteBeside: (n: number) => `已写入评分副本 ${n} 份，各在其输入文件旁`,
+  consoleOnly: (flag: string, format: string) => `${flag} 只用于控制台报告（--format table），不能与 --format ${format} 同时使用`,
   copyOf: (file: string) => `${file} 的评分副本`,
   copiesCollide: (a: string, b: string, out: string) => `${a} 和 ${b} 的评分副本会写到同一个文件 ${out}：请将其中一个改名后再评分`,
   outputsCollide: (a: string, b: string, out: string) => `${a} 和 ${b} 会写到同一个文件 ${out}`,
@@ -275,6 +285,16 @@ const enUi: Ui = {
   baselineWritten: (n, file) => `${n} finding${n === 1 ? '' : 's'} recorded in the baseline ${file}`,
   baselineInvalid: (file, why) => `${file}: not a perf-score baseline (${why})`,
   inspectUnreadable: (why) => `cannot be read: ${why}`,
+  // a batch's accounting of every file (the ranking, the CI formats, the summaries)
+  skipReason: { 'lock-file': 'lock file', 'scored-copy': 'scored copy' },
+  skippedFile: (file, reason) =>
+    `${file}: skipped, ${reason === 'lock-file' ? 'the lock file Excel or WPS leaves while a workbook is open (its name starts with ~$), not a workbook' : 'a scored copy perf-score wrote (*.scored.xlsx, *.scored.xlsm)'}`,
+  statusOk: 'ok',
+  rankingUnder: (dir) => `Ranking (paths relative to ${dir})`,
+  fileCounts: (given, scored, unreadable, skipped) =>
+    `${given} file${given === 1 ? '' : 's'}: ${scored} scored${unreadable > 0 ? `, ${unreadable} unreadable` : ''}${skipped > 0 ? `, ${skipped} skipped` : ''}`,
+  wroteBeside: (n) => `${n} scored cop${n === 1 ? 'y' : 'ies'} written, each beside its input`,
+  consoleOnly: (flag, format) => `${flag} shapes the console report only (--format table), not --format ${format}`,
   copyOf: (file) => `the scored copy of ${file}`,
   copiesCollide: (a, b, out) => `${a} and ${b} would both have their scored copy written to ${out}: rename one of them and run again`,
   outputsCollide: (a, b, out) => `${a} and ${b} would both be written to ${out}`,

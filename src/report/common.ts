@@ -1,12 +1,14 @@
 // What the formatters share: the options every CI format takes, cell names, paths as URIs, findings
 // located in their file and table. Findings and explanations are worded by src/i18n (renderFinding,
 // renderExplanation, ruleTitle), and so are the labels (i18n/labels.ts).
-import type { FileReport, Finding, Lang, Severity, TableReport } from '../model.js';
+import type { FileReport, Finding, Lang, Severity, SkippedFile, TableReport } from '../model.js';
 
 /** Options every CI formatter takes. */
 export interface CiOptions {
   /** Language of messages, labels and rule titles; zh by default. */
   lang?: Lang;
+  /** Files the batch left out on purpose, for formatX to account for (a run's come in its digest). */
+  skipped?: readonly SkippedFile[];
 }
 
 /** One finding with where it belongs: its file and, unless it is about the file itself, its table. */
@@ -55,3 +57,20 @@ export function toUri(file: string): string {
   return `file://${path.startsWith('/') ? '' : '/'}${encoded.replace(/%3A/g, ':')}`;
 }
 
+
+/**
+ * The deepest folder holding every file, as the files spell it, ending in its separator (`材料/`), or
+ * '' when they share none; a single file's is its folder. Paths are compared as written (`/` or `\`).
+ */
+export function commonFolder(files: readonly string[]): string {
+  if (files.length === 0) return '';
+  const split = (f: string) => f.split(/(?<=[\\/])/);
+  let common = split(files[0]!).slice(0, -1);
+  for (const f of files.slice(1)) {
+    const parts = split(f).slice(0, -1);
+    let i = 0;
+    while (i < common.length && i < parts.length && common[i]!.replace(/\\$/, '/') === parts[i]!.replace(/\\$/, '/')) i++;
+    common = common.slice(0, i);
+  }
+  return common.join('');
+}

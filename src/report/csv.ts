@@ -3,7 +3,8 @@
 import type { Decimal } from 'decimal.js';
 import { reportLabels } from '../i18n/labels.js';
 import type { CiOptions } from './common.js';
-import type { RunDigest } from './digest.js';
+import { uiFor } from '../i18n/messages.js';
+import { skippedMessage, type RunDigest } from './digest.js';
 import { rankTables } from './ranking.js';
 
 /** An RFC 4180 field: quoted when it holds a comma, a quote or a line break; quotes doubled. */
@@ -25,18 +26,25 @@ function csvNumber(d: Decimal | null): string {
   return d === null ? '' : d.toFixed(2);
 }
 
-/** The ranking as CSV; unreadable files come last, unranked, with their one finding. */
+/**
+ * The ranking as CSV, every file given a row: the tables ranked, then the unreadable files unranked
+ * with their one finding, then the files skipped on purpose. The last column, 状态, is a table's worst
+ * severity (or 通过), a file's reason for not being read (its finding's message) or skipped.
+ */
 export function formatCsv(digest: RunDigest, opts: CiOptions = {}): string {
   const l = reportLabels(opts.lang);
-  const lines = [[l.rank, l.file, l.sheet, l.department, l.total, l.declaredTotal, l.grade, l.declaredGrade, l.errors, l.warnings].map(csvField).join(',')];
+  const ui = uiFor(opts.lang ?? 'zh');
+  const lines = [[l.rank, l.file, l.sheet, l.department, l.total, l.declaredTotal, l.grade, l.declaredGrade, l.errors, l.warnings, l.status].map(csvField).join(',')];
   for (const r of rankTables(digest.tables)) {
+    const status = r.errors > 0 ? l.error : r.warnings > 0 ? l.warning : ui.statusOk;
     lines.push(
-      [String(r.rank), csvText(r.file), csvText(r.sheet), csvText(r.department), csvNumber(r.total), csvNumber(r.declaredTotal), csvText(r.grade), csvText(r.declaredGrade), String(r.errors), String(r.warnings)].join(','),
+      [String(r.rank), csvText(r.file), csvText(r.sheet), csvText(r.department), csvNumber(r.total), csvNumber(r.declaredTotal), csvText(r.grade), csvText(r.declaredGrade), String(r.errors), String(r.warnings), csvText(status)].join(','),
     );
   }
   for (const u of digest.unreadable) {
     const [errors, warnings] = u.severity === 'error' ? ['1', '0'] : ['0', '1'];
-    lines.push(['', csvText(u.file), '', '', '', '', '', '', errors, warnings].join(','));
+    lines.push(['', csvText(u.file), '', '', '', '', '', '', errors, warnings, csvText(u.message)].join(','));
   }
+  for (const s of digest.skipped) lines.push(['', csvText(s.file), '', '', '', '', '', '', '', '', csvText(skippedMessage(s, opts.lang ?? 'zh'))].join(','));
   return `\uFEFF${lines.map((line) => `${line}\r\n`).join('')}`;
 }

@@ -4,7 +4,8 @@
 // Small beside a file's report, so a batch of thousands of files stays flat in memory.
 import { Decimal } from 'decimal.js';
 import { renderFinding } from '../i18n/findings.js';
-import type { FileReport, FindingCode, Lang, Severity } from '../model.js';
+import { uiFor } from '../i18n/messages.js';
+import type { FileReport, FindingCode, Lang, Severity, SkippedFile } from '../model.js';
 import { cellName, countFindings, locateFindings, tableLabel } from './common.js';
 
 /** One table's line in the run: what the ranking and the summaries show of it. */
@@ -50,6 +51,8 @@ export interface FindingRow {
  * strings), so it crosses from a worker thread as is.
  */
 export interface DigestEntry {
+  /** The file, as given. */
+  file: string;
   tables: (Omit<TableRow, 'total' | 'declaredTotal'> & { total: string; declaredTotal: string | null })[];
   unreadable: UnreadableRow[];
   findings: FindingRow[];
@@ -83,12 +86,35 @@ export function digestEntry(file: FileReport, lang: Lang): DigestEntry {
     indicator: finding.indicator,
     message: renderFinding(finding, lang),
   }));
-  return { tables, unreadable, findings, ...countFindings(located.map((l) => l.finding)) };
+  return { file: file.file, tables, unreadable, findings, ...countFindings(located.map((l) => l.finding)) };
+}
+
+/**
+ * A reason as short as a table cell wants it: an unreadable file's message without its file and past
+ * its first clause (`工作簿已损坏`, `是文本文件`, `the workbook is damaged`).
+ */
+export function shortReason(u: Pick<UnreadableRow, 'file' | 'message'>): string {
+  let text = u.message;
+  for (const prefix of [`${u.file}：`, `${u.file}: `]) if (text.startsWith(prefix)) text = text.slice(prefix.length);
+  const cut = text.search(/[，；。（：]|[,;(]|: /);
+  return (cut > 0 ? text.slice(0, cut) : text).trim();
+}
+
+/** A skipped file's reason in a word or two (`锁定文件`, `scored copy`). */
+export function skipReasonText(reason: SkippedFile['reason'], lang: Lang): string {
+  return uiFor(lang).skipReason[reason];
+}
+
+/** A skipped file's reason as a sentence, with the file (`~$a.xlsx：已跳过，是…锁定文件…`). */
+export function skippedMessage(s: SkippedFile, lang: Lang): string {
+  return uiFor(lang).skippedFile(s.file, s.reason);
 }
 
 export class RunDigest {
-  /** Files added, readable or not. */
+  /** Files given: added (readable or not) and skipped. */
   files = 0;
+  /** The files added (read, or tried), in input order. */
+  readonly added: string[] = [];
   errors = 0;
   warnings = 0;
   infos = 0;
@@ -98,12 +124,15 @@ export class RunDigest {
   readonly unreadable: UnreadableRow[] = [];
   /** The first `keepFindings` findings in report order. */
   readonly findings: FindingRow[] = [];
+  /** Files the batch found and left out on purpose (lock files, scored copies), in the order inputs.ts gives them. */
+  readonly skipped: SkippedFile[] = [];
 
   /** `keepFindings`: how many findings to keep as rows (none by default; Infinity for all). */
   constructor(private readonly keepFindings = 0) {}
 
   add(entry: DigestEntry): void {
     this.files += 1;
+    this.added.push(entry.file);
     this.errors += entry.errors;
     this.warnings += entry.warnings;
     this.infos += entry.infos;
@@ -114,11 +143,28 @@ export class RunDigest {
     const room = this.keepFindings - this.findings.length;
     if (room > 0) this.findings.push(...entry.findings.slice(0, room));
   }
+
+  /** Files left out on purpose: counted among the files given, and listed by every output. */
+  skip(files: readonly SkippedFile[]): void {
+    this.files += files.length;
+    this.skipped.push(...files);
+  }
+
+  /** How many files could not be read. */
+  get unreadableFiles(): number {
+    return new Set(this.unreadable.map((u) => u.file)).size;
+  }
+
+  /** How many files were read and scored (files given, less the unreadable and the skipped). */
+  get scoredFiles(): number {
+    return this.files - this.unreadableFiles - this.skipped.length;
+  }
 }
 
-/** The digest of a list of files, keeping every finding, worded in `lang`. */
-export function digestOf(files: readonly FileReport[], lang: Lang): RunDigest {
+/** The digest of a list of files (and of those skipped), keeping every finding, worded in `lang`. */
+export function digestOf(files: readonly FileReport[], lang: Lang, skipped: readonly SkippedFile[] = []): RunDigest {
   const digest = new RunDigest(Infinity);
   for (const f of files) digest.add(digestEntry(f, lang));
+  digest.skip(skipped);
   return digest;
 }

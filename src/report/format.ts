@@ -5,15 +5,16 @@
 // where each file was scored (a worker thread), so that only plain data crosses to the main thread:
 // the text of a streamed format (table, json, github), written as soon as the files before it are;
 // the results of SARIF and the suites of JUnit, whose documents need the whole run and are made at
-// the end. What follows the files (the ranking, the JSON's summary) is made from the run's digest.
+// the end. What follows the files (the ranking, the JSON's summary) is made from the run's digest,
+// and so is each format's account of the files the batch left out on purpose (digest.skipped).
 import type { FileReport, Lang } from '../model.js';
 import { VERSION } from '../version.js';
 import { consoleEnd, consoleFile } from './console.js';
 import type { RunDigest } from './digest.js';
 import type { FormatName } from './names.js';
-import { githubFile } from './github.js';
+import { githubFile, githubSkipped } from './github.js';
 import { JSON_SEPARATOR, jsonEnd, jsonFile, jsonStart } from './json.js';
-import { junitSuites, junitXml, type JunitSuite } from './junit.js';
+import { junitSkipped, junitSuites, junitXml, type JunitSuite } from './junit.js';
 import { sarifLog, sarifResults, type SarifResult } from './sarif.js';
 
 export { FORMAT_NAMES, type FormatName } from './names.js';
@@ -26,6 +27,10 @@ export interface FormatSpec {
   color: boolean;
   /** Terminal width in columns (the console table). */
   width: number;
+  /** The console table: errors only (`--quiet`). */
+  quiet?: boolean;
+  /** The console table: the ranking and the counts only (`--ranking-only`). */
+  rankingOnly?: boolean;
 }
 
 /** One file's share of the output: plain data, made where the file was scored. */
@@ -79,13 +84,13 @@ export class OutputWriter {
       case 'table':
         return consoleEnd(digest, this.spec);
       case 'json':
-        return jsonEnd(digest);
+        return jsonEnd(digest, this.spec);
       case 'github':
-        return '';
+        return githubSkipped(digest.skipped, this.spec);
       case 'sarif':
-        return sarifLog(this.results, { version: VERSION, lang: this.spec.lang });
+        return sarifLog(this.results, { version: VERSION, lang: this.spec.lang, files: digest.added, skipped: digest.skipped });
       case 'junit':
-        return junitXml(this.suites);
+        return junitXml([...this.suites, ...junitSkipped(digest.skipped, this.spec)]);
     }
   }
 }

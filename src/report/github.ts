@@ -7,10 +7,10 @@
 import type { Decimal } from 'decimal.js';
 import { renderFinding } from '../i18n/findings.js';
 import { uiFor } from '../i18n/messages.js';
-import type { FileReport } from '../model.js';
+import type { FileReport, SkippedFile } from '../model.js';
 import { reportLabels, severityWord } from '../i18n/labels.js';
 import { cellName, locateFindings, toPosixPath, type CiOptions } from './common.js';
-import type { RunDigest } from './digest.js';
+import { shortReason, skippedMessage, skipReasonText, type RunDigest } from './digest.js';
 
 /** The message of a workflow command: `%`, CR and LF escaped, so no text can start a command of its own. */
 function escapeData(s: string): string {
@@ -35,9 +35,19 @@ export function githubFile(report: FileReport, opts: CiOptions = {}): string {
     .join('');
 }
 
-/** The workflow commands of a list of files. */
+/**
+ * One `::notice` line per file a batch left out on purpose, after the files' annotations: a notice
+ * fails nothing, and the file is accounted for (`title=skipped lock-file`).
+ */
+export function githubSkipped(skipped: readonly SkippedFile[], opts: CiOptions = {}): string {
+  return skipped
+    .map((s) => `::notice file=${escapeProperty(toPosixPath(s.file))},title=${escapeProperty(`skipped ${s.reason}`)}::${escapeData(skippedMessage(s, opts.lang ?? 'zh'))}\n`)
+    .join('');
+}
+
+/** The workflow commands of a list of files (and those skipped). */
 export function formatGithub(files: readonly FileReport[], opts: CiOptions = {}): string {
-  return files.map((f) => githubFile(f, opts)).join('');
+  return files.map((f) => githubFile(f, opts)).join('') + githubSkipped(opts.skipped ?? [], opts);
 }
 
 /** How many findings the step summary lists at most (a step summary is capped at 1 MiB). */
@@ -54,8 +64,10 @@ function dec(d: Decimal | null): string {
 }
 
 /**
- * The step summary, as GitHub-flavoured Markdown: a table per run (file, unit, totals, grade, counts),
- * then the findings the digest kept (at most SUMMARY_FINDINGS), and how many more there are.
+ * The step summary, as GitHub-flavoured Markdown: a table of every file given (file, unit, totals,
+ * grade, counts, status: the worst severity or 通过 for a table, the reason for a file not read or
+ * skipped), how many files were scored, not read and skipped, then the findings the digest kept (at
+ * most SUMMARY_FINDINGS), and how many more there are.
  */
 export function formatGithubSummary(digest: RunDigest, opts: CiOptions = {}): string {
   const l = reportLabels(opts.lang);
@@ -64,14 +76,17 @@ export function formatGithubSummary(digest: RunDigest, opts: CiOptions = {}): st
   const out = [
     '### perf-score',
     '',
-    row([l.file, l.department, l.total, l.declaredTotal, l.grade, l.errors, l.warnings]),
-    row(['---', '---', '---:', '---:', '---', '---:', '---:']),
+    row([l.file, l.department, l.total, l.declaredTotal, l.grade, l.errors, l.warnings, l.status]),
+    row(['---', '---', '---:', '---:', '---', '---:', '---:', '---']),
   ];
   for (const t of digest.tables) {
-    out.push(row([md(t.name), md(t.department ?? ''), dec(t.total), dec(t.declaredTotal), md(t.grade), String(t.errors), String(t.warnings)]));
+    const status = t.errors > 0 ? l.error : t.warnings > 0 ? l.warning : ui.statusOk;
+    out.push(row([md(t.name), md(t.department ?? ''), dec(t.total), dec(t.declaredTotal), md(t.grade), String(t.errors), String(t.warnings), md(status)]));
   }
-  for (const u of digest.unreadable) out.push(row([md(u.file), '', '', '', '', u.severity === 'error' ? '1' : '0', u.severity === 'error' ? '0' : '1']));
+  for (const u of digest.unreadable) out.push(row([md(u.file), '', '', '', '', u.severity === 'error' ? '1' : '0', u.severity === 'error' ? '0' : '1', md(shortReason(u))]));
+  for (const s of digest.skipped) out.push(row([md(s.file), '', '', '', '', '', '', md(skipReasonText(s.reason, opts.lang ?? 'zh'))]));
 
+  out.push('', md(ui.fileCounts(digest.files, digest.scoredFiles, digest.unreadableFiles, digest.skipped.length)));
   out.push('', `**${md(ui.counts(digest.errors, digest.warnings, digest.infos))}**`);
   const shown = digest.findings.slice(0, SUMMARY_FINDINGS);
   if (shown.length > 0) out.push('');

@@ -5,13 +5,14 @@ import { renderFinding } from '../i18n/findings.js';
 import type { FileReport, Finding, Lang, TableReport } from '../model.js';
 import { cellName } from '../cells.js';
 import type { CiOptions } from './common.js';
-import { digestOf, type RunDigest } from './digest.js';
+import { digestOf, skippedMessage, type RunDigest } from './digest.js';
 
 /**
  * Bumped on any change that could break a consumer of the JSON output. 2: each finding has its
- * `data` (CHANGELOG.md).
+ * `data`; 3: the `skipped` list, `summary.skipped`, and `summary.files` counting them; the severity
+ * `info` and `summary.infos` (CHANGELOG.md).
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** An amount of money: written with the precision it was given (`378.1`, `12.3456`), not 2 decimals. */
 class Amount {
@@ -113,25 +114,29 @@ export function jsonFile(report: FileReport, opts: CiOptions = {}): string {
 export const JSON_SEPARATOR = ',';
 
 /**
- * The document's end: `unreadable`, the files that could not be read, and `summary`, the counts (files
- * given, tables scored, unreadable files, findings).
+ * The document's end: `unreadable`, the files that could not be read; `skipped`, the files a batch
+ * left out on purpose (lock files, scored copies) with their reason; and `summary`, the counts (files
+ * given, skipped ones included; tables scored; unreadable and skipped files; findings).
  */
-export function jsonEnd(digest: RunDigest): string {
+export function jsonEnd(digest: RunDigest, opts: CiOptions = {}): string {
+  const lang = opts.lang ?? 'zh';
   const unreadable = digest.unreadable.map((u) => ({ file: u.file, code: u.code, severity: u.severity, message: u.message }));
+  const skipped = digest.skipped.map((s) => ({ file: s.file, reason: s.reason, message: skippedMessage(s, lang) }));
   const summary = {
     files: digest.files,
     tables: digest.tables.length,
     unreadable: digest.unreadable.length,
+    skipped: digest.skipped.length,
     errors: digest.errors,
     warnings: digest.warnings,
     infos: digest.infos,
   };
   const close = digest.tables.length === 0 ? ']' : '\n  ]';
-  return `${close},\n  "unreadable": ${stringify(unreadable, '  ')},\n  "summary": ${stringify(summary, '  ')}\n}\n`;
+  return `${close},\n  "unreadable": ${stringify(unreadable, '  ')},\n  "skipped": ${stringify(skipped, '  ')},\n  "summary": ${stringify(summary, '  ')}\n}\n`;
 }
 
 /** A list of files as one JSON document. */
 export function formatJson(files: readonly FileReport[], opts: CiOptions = {}): string {
   const texts = files.map((f) => jsonFile(f, opts)).filter((t) => t !== '');
-  return `${jsonStart()}${texts.join(JSON_SEPARATOR)}${jsonEnd(digestOf(files, opts.lang ?? 'zh'))}`;
+  return `${jsonStart()}${texts.join(JSON_SEPARATOR)}${jsonEnd(digestOf(files, opts.lang ?? 'zh', opts.skipped), opts)}`;
 }

@@ -7,10 +7,14 @@
 // - One <failure> per testcase, as the common JUnit schemas allow: type and message are the first
 //   error's, its text lists every error of the case. `failures` counts failed testcases.
 // - <error> means "could not run": only an unreadable file, as a testcase `read`.
+// - A file a batch left out on purpose (a lock file, a scored copy) is a suite of its own with one
+//   testcase `read` in <skipped>, its message the reason: every file given is in the report. The
+//   `skipped` counts are written when there is one.
 // - No `time` attributes: output depends on the reports alone.
 import { subjectOf } from '../checks/index.js';
 import { renderFinding } from '../i18n/findings.js';
-import type { CellRef, FileReport, Finding, Lang, TableReport } from '../model.js';
+import type { CellRef, FileReport, Finding, Lang, SkippedFile, TableReport } from '../model.js';
+import { skippedMessage } from './digest.js';
 import { cellName, tableLabel, type CiOptions } from './common.js';
 
 /**
@@ -99,6 +103,8 @@ export interface JunitCase {
   failure?: { tag: 'failure' | 'error'; type: string; message: string; text: string };
   /** Its warnings and infos, a line each (<system-out>). */
   out?: string;
+  /** Not run: the file was left out on purpose, and why (<skipped>). */
+  skipped?: { message: string };
 }
 
 /** A testsuite (a table, or a file that could not be read) with its counts. */
@@ -107,6 +113,8 @@ export interface JunitSuite {
   tests: number;
   failures: number;
   errors: number;
+  /** Testcases not run (a skipped file's); absent when none. */
+  skipped?: number;
   cases: JunitCase[];
 }
 
@@ -139,8 +147,21 @@ export function junitSuites(f: FileReport, opts: CiOptions = {}): JunitSuite[] {
   });
 }
 
+/** The suites of the files a batch left out on purpose: one each, its testcase `read` skipped with the reason. */
+export function junitSkipped(skipped: readonly SkippedFile[], opts: CiOptions = {}): JunitSuite[] {
+  return skipped.map((s) => ({
+    name: s.file,
+    tests: 1,
+    failures: 0,
+    errors: 0,
+    skipped: 1,
+    cases: [{ name: 'read', classname: 'file', skipped: { message: skippedMessage(s, opts.lang ?? 'zh') } }],
+  }));
+}
+
 function caseXml(c: JunitCase): string {
   const inner: string[] = [];
+  if (c.skipped) inner.push(`      <skipped${attrs({ message: c.skipped.message })}/>`);
   const f = c.failure;
   if (f) inner.push(`      <${f.tag}${attrs({ type: f.type, message: f.message })}>${xmlText(f.text)}</${f.tag}>`);
   if (c.out !== undefined) inner.push(`      <system-out>${xmlText(c.out)}</system-out>`);
@@ -150,15 +171,16 @@ function caseXml(c: JunitCase): string {
 
 /** The run's suites as one JUnit XML document; its root carries the run's counts. */
 export function junitXml(suites: readonly JunitSuite[]): string {
-  const sum = (key: 'tests' | 'failures' | 'errors') => suites.reduce((n, s) => n + s[key], 0);
-  const root = { name: 'perf-score', tests: sum('tests'), failures: sum('failures'), errors: sum('errors') };
+  const sum = (key: 'tests' | 'failures' | 'errors' | 'skipped') => suites.reduce((n, s) => n + (s[key] ?? 0), 0);
+  const skipped = sum('skipped');
+  const root = { name: 'perf-score', tests: sum('tests'), failures: sum('failures'), errors: sum('errors'), ...(skipped > 0 && { skipped }) };
   const body = suites.map((s) =>
-    [`  <testsuite${attrs({ name: s.name, tests: s.tests, failures: s.failures, errors: s.errors })}>`, ...s.cases.map(caseXml), '  </testsuite>'].join('\n'),
+    [`  <testsuite${attrs({ name: s.name, tests: s.tests, failures: s.failures, errors: s.errors, ...(s.skipped !== undefined && { skipped: s.skipped }) })}>`, ...s.cases.map(caseXml), '  </testsuite>'].join('\n'),
   );
   return [`<?xml version="1.0" encoding="UTF-8"?>`, `<testsuites${attrs(root)}>`, ...body, '</testsuites>', ''].join('\n');
 }
 
-/** A list of files as JUnit XML. */
+/** A list of files (and those skipped) as JUnit XML. */
 export function formatJunit(files: readonly FileReport[], opts: CiOptions = {}): string {
-  return junitXml(files.flatMap((f) => junitSuites(f, opts)));
+  return junitXml([...files.flatMap((f) => junitSuites(f, opts)), ...junitSkipped(opts.skipped ?? [], opts)]);
 }

@@ -12,16 +12,26 @@
 // - partialFingerprints are given (code, file and cell), so upload-sarif does not try to hash lines of a
 //   binary file, and an alert stays the same alert from one run to the next.
 // - Every result has a location (the file), as GitHub requires at least one.
+// - A file a batch left out on purpose (a lock file, a scored copy) is no result (it is no problem
+//   found in a workbook, and would be an alert) but a note among the tool's execution notifications:
+//   runs[0].invocations[0].toolExecutionNotifications, one per file, its descriptor the reason
+//   (`lock-file`, `scored-copy`, described in tool.driver.notifications), its location the file. The
+//   invocation is written when something was skipped.
+// - run.artifacts lists every file given, in input order then the skipped ones: those read (or tried)
+//   with the role `analysisTarget`, so that a file without findings is in the log too.
 import { renderFinding, ruleTitle } from '../i18n/findings.js';
 import type { FileReport, FindingCode, Lang, Severity } from '../model.js';
 import { compareText } from '../order.js';
 import { cellName, locateFindings, toPosixPath, toUri, type CiOptions, type Located } from './common.js';
+import { skippedMessage, skipReasonText } from './digest.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 export interface SarifOptions extends CiOptions {
   /** perf-score's version (tool.driver.version). */
   version: string;
+  /** The files read (or tried), in input order: run.artifacts, with those skipped. */
+  files?: readonly string[];
   /** Where perf-score is documented (tool.driver.informationUri); left out when not given. */
   informationUri?: string;
 }
@@ -77,16 +87,36 @@ export function sarifLog(results: readonly SarifResult[], opts: SarifOptions): s
     shortDescription: { text: ruleTitle(code, opts.lang) },
     defaultConfiguration: { level: levelOf.get(code)! },
   }));
+  const lang = opts.lang ?? 'zh';
+  const skipped = opts.skipped ?? [];
+  const reasons = [...new Set(skipped.map((s) => s.reason))].sort(compareText);
   const driver = {
     name: 'perf-score',
     version: opts.version,
     ...(opts.informationUri !== undefined && { informationUri: opts.informationUri }),
     rules,
+    ...(reasons.length > 0 && { notifications: reasons.map((id) => ({ id, shortDescription: { text: skipReasonText(id, lang) }, defaultConfiguration: { level: 'note' } })) }),
   };
-  return `${JSON.stringify({ $schema: SARIF_SCHEMA, version: '2.1.0', runs: [{ tool: { driver }, results }] }, null, 2)}\n`;
+  const invocations = [
+    {
+      executionSuccessful: true,
+      toolExecutionNotifications: skipped.map((s) => ({
+        level: 'note',
+        message: { text: skippedMessage(s, lang) },
+        descriptor: { id: s.reason },
+        locations: [{ physicalLocation: { artifactLocation: { uri: toUri(s.file) } } }],
+      })),
+    },
+  ];
+  const artifacts = [
+    ...(opts.files ?? []).map((file) => ({ location: { uri: toUri(file) }, roles: ['analysisTarget'] })),
+    ...skipped.map((s) => ({ location: { uri: toUri(s.file) } })),
+  ];
+  const run = { tool: { driver }, ...(skipped.length > 0 && { invocations }), artifacts, results };
+  return `${JSON.stringify({ $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] }, null, 2)}\n`;
 }
 
-/** A list of files as a SARIF 2.1.0 log. */
+/** A list of files (and those skipped, `opts.skipped`) as a SARIF 2.1.0 log. */
 export function formatSarif(files: readonly FileReport[], opts: SarifOptions): string {
-  return sarifLog(files.flatMap((f) => sarifResults(f, opts)), opts);
+  return sarifLog(files.flatMap((f) => sarifResults(f, opts)), { files: files.map((f) => f.file), ...opts });
 }

@@ -52,3 +52,38 @@ export function wrapText(text: string, width: number): string {
   }
   return lines.join('\n');
 }
+
+/** Text cut to at most `width` columns, `…` in place of what is cut: from the middle (`上街区/2022…（部门）.xlsx`) or the end. */
+export function fitText(text: string, width: number, where: 'middle' | 'end' = 'middle'): string {
+  if (displayWidth(text) <= width) return text;
+  if (width <= 1) return width === 1 ? '…' : '';
+  const chars = [...text];
+  const room = width - 1;
+  // The end of a path (the file's name, its extension) says more than its middle: it keeps the larger half.
+  const headRoom = where === 'end' ? room : Math.floor(room * 0.4);
+  let head = '';
+  let w = 0;
+  for (const ch of chars) {
+    const cw = charWidth(ch.codePointAt(0)!);
+    if (w + cw > headRoom) break;
+    head += ch;
+    w += cw;
+  }
+  let tail = '';
+  let tw = 0;
+  if (where === 'middle') {
+    for (let i = chars.length - 1; i >= 0; i--) {
+      const cw = charWidth(chars[i]!.codePointAt(0)!);
+      if (w + tw + cw > room) break;
+      tail = chars[i]! + tail;
+      tw += cw;
+    }
+  }
+  return `${head}…${tail}`;
+}
+
+/** Text padded with spaces to `width` columns, on the right (left-aligned) or the left (right-aligned). */
+export function padText(text: string, width: number, align: 'left' | 'right' = 'left'): string {
+  const pad = ' '.repeat(Math.max(0, width - displayWidth(text)));
+  return align === 'left' ? text + pad : pad + text;
+}

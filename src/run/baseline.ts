@@ -102,6 +102,8 @@ export function applyBaseline(report: FileReport, file: string, accept: readonly
   let accepted = 0;
   const keep = (findings: Finding[]): Finding[] =>
     findings.filter((f) => {
+      // Information (提示) never fails a run: it is neither recorded nor accepted, and always shown.
+      if (f.severity === 'info') return true;
       const entry = entryOf(file, f);
       if (record) {
         recorded.push(entry);

@@ -17,7 +17,7 @@ import { formatGithubSummary, SUMMARY_FINDINGS } from '../report/github.js';
 import { baselinePath, describeEntry, formatBaseline, readBaseline, type BaselineEntry } from './baseline.js';
 import { useColor } from './color.js';
 import { exitCodeOf } from './exit.js';
-import { expandInputs, skippedLines } from './inputs.js';
+import { expandInputs, skippedFiles, skippedLines } from './inputs.js';
 import { cwdOf, type Io } from './io.js';
 import { checkCopyName, checkOutputs, planCopies, type Output } from './outputs.js';
 import { scoreFiles } from './pool.js';
@@ -70,6 +70,9 @@ async function evaluate(opts: EvalRequest, io: Io, workerUrl: URL | null): Promi
   const summaryKind = opts.summary === undefined ? null : extname(opts.summary).toLowerCase();
   if (summaryKind !== null && summaryKind !== '.xlsx' && summaryKind !== '.csv') throw new RunError((u) => u.summaryFormat(opts.summary!));
   if (opts.output !== undefined && opts.outDir !== undefined) throw new RunError((u) => u.outWithOutDir());
+  for (const [flag, on] of [['--quiet', opts.quiet], ['--ranking-only', opts.rankingOnly]] as const) {
+    if (on && opts.format !== 'table') throw new RunError((u) => u.consoleOnly(flag, opts.format));
+  }
   const baseline = opts.baseline === undefined ? null : readBaseline(opts.baseline, cwd);
   const { files, skipped } = await expandInputs(args, cwd, opts.ignore ?? []);
   for (const line of skippedLines(skipped, ui)) io.stderr.write(`${line}\n`);
@@ -98,9 +101,13 @@ async function evaluate(opts: EvalRequest, io: Io, workerUrl: URL | null): Promi
 
   const toFile = opts.outputFile !== undefined;
   const color = useColor(io, opts.color, toFile);
-  const spec: FormatSpec = { name: opts.format, lang: opts.lang, color, width: io.stdout.columns ?? 100 };
+  // The terminal's width; 80 columns off a terminal (a pipe, a file), as commander's help.
+  const width = !toFile && io.stdout.columns ? io.stdout.columns : 80;
+  const spec: FormatSpec = { name: opts.format, lang: opts.lang, color, width, quiet: opts.quiet, rankingOnly: opts.rankingOnly };
   const keep = summaryKind === '.xlsx' ? Infinity : opts.format === 'github' ? SUMMARY_FINDINGS : 0;
   const digest = new RunDigest(keep);
+  // Every file given is accounted for: those skipped on purpose are in every output's end, with their reason.
+  digest.skip(skippedFiles(skipped));
   const writer = new OutputWriter(spec);
   const progress = io.stderr.isTTY && files.length > 1 ? new Progress(io.stderr, files.length, opts.lang) : null;
   const sink: AtomicFile | null = toFile ? openAtomic(resolve(cwd, opts.outputFile!)) : null;
@@ -169,6 +176,8 @@ async function evaluate(opts: EvalRequest, io: Io, workerUrl: URL | null): Promi
   }
   if (opts.format === 'table' && !toFile) {
     if (opts.outDir !== undefined && written.length > 0) io.stdout.write(`${ui.wroteMany(written.length, opts.outDir)}\n`);
+    // --quiet and --ranking-only keep a batch's copies to one line.
+    else if ((opts.quiet || opts.rankingOnly) && written.length > 1) io.stdout.write(`${ui.wroteBeside(written.length)}\n`);
     else for (const copy of written) io.stdout.write(`${ui.wrote(copy)}\n`);
   }
   if (opts.summary !== undefined) {

@@ -7,6 +7,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { RunError } from '../errors.js';
+import type { SkippedFile } from '../model.js';
 import { compareText } from '../order.js';
 
 /** What the command line asks to score. */
@@ -45,6 +46,11 @@ export function splitArgs(args: readonly string[]): { paths: string[]; ignore: s
     paths: args.filter((a) => !a.startsWith('!')),
     ignore: args.filter((a) => a.startsWith('!') && a.length > 1).map((a) => a.slice(1)),
   };
+}
+
+/** What was skipped as one list, for the run's outputs to account for: scored copies, then lock files. */
+export function skippedFiles(skipped: Inputs['skipped']): SkippedFile[] {
+  return [...skipped.scored.map((file) => ({ file, reason: 'scored-copy' as const })), ...skipped.locks.map((file) => ({ file, reason: 'lock-file' as const }))];
 }
 
 /**

@@ -32,6 +32,10 @@ export interface CheckRequest extends RuleOptions {
   writeBaseline?: string;
   /** --color (true) or --no-color (false); undefined: from the environment and the terminal. */
   color?: boolean;
+  /** The console report with errors only: files without errors print nothing (--quiet). */
+  quiet?: boolean;
+  /** The console report as the ranking and the counts only, no file's block (--ranking-only). */
+  rankingOnly?: boolean;
 }
 
 /** `eval`: a check that also writes each file's scored copy, unless `write` is false. */

@@ -6,7 +6,10 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect } from 'vitest';
+import { toUri } from '../../src/report/common.js';
+import { displayWidth } from '../../src/report/text.js';
 import { BIN, FIXTURES, REPO, listing, run, workdir } from './helpers.js';
+import { kids, parseXml, sarifProblems } from './readers.js';
 
 /** What a case expects of a stream: the text exactly, a pattern it matches, or a check of its own. */
 export type Expected = string | RegExp | ((text: string) => void);
@@ -99,9 +102,11 @@ export function expectCase(c: CliCase, r: CaseResult): void {
 // ——— helpers for the table ———
 
 interface Doc {
+  schemaVersion: number;
   files: { file: string; sheet: string; total: number; findings: { code: string; severity: string }[] }[];
   unreadable: { file: string; code: string }[];
-  summary: { files: number; tables: number; unreadable: number; errors: number; warnings: number; infos: number };
+  skipped: { file: string; reason: string; message: string }[];
+  summary: { files: number; tables: number; unreadable: number; skipped: number; errors: number; warnings: number; infos: number };
 }
 
 /** stdout is one JSON document of `--format json` whose summary and tables' totals are these. */
@@ -127,6 +132,51 @@ function inOrder(...parts: string[]) {
 }
 
 const SEED4 = '部门整体绩效自评表';
+
+/**
+ * A bureau's folder with real-length names: two workbooks (one an .ods), a damaged one, and two files
+ * skipped on purpose (a scored copy, a lock file). Files in input order, then the skipped ones.
+ */
+const BUREAU_FILES = {
+  xlsx: '材料/上街区/信访局/2022年度部门整体支出绩效自评表（郑州市上街区信访局）.xlsx',
+  ods: '材料/金水区/办公室/2022年度部门整体支出绩效自评表（部门）.ods',
+  damaged: '材料/金水区/财政局/自评表.xlsx',
+  scored: '材料/上街区/信访局/2022年度部门整体支出绩效自评表（郑州市上街区信访局）.scored.xlsx',
+  lock: '材料/金水区/办公室/~$2022年度部门整体支出绩效自评表（部门）.xlsx',
+};
+const BUREAU: Record<string, string | { text: string }> = {
+  [BUREAU_FILES.xlsx]: 'seed-000.xlsx',
+  [BUREAU_FILES.scored]: 'seed-000.xlsx',
+  [BUREAU_FILES.ods]: 'formats/seed-004.ods',
+  [BUREAU_FILES.lock]: { text: 'lock' },
+  [BUREAU_FILES.damaged]: { text: 'PK\u0003\u0004 cut short' },
+};
+const BUREAU_SKIPPED = `已跳过 1 个评分副本（*.scored.xlsx、*.scored.xlsm）：${BUREAU_FILES.scored}\n已跳过 1 个锁定文件（~$…，Excel/WPS 打开工作簿时生成）：${BUREAU_FILES.lock}\n`;
+
+/** The console ranking's lines: its title, its header, its rule, a line per file; each checked to fit `width` columns. */
+export function rankingLines(stdout: string, width: number, title = '排名（文件路径相对于 材料/）'): string[] {
+  const start = stdout.indexOf(`${title}\n`);
+  expect(start, stdout).toBeGreaterThanOrEqual(0);
+  const lines = stdout.slice(start).split('\n\n')[0]!.split('\n');
+  for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(width);
+  return lines;
+}
+
+/** The bureau's ranking at `width` columns: every file a line, ranked first, then unreadable, then skipped. */
+export function bureauRanking(width: number) {
+  return (stdout: string) => {
+    const [, head, rule, ...rows] = rankingLines(stdout, width);
+    expect(head).toMatch(/^排名 +单位 +文件 +总分 +填报 +等级 +错误 +警告 +状态$/);
+    expect(rule).toMatch(/^─+$/);
+    expect(rows).toHaveLength(5);
+    expect(rows[0]).toMatch(/^ {3}1 +郑.*办公室 +\S*\.ods +98\.03 +95\.92 +优 +2 +9 +错误$/);
+    expect(rows[1]).toMatch(/^ {3}2 +郑.*信访局 +\S*\.xlsx +95\.81 +95\.81 +优 +0 +0 +通过$/);
+    expect(rows[2]).toMatch(/^ {8,}\S*表\.xlsx +1 +0 +工作簿已损坏$/);
+    expect(rows[3]).toMatch(/^ {8,}\S*\.scored\.xlsx +评分副本$/);
+    expect(rows[4]).toMatch(/^ {8,}\S*\.xlsx +锁定文件$/);
+    expect(stdout).toContain('\n\n共 5 个文件：已评分 2 个，无法读取 1 个，已跳过 2 个\n');
+  };
+}
 const PROFILE_NAMES = ['mof', 'zhengzhou-shangjie', 'zhengzhou-jinshui', 'hubei', 'jiangxi', 'mof-linear'];
 
 /** Every fixture, with what `check --format json` gives it under the default profile (mof). */
@@ -300,7 +350,13 @@ export const CASES: CliCase[] = [
       '材料/金水区/~$seed-004.xlsx': { text: 'lock' },
     },
     status: 1,
-    stdout: inOrder('材料/上街区/seed-000.xlsx · 自评表', '材料/金水区/seed-004.xlsx · 部门整体绩效自评表', '排名\n', '错误 2 项，警告 9 项，提示 8 项\n已写入评分副本 2 份：评分结果\n'),
+    stdout: inOrder(
+      '材料/上街区/seed-000.xlsx · 自评表',
+      '材料/金水区/seed-004.xlsx · 部门整体绩效自评表',
+      '排名（文件路径相对于 材料/）\n',
+      '金水区/~$seed-004.xlsx',
+      '锁定文件\n\n共 3 个文件：已评分 2 个，已跳过 1 个\n错误 2 项，警告 9 项，提示 8 项\n已写入评分副本 2 份：评分结果\n',
+    ),
     stderr: '已跳过 1 个锁定文件（~$…，Excel/WPS 打开工作簿时生成）：材料/金水区/~$seed-004.xlsx\n',
     after: ['材料/', '材料/上街区/', '材料/上街区/seed-000.xlsx', '材料/金水区/', '材料/金水区/seed-004.xlsx', '材料/金水区/~$seed-004.xlsx', '评分结果/', '评分结果/上街区/', '评分结果/上街区/seed-000.scored.xlsx', '评分结果/金水区/', '评分结果/金水区/seed-004.scored.xlsx'],
   },
@@ -354,7 +410,7 @@ export const CASES: CliCase[] = [
     args: ['check', '旧/seed-004.xlsx', '--ignore', '旧'],
     files: { '旧/seed-004.xlsx': 'seed-004.xlsx' },
     status: 0,
-    stdout: '错误 0 项，提示 0 项\n',
+    stdout: '错误 0 项，警告 0 项，提示 0 项\n',
     stderr: '已排除 1 个文件（--ignore 或 ! 模式）：旧/seed-004.xlsx\n',
   },
   {
@@ -411,9 +467,9 @@ export const CASES: CliCase[] = [
 
   // Colour: --color / --no-color, FORCE_COLOR, NO_COLOR (the table has NO_COLOR=1 and no terminal).
   { name: 'no colour off a terminal', args: ['check', 'seed-004.xlsx'], files: { 'seed-004.xlsx': 'seed-004.xlsx' }, env: { NO_COLOR: '' }, status: 1, stdout: (out) => expect(out).not.toContain('\u001b[') },
-  { name: 'FORCE_COLOR=1 colours, NO_COLOR notwithstanding', args: ['check', 'seed-004.xlsx'], files: { 'seed-004.xlsx': 'seed-004.xlsx' }, env: { FORCE_COLOR: '1' }, status: 1, stdout: (out) => expect(out).toContain('\u001b[31m错误 2 项，提示 5 项\u001b[39m') },
+  { name: 'FORCE_COLOR=1 colours, NO_COLOR notwithstanding', args: ['check', 'seed-004.xlsx'], files: { 'seed-004.xlsx': 'seed-004.xlsx' }, env: { FORCE_COLOR: '1' }, status: 1, stdout: (out) => expect(out).toContain('\u001b[31m错误 2 项，警告 5 项，提示 0 项\u001b[39m') },
   { name: 'FORCE_COLOR=0 does not', args: ['check', 'seed-004.xlsx'], files: { 'seed-004.xlsx': 'seed-004.xlsx' }, env: { FORCE_COLOR: '0', NO_COLOR: '' }, status: 1, stdout: (out) => expect(out).not.toContain('\u001b[') },
-  { name: '--color colours, NO_COLOR notwithstanding', args: ['check', 'seed-004.xlsx', '--color'], files: { 'seed-004.xlsx': 'seed-004.xlsx' }, status: 1, stdout: (out) => expect(out).toContain('\u001b[31m错误 2 项，提示 5 项\u001b[39m') },
+  { name: '--color colours, NO_COLOR notwithstanding', args: ['check', 'seed-004.xlsx', '--color'], files: { 'seed-004.xlsx': 'seed-004.xlsx' }, status: 1, stdout: (out) => expect(out).toContain('\u001b[31m错误 2 项，警告 5 项，提示 0 项\u001b[39m') },
   { name: '--no-color wins over FORCE_COLOR', args: ['check', 'seed-004.xlsx', '--no-color'], files: { 'seed-004.xlsx': 'seed-004.xlsx' }, env: { FORCE_COLOR: '3' }, status: 1, stdout: (out) => expect(out).not.toContain('\u001b[') },
   {
     name: '--color never colours a report written to a file',
@@ -527,5 +583,173 @@ export const CASES: CliCase[] = [
     status: 2,
     stdout: '',
     stderr: /^bad\.xlsx: [^\n]+\n$/,
+  },
+  // Every file given accounted for, in every format: two workbooks (one .ods), a damaged one, a lock file, a scored copy.
+  {
+    name: 'a bureau folder: the ranking fits 80 columns off a terminal, every file a line with its status',
+    args: ['check', '材料', '--profile', 'zhengzhou-shangjie'],
+    files: BUREAU,
+    status: 1,
+    stdout: bureauRanking(80),
+    stderr: BUREAU_SKIPPED,
+  },
+  {
+    name: 'a bureau folder: --ranking-only prints no tables of the files, only the ranking and the counts',
+    args: ['check', '材料', '--profile', 'zhengzhou-shangjie', '--ranking-only'],
+    files: BUREAU,
+    status: 1,
+    stdout: (out) => {
+      expect(out.startsWith('排名（文件路径相对于 材料/）\n排名 单位')).toBe(true);
+      expect(out).not.toContain('┌');
+      bureauRanking(80)(out);
+      expect(out.endsWith('\n共 5 个文件：已评分 2 个，无法读取 1 个，已跳过 2 个\n错误 3 项，警告 9 项，提示 8 项\n')).toBe(true);
+    },
+    stderr: BUREAU_SKIPPED,
+  },
+  {
+    name: 'a bureau folder: --quiet shows the files with errors, and their errors only',
+    args: ['check', '材料', '--profile', 'zhengzhou-shangjie', '--quiet'],
+    files: BUREAU,
+    status: 1,
+    stdout: (out) => {
+      const blocks = out.slice(0, out.indexOf('排名（'));
+      // seed-000 has no finding: no block; the .ods has 2 errors and 9 warnings: its errors only; the damaged file its one.
+      expect(blocks).not.toContain(BUREAU_FILES.xlsx);
+      expect(blocks).toContain(`${BUREAU_FILES.ods} · ${SEED4}`);
+      expect(blocks).toContain(`${BUREAU_FILES.damaged}\n`);
+      expect(blocks.match(/^│ 错误 │/gm)).toHaveLength(3);
+      expect(blocks).not.toMatch(/^│ 提示 │/m);
+      // The ranking and the counts are the whole run's.
+      bureauRanking(80)(out);
+      expect(out).toContain('错误 3 项，警告 9 项，提示 8 项\n');
+    },
+    stderr: BUREAU_SKIPPED,
+  },
+  {
+    name: 'a bureau folder as JSON: the skipped files listed with their reason, summary.files counts every file given',
+    args: ['check', '材料', '--format', 'json', '--profile', 'zhengzhou-shangjie'],
+    files: BUREAU,
+    status: 1,
+    stdout: (out) => {
+      const doc = JSON.parse(out) as Doc;
+      expect(doc.schemaVersion).toBe(3);
+      expect(doc.files.map((t) => [t.file, t.total])).toEqual([[BUREAU_FILES.xlsx, 95.81], [BUREAU_FILES.ods, 98.03]]);
+      expect(doc.unreadable.map((u) => [u.file, u.code])).toEqual([[BUREAU_FILES.damaged, 'unreadable-file']]);
+      expect(doc.skipped).toEqual([
+        { file: BUREAU_FILES.scored, reason: 'scored-copy', message: `${BUREAU_FILES.scored}：已跳过，是 perf-score 写的评分副本（*.scored.xlsx、*.scored.xlsm）` },
+        { file: BUREAU_FILES.lock, reason: 'lock-file', message: `${BUREAU_FILES.lock}：已跳过，是 Excel 或 WPS 打开工作簿时生成的锁定文件（~$ 开头），不是工作簿` },
+      ]);
+      expect(doc.summary).toEqual({ files: 5, tables: 2, unreadable: 1, skipped: 2, errors: 3, warnings: 9, infos: 8 });
+    },
+    stderr: BUREAU_SKIPPED,
+  },
+  {
+    name: 'a bureau folder as JUnit: a suite per file, the skipped ones with a skipped testcase',
+    args: ['check', '材料', '--format', 'junit', '--profile', 'zhengzhou-shangjie', '--lang', 'en'],
+    files: BUREAU,
+    status: 1,
+    stdout: (out) => {
+      const root = parseXml(out);
+      const suites = kids(root, 'testsuite');
+      expect(suites.map((s) => s.attrs.name)).toEqual([BUREAU_FILES.xlsx, BUREAU_FILES.ods, BUREAU_FILES.damaged, BUREAU_FILES.scored, BUREAU_FILES.lock]);
+      expect(root.attrs).toMatchObject({ errors: '1', skipped: '2' });
+      expect(suites.map((s) => s.attrs.skipped)).toEqual([undefined, undefined, undefined, '1', '1']);
+      expect(kids(kids(suites[2]!, 'testcase')[0]!, 'error')).toHaveLength(1);
+      const skipped = suites.slice(3).map((s) => kids(kids(s, 'testcase')[0]!, 'skipped')[0]!.attrs.message);
+      expect(skipped).toEqual([
+        `${BUREAU_FILES.scored}: skipped, a scored copy perf-score wrote (*.scored.xlsx, *.scored.xlsm)`,
+        `${BUREAU_FILES.lock}: skipped, the lock file Excel or WPS leaves while a workbook is open (its name starts with ~$), not a workbook`,
+      ]);
+    },
+    stderr: /^skipped 1 scored copy .*\nskipped 1 lock file .*\n$/,
+  },
+  {
+    name: 'a bureau folder as SARIF: every file an artifact, the damaged one a result, the skipped ones notifications',
+    args: ['check', '材料', '--format', 'sarif', '--profile', 'zhengzhou-shangjie'],
+    files: BUREAU,
+    status: 1,
+    stdout: (out) => {
+      const log = JSON.parse(out);
+      expect(sarifProblems(log)).toEqual([]);
+      const run = log.runs[0];
+      const all = [BUREAU_FILES.xlsx, BUREAU_FILES.ods, BUREAU_FILES.damaged, BUREAU_FILES.scored, BUREAU_FILES.lock];
+      expect(run.artifacts.map((a: { location: { uri: string } }) => a.location.uri)).toEqual(all.map(toUri));
+      expect(run.artifacts.map((a: { roles?: string[] }) => a.roles)).toEqual([['analysisTarget'], ['analysisTarget'], ['analysisTarget'], undefined, undefined]);
+      const unreadable = run.results.filter((r: { ruleId: string }) => r.ruleId === 'unreadable-file');
+      expect(unreadable.map((r: { level: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => [r.level, r.locations[0]!.physicalLocation.artifactLocation.uri])).toEqual([['error', toUri(BUREAU_FILES.damaged)]]);
+      const notes = run.invocations[0].toolExecutionNotifications;
+      expect(notes.map((n: { level: string; descriptor: { id: string }; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => [n.level, n.descriptor.id, n.locations[0]!.physicalLocation.artifactLocation.uri])).toEqual([
+        ['note', 'scored-copy', toUri(BUREAU_FILES.scored)],
+        ['note', 'lock-file', toUri(BUREAU_FILES.lock)],
+      ]);
+      expect(run.invocations[0].executionSuccessful).toBe(true);
+      expect(run.tool.driver.notifications.map((n: { id: string }) => n.id)).toEqual(['lock-file', 'scored-copy']);
+    },
+    stderr: BUREAU_SKIPPED,
+  },
+  {
+    name: 'a bureau folder as GitHub workflow commands: a notice per skipped file',
+    args: ['check', '材料', '--format', 'github', '--profile', 'zhengzhou-shangjie'],
+    files: BUREAU,
+    status: 1,
+    stdout: (out) => {
+      const notices = out.split('\n').filter((l) => l.startsWith('::notice ') && l.includes(',title=skipped '));
+      expect(notices).toEqual([
+        `::notice file=${BUREAU_FILES.scored},title=skipped scored-copy::${BUREAU_FILES.scored}：已跳过，是 perf-score 写的评分副本（*.scored.xlsx、*.scored.xlsm）`,
+        `::notice file=${BUREAU_FILES.lock},title=skipped lock-file::${BUREAU_FILES.lock}：已跳过，是 Excel 或 WPS 打开工作簿时生成的锁定文件（~$ 开头），不是工作簿`,
+      ]);
+      expect(out).toContain(`::error file=${BUREAU_FILES.damaged},title=unreadable-file::`);
+    },
+    stderr: BUREAU_SKIPPED,
+  },
+  {
+    name: 'a bureau folder: --summary CSV has a row for every file given, with its status',
+    args: ['check', '材料', '--profile', 'zhengzhou-shangjie', '--ranking-only', '--summary', '汇总.csv'],
+    files: BUREAU,
+    status: 1,
+    stderr: BUREAU_SKIPPED,
+    check: (dir) => {
+      const rows = readFileSync(join(dir, '汇总.csv'), 'utf8').slice(1).trimEnd().split('\r\n').map((r) => r.split(','));
+      expect(rows.map((r) => [r[0], r[1], r[10]])).toEqual([
+        ['排名', '文件', '状态'],
+        ['1', BUREAU_FILES.ods, '错误'],
+        ['2', BUREAU_FILES.xlsx, '通过'],
+        ['', BUREAU_FILES.damaged, `${BUREAU_FILES.damaged}：工作簿已损坏`],
+        ['', BUREAU_FILES.scored, `${BUREAU_FILES.scored}：已跳过`],
+        ['', BUREAU_FILES.lock, `${BUREAU_FILES.lock}：已跳过`],
+      ].map(([a, b, c]) => [a, b, expect.stringContaining(c!)]));
+    },
+  },
+  {
+    name: '--quiet with another format than the console is refused',
+    args: ['check', 'seed-000.xlsx', '--format', 'json', '--quiet'],
+    files: { 'seed-000.xlsx': 'seed-000.xlsx' },
+    status: 2,
+    stdout: '',
+    stderr: '--quiet 只用于控制台报告（--format table），不能与 --format json 同时使用\n',
+  },
+  {
+    name: '--ranking-only of a single file: its line, in English',
+    args: ['eval', 'seed-000.xlsx', '--ranking-only', '--lang', 'en', '--profile', 'zhengzhou-shangjie', '--no-write'],
+    files: { 'seed-000.xlsx': 'seed-000.xlsx' },
+    status: 0,
+    stdout: (out) => {
+      const [title, head, , row, ...rest] = rankingLines(out, 80, 'Ranking');
+      expect([title, head, row, rest]).toEqual(['Ranking', '# Unit               File          Total Decl. Grade Err. Warn. Status', '1 郑州市上街区信访局 seed-000.xlsx 95.81 95.81 优       0     0 ok', []]);
+      expect(out.endsWith('\n\n1 file: 1 scored\n0 errors, 0 warnings, 8 info\n')).toBe(true);
+    },
+  },
+  {
+    name: 'eval --ranking-only of two files beside each other: the copies said in one line',
+    args: ['eval', 'a', '--ranking-only', '--profile', 'zhengzhou-shangjie'],
+    files: { 'a/seed-000.xlsx': 'seed-000.xlsx', 'a/seed-002.xlsx': 'seed-002.xlsx' },
+    status: 0,
+    stdout: (out) => {
+      const [title, , , ...rows] = rankingLines(out, 80, '排名（文件路径相对于 a/）');
+      expect(title).toBe('排名（文件路径相对于 a/）');
+      expect(rows.map((r) => r.trim().split(/ +/).slice(0, 4))).toEqual([['1', '郑州市上街…会常务委员会办公室', 'seed-002.xlsx', '96.88'], ['2', '郑州市上街区信访局', 'seed-000.xlsx', '95.81']]);
+      expect(out.endsWith('\n\n共 2 个文件：已评分 2 个\n错误 0 项，警告 0 项，提示 9 项\n已写入评分副本 2 份，各在其输入文件旁\n')).toBe(true);
+    },
+    after: ['a/', 'a/seed-000.scored.xlsx', 'a/seed-000.xlsx', 'a/seed-002.scored.xlsx', 'a/seed-002.xlsx'],
   },
 ];

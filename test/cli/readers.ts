@@ -131,6 +131,18 @@ export function sarifProblems(log: any): string[] {
       for (const l of loc.logicalLocations ?? []) check(typeof l.name === 'string' && typeof l.fullyQualifiedName === 'string' && typeof l.kind === 'string', `${at} logicalLocation`);
     }
   }
+  // A file left out on purpose: a note among the invocation's notifications, its descriptor described by the driver.
+  const notificationIds: string[] = (driver?.notifications ?? []).map((n: any) => n.id);
+  for (const [n, inv] of (run?.invocations ?? []).entries()) {
+    check(typeof inv.executionSuccessful === 'boolean', `invocations[${n}].executionSuccessful`);
+    for (const note of inv.toolExecutionNotifications ?? []) {
+      check(['error', 'warning', 'note', 'none'].includes(note.level), `notification level`);
+      check(typeof note.message?.text === 'string' && note.message.text.length > 0, 'notification message.text');
+      check(note.descriptor === undefined || notificationIds.includes(note.descriptor.id), `notification descriptor ${note.descriptor?.id}`);
+      for (const loc of note.locations ?? []) check(URI_REFERENCE.test(loc.physicalLocation?.artifactLocation?.uri ?? ''), 'notification uri');
+    }
+  }
+  for (const a of run?.artifacts ?? []) check(URI_REFERENCE.test(a.location?.uri ?? ''), `artifact uri ${a.location?.uri}`);
   return problems;
 }
 
