@@ -40,6 +40,10 @@ function addSheet(wb: ExcelJS.Workbook, name: string, columns: [string, number][
 function fitRows(ws: ExcelJS.Worksheet, wrapped: number[]): void {
   ws.eachRow((row, n) => {
     if (n === 1) return;
+    // Every cell of a row at its top, as its wrapped texts are.
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      cell.alignment = { ...cell.alignment, vertical: 'top' };
+    });
     let lines = 1;
     for (const key of wrapped) {
       const value = row.getCell(key).value;

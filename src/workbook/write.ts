@@ -234,14 +234,18 @@ interface SummaryCell {
 const SUMMARY_WIDTHS = [16, 24, 14, 14, 10, 40];
 const LAST = SUMMARY_WIDTHS.length;
 
-/** The year of a table, from the title rows above its header (`2022年度…`); null when none says one. */
+/**
+ * The year of a table, from a short cell above its header that names it (`2022年度…`, `（2021 年度）`):
+ * a title, not the narrative of the goals block; null when none says one.
+ */
 function yearOf(opened: OpenedWorkbook | null, report: TableReport): number | null {
   const sheet = opened?.sheets.find((s) => s.name === report.sheet);
   if (!sheet) return null;
   const { table } = report;
   for (let r = 1; r < Math.min(table.headerTop, 40); r++) {
     for (let c = table.firstColumn; c <= table.lastColumn; c++) {
-      const m = /((?:19|20)\d{2})\s*年/.exec(sheet.text(r, c) ?? '');
+      const text = sheet.text(r, c) ?? '';
+      const m = text.length <= 40 ? /((?:19|20)\d{2})\s*年度/.exec(text) : null;
       if (m) return Number(m[1]);
     }
   }
