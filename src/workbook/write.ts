@@ -386,7 +386,8 @@ function summarySheetXml(opened: OpenedWorkbook | null, reports: TableReport[], 
       if (cell.fill) style.fill = cell.fill;
       if (cell.border) style.border = 'thin';
       if (typeof cell.value === 'number') style.numFmtId = cell.percent ? NUMFMT.percent : NUMFMT.score;
-      if (cell.wrap || cell.center) style.alignment = { vertical: 'center', ...(cell.wrap ? { wrapText: true } : {}), ...(cell.center ? { horizontal: 'center' } : {}) };
+      // A table's cells centred vertically, beside a neighbour's wrapped text.
+      if (cell.wrap || cell.center || cell.border) style.alignment = { vertical: 'center', ...(cell.wrap ? { wrapText: true } : {}), ...(cell.center ? { horizontal: 'center' } : {}) };
       patch.set(i + 1, c, cell.value === '' ? null : cell.value, style);
       // The covered cells of a merge take its border, so the merge prints framed.
       for (let k = 1; k < span; k++) patch.set(i + 1, c + k, null, style.border ? { border: 'thin' } : {});
