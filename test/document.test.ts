@@ -2,7 +2,7 @@
 // table and labelled over its whole header, rows tall enough for their findings, every sheet one
 // page wide, the cells we filled in noted, notes without English in a Chinese run, and 评分结果 as a
 // one-page A4 report. Read back with openpyxl (skipped, and said, where it is not installed).
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -56,13 +56,17 @@ describe.runIf(OPENPYXL)('the indicator sheet of the copy prints as a document',
     expect(page.printTitleRows).toBe('$14:$14');
   });
 
-  it('seed 004 keeps its portrait: the table with its columns prints at over 60% of its size', async () => {
-    const { out, bytes } = await scored('seed-004.xlsx');
-    const page = pageDump(out)['部门整体绩效自评表']!;
+  it('a table narrow enough keeps its portrait (seed 000 with columns 5 wide: at over 60% of its size); the user\'s page setup keeps its other attributes', async () => {
+    const zip = await JSZip.loadAsync(readFileSync(join(FIXTURES, 'seed-000.xlsx')));
+    const name = 'xl/worksheets/sheet1.xml';
+    zip.file(name, (await zip.file(name)!.async('string')).replace(/(<col [^>]*width=")[\d.]+"/g, '$15"'));
+    const dir = workdir();
+    const file = join(dir, 'narrow.xlsx');
+    writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
+    const { out, bytes } = await scored(file, 'mof', 'zh', dir);
+    const page = pageDump(out)['自评表']!;
     expect([page.fitToPage, page.fitToWidth, page.fitToHeight, page.orientation]).toEqual([true, 1, 0, 'portrait']);
-    // The user's page setup keeps every other attribute.
-    const sheet = await part(bytes, 'xl/worksheets/sheet2.xml');
-    expect(sheet).toMatch(/<pageSetup [^>]*fitToWidth="1" fitToHeight="0"\/>/);
+    expect(await part(bytes, name)).toContain('<pageSetup orientation="portrait" horizontalDpi="4294967295" verticalDpi="4294967295" scale="100" fitToWidth="1" fitToHeight="0"/>');
   });
 
   it('a row with several findings is tall enough for them (H25: two findings, wrapped in M)', async () => {
@@ -91,6 +95,8 @@ describe.runIf(OPENPYXL)('the indicator sheet of the copy prints as a document',
   it('cells we fill in are noted 由 perf-score 计算填入 (Filled in by perf-score in English)', async () => {
     const zh = openpyxlDump((await scored('units-comparators.xlsx')).out);
     expect(zh.comments['自评表']!.H12).toEqual({ text: '由 perf-score 计算填入', author: 'perf-score' });
+    // Its year as its header block says it (年度：2022), on 评分结果.
+    expect(zh.cells['评分结果']![`B${column(zh, '评分结果', 'A').find((c) => c.v === '年度')!.row}`]!.v).toBe('2022 年度');
     const en = openpyxlDump((await scored('units-comparators.xlsx', 'mof', 'en')).out);
     expect(en.comments['自评表']!.H12!.text).toBe('Filled in by perf-score');
   });
@@ -104,7 +110,7 @@ describe.runIf(OPENPYXL)('the indicator sheet of the copy prints as a document',
   });
 
   it('a sheet that has its own sheetPr keeps it, fit to page added after its tab colour; a landscape sheet stays landscape', async () => {
-    const zip = await JSZip.loadAsync(await import('node:fs').then((fs) => fs.readFileSync(join(FIXTURES, 'seed-004.xlsx'))));
+    const zip = await JSZip.loadAsync(readFileSync(join(FIXTURES, 'seed-004.xlsx')));
     const name = 'xl/worksheets/sheet2.xml';
     const xml = await zip.file(name)!.async('string');
     const changed = xml

@@ -195,7 +195,7 @@ const PAPER: Record<number, [number, number]> = { 1: [8.5, 11], 9: [8.27, 11.69]
  * landscape shrinks them less. Widths as Excel converts them: a column `w` characters wide is w × 7
  * + 5 pixels at 96 per inch.
  */
-function needsLandscape(index: SheetIndex, right: number): boolean {
+function needsLandscape(index: SheetIndex, right: number, added: ReadonlyMap<number, number>): boolean {
   const setup = index.children.find((c) => c.local === 'pageSetup')?.tag;
   if (setup && attrOf(setup, 'orientation') === 'landscape') return false;
   const margins = index.children.find((c) => c.local === 'pageMargins')?.tag;
@@ -206,7 +206,8 @@ function needsLandscape(index: SheetIndex, right: number): boolean {
     const col = index.cols.find((r) => r.min <= c && c <= r.max);
     const hidden = col && (/^(1|true)$/.test(attrOf(col.tag, 'hidden') ?? '') || Number(attrOf(col.tag, 'width') ?? 1) === 0);
     if (hidden) continue;
-    const width = col ? Number(attrOf(col.tag, 'width') ?? index.defaultColWidth) : index.defaultColWidth;
+    const own = col ? Number(attrOf(col.tag, 'width') ?? index.defaultColWidth) : index.defaultColWidth;
+    const width = Math.max(own, added.get(c) ?? 0);
     inches += (width * 7 + 5) / 96;
   }
   const usable = (paper: number) => paper - side('left') - side('right');
@@ -235,7 +236,8 @@ const SUMMARY_WIDTHS = [16, 24, 14, 14, 10, 40];
 const LAST = SUMMARY_WIDTHS.length;
 
 /**
- * The year of a table, from a short cell above its header that names it (`2022年度…`, `（2021 年度）`):
+ * The year of a table, from a short cell above its header that names it (`2022年度…`, `（2021 年度）`,
+ * `年度：2022`):
  * a title, not the narrative of the goals block; null when none says one.
  */
 function yearOf(opened: OpenedWorkbook | null, report: TableReport): number | null {
@@ -245,8 +247,8 @@ function yearOf(opened: OpenedWorkbook | null, report: TableReport): number | nu
   for (let r = 1; r < Math.min(table.headerTop, 40); r++) {
     for (let c = table.firstColumn; c <= table.lastColumn; c++) {
       const text = sheet.text(r, c) ?? '';
-      const m = text.length <= 40 ? /((?:19|20)\d{2})\s*年度/.exec(text) : null;
-      if (m) return Number(m[1]);
+      const m = text.length <= 40 ? /((?:19|20)\d{2})\s*年度|年度\s*[:：]?\s*((?:19|20)\d{2})(?!\d)/.exec(text) : null;
+      if (m) return Number(m[1] ?? m[2]);
     }
   }
   return null;
@@ -443,7 +445,8 @@ export function scoredCopy(opened: OpenedWorkbook, reports: TableReport[], lang:
     // One page wide, the added columns in it; the user's orientation unless the table cannot be read so.
     if (first !== null) {
       const right = first + COLUMN_WIDTHS.length - 1;
-      cells.patch.printSetup({ fitToWidth: true, ...(needsLandscape(index, right) ? { orientation: 'landscape' } : {}) });
+      const added = new Map(COLUMN_WIDTHS.map((w, i) => [first + i, w]));
+      cells.patch.printSetup({ fitToWidth: true, ...(needsLandscape(index, right, added) ? { orientation: 'landscape' } : {}) });
     }
     edit.set(sheet.part, cells.patch.apply(index, styles));
     if (first !== null) for (const t of tables) widenPrintArea(edit, workbook, position, t.table.lastColumn, first + COLUMN_WIDTHS.length - 1);
