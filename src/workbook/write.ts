@@ -4,7 +4,8 @@
 // (charts, pictures, dropdowns, macros …) is copied byte for byte. Nothing of the user's is
 // overwritten: the computed columns go right of everything the sheet uses (values, formulas, notes,
 // merges, dropdowns, tables), past one empty column; a note on a cell that has one is added to it; a
-// print area is widened to take the new columns in.
+// print area is widened to take the new columns in. The copy is a document to print and forward: the
+// columns framed like the table, the sheet one page wide, 评分结果 a one-page A4 report.
 // Written whole or not at all (atomic.ts), so a failed run leaves nothing behind.
 import { extname, resolve } from 'node:path';
 import type { Decimal } from 'decimal.js';
