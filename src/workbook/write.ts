@@ -289,7 +289,9 @@ function summaryRows(opened: OpenedWorkbook | null, reports: TableReport[], rema
     line([{ value: text, span: LAST, wrap: true, ...style }], heightFor(linesIn(text, width)));
   };
   const heading = (text: string) => line([{ value: text, bold: true, size: 12 }]);
-  const head = (texts: string[], spans: number[] = []) => line(texts.map((t, i) => ({ value: t, bold: true, fill: FILL.header, border: true, center: true, wrap: true, span: spans[i] ?? 1 })));
+  // A label heading a column or a group, capitalised where the language has capitals (computed → Computed).
+  const cap = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+  const head = (texts: string[], spans: number[] = []) => line(texts.map((t, i) => ({ value: cap(t), bold: true, fill: FILL.header, border: true, center: true, wrap: true, span: spans[i] ?? 1 })));
   const pct = (d: Decimal | null) => (d === null ? null : `${d.toFixed(2)}%`);
 
   line([{ value: ui.summarySheetTitle, bold: true, size: 16, center: true, span: LAST }], 27);
@@ -352,7 +354,7 @@ function summaryRows(opened: OpenedWorkbook | null, reports: TableReport[], rema
       const list = r.findings.filter((f) => f.severity === severity);
       const label = severity === 'error' ? ui.error : severity === 'warning' ? ui.warning : severity;
       const fill = severity === 'error' ? FILL.error : severity === 'warning' ? FILL.warning : undefined;
-      line([{ value: ui.findingCount(label, list.length), bold: true, fill, border: true, span: LAST }]);
+      line([{ value: ui.findingCount(cap(label), list.length), bold: true, fill, border: true, span: LAST }]);
       head([ui.cell, ui.indicator, ui.message], [1, 1, LAST - 2]);
       const messageWidth = SUMMARY_WIDTHS.slice(2).reduce((a, b) => a + b, 0);
       for (const f of list) {
