@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN, FIXTURES, cleanWorkdirs, listing, run, sha256, workdir } from './cli/helpers.js';
 import { COMMAND, kids, parseCsv, parseXml, sarifProblems } from './cli/readers.js';
+import { pageDump } from './tools/page.js';
+import { have } from './tools/readers.js';
 
 afterEach(cleanWorkdirs);
 
@@ -327,14 +329,29 @@ describe('--summary', () => {
     await wb.xlsx.readFile(join(dir, '汇总.xlsx'));
     expect(wb.worksheets.map((w) => w.name)).toEqual(['排名', '问题清单']);
     const ranking = wb.getWorksheet('排名')!;
-    expect(ranking.getRow(1).values).toEqual([undefined, '排名', '单位', '文件', '工作表', '计算总分', '填报总分', '等级', '填报等级', '错误', '警告']);
+    expect(ranking.getRow(1).values).toEqual([undefined, '排名', '单位', '文件', '工作表', '计算总分', '填报总分', '等级', '填报等级', '错误', '警告', '说明']);
     expect(ranking.rowCount).toBe(1 + 6 + 1);
     expect([ranking.getCell('A2').value, ranking.getCell('C2').value, ranking.getCell('E2').value]).toEqual([1, '材料/金水区/two-tables.xlsx', 99.5]);
     expect(ranking.getCell('C8').value).toBe('材料/金水区/坏表.xlsx');
+    // A file not scored says why.
+    expect(ranking.getCell('K8').value).toMatch(/^材料\/金水区\/坏表\.xlsx：/);
     const findings = wb.getWorksheet('问题清单')!;
     expect(findings.rowCount).toBe(1 + doc.summary.errors + doc.summary.warnings + doc.summary.infos);
     const cells = findings.getColumn(3).values.slice(2);
     expect(cells).toContain('部门整体绩效自评表!H27');
+    // Print-ready: A4 landscape, one page wide, the header row on every page; messages wrapped, a filter on the header.
+    if (have('openpyxl')) {
+      const pages = pageDump(join(dir, '汇总.xlsx'));
+      for (const name of ['排名', '问题清单']) {
+        expect(pages[name]).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitleRows: '$1:$1' });
+      }
+      expect(pages['问题清单']!.autoFilter).toBe('A1:G1');
+      expect(pages['问题清单']!.wrapped).toContain('G2');
+      // A message longer than its column wraps in a row tall enough for it.
+      const long = findings.getColumn(7).values.slice(2).findIndex((m) => typeof m === 'string' && m.length > 40);
+      expect(long).toBeGreaterThanOrEqual(0);
+      expect(pages['问题清单']!.heights[String(long + 2)]).toBeGreaterThan(15);
+    }
   });
 
   it('refuses a summary that is neither .xlsx nor .csv before reading anything', () => {

@@ -81,12 +81,12 @@ describe('eval of an .xls', () => {
     expect(run(['eval', file]).status).toBe(1);
     const copy = join(dir, 'notes.scored.xlsx');
     const sheet = (await loadWorkbook(copy)).getWorksheet('部门整体绩效自评表')!;
-    expect(noteText(sheet.getCell('H25').note)).toContain('[missing-reason]');
+    expect(noteText(sheet.getCell('H25').note)).toContain('（missing-reason）');
     // SheetJS writes a note's text without a run (<text><t>…</t></text>), which exceljs does not read: read the part.
     const zip = await JSZip.loadAsync(readFileSync(copy));
     const comments = await zip.file(/^xl\/comments\d*\.xml$/)[0]!.async('string');
     expect(comments).toContain('<comment ref="B20" authorId="0"><text><t>原有批注：请核实</t></text></comment>');
-    expect(comments).toMatch(/<comment ref="H25" authorId="0"><text><t>得分待复核<\/t><r>.*perf-score:.*\[missing-reason\]/s);
+    expect(comments).toMatch(/<comment ref="H25" authorId="0"><text><t>得分待复核<\/t><r>.*perf-score:.*（missing-reason）/s);
   });
 
   it('a folder holding .xls, .et and .ods workbooks: every one scored, none skipped, each copy an .xlsx', () => {

@@ -617,7 +617,9 @@ describe('files as government templates and WPS make them', () => {
     expect(await partOf(out, 'xl/worksheets/sheet2.xml')).toContain(x14);
     const summary = (await loadWorkbook(out)).getWorksheet('评分结果')!;
     expect(summary.getCell('A1').value).toBe('绩效自评表评分结果');
-    expect(summary.getCell('A3').value).toBe('单位');
+    // Two tables: each under its sheet's name.
+    expect(summary.getCell('A3').value).toBe('工作表“老年助餐”');
+    expect(summary.getCell('A4').value).toBe('单位');
   });
 
   it.each([['table.csv', Buffer.from('三级指标,指标值,实际完成值,分值,得分\n', 'utf8'), '.csv']])('refuses %s with a message saying to save it as .xlsx (exit 2)', async (name, bytes, ext) => {

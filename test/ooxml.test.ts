@@ -289,6 +289,44 @@ describe('SheetPatch', () => {
   });
 });
 
+describe('SheetPatch: a sheet as a document', () => {
+  it('merges into the sheet\'s mergeCells (its count updated), or adds one at its place', () => {
+    const own = patched(sheet('', '<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>').replace('<pageMargins left="0.7"/><mergeCells', '<mergeCells').replace('</mergeCells>', '</mergeCells><pageMargins left="0.7"/>'), (p) => p.merge('D1:D2'));
+    expect(own).toContain('<mergeCells count="2"><mergeCell ref="A1:B1"/><mergeCell ref="D1:D2"/></mergeCells><pageMargins');
+    const none = patched(sheet(''), (p) => p.merge('D1:D2'));
+    expect(parseTree(none).root.children.map((c) => c.tag.local)).toEqual(['dimension', 'cols', 'sheetData', 'mergeCells', 'pageMargins']);
+    expect(none).toContain('<mergeCells count="1"><mergeCell ref="D1:D2"/></mergeCells>');
+  });
+
+  it('makes a row taller, never lower, and leaves a hidden row hidden; an empty row and a new row too', () => {
+    const xml = patched(sheet('<row r="1" ht="40" customHeight="1"><c r="A1"><v>1</v></c></row><row r="2"/><row r="3" hidden="1"><c r="A3"><v>1</v></c></row><row r="4" ht="12"><c r="A4"><v>1</v></c></row>'), (p) => {
+      for (const r of [1, 2, 3, 4, 6]) p.minHeight(r, 31.5);
+    });
+    expect(data(xml)).toBe(
+      '<row r="1" ht="40" customHeight="1"><c r="A1"><v>1</v></c></row><row r="2" ht="31.5" customHeight="1"/><row r="3" hidden="1"><c r="A3"><v>1</v></c></row>' +
+        '<row r="4" ht="31.5" customHeight="1"><c r="A4"><v>1</v></c></row><row r="6" ht="31.5" customHeight="1"></row>',
+    );
+  });
+
+  it('writes a formula with its result as text, for readers that do not calculate', () => {
+    const xml = patched(sheet(''), (p) => p.set(1, 1, { formula: `HYPERLINK("#'自评表'!H25","H25")`, result: 'H25' }));
+    expect(data(xml)).toBe(`<row r="1"><c r="A1" t="str"><f>HYPERLINK("#'自评表'!H25","H25")</f><v>H25</v></c></row>`);
+  });
+
+  it('sets a sheet to print one page wide: fitToPage in sheetPr (after tabColor), the page setup\'s own attributes kept', () => {
+    const xml = patched(sheet('', '<pageSetup paperSize="9" scale="80" r:id="rId1"/>').replace('<dimension', '<sheetPr codeName="S"><tabColor rgb="FF00FF00"/></sheetPr><dimension'), (p) => p.printSetup({ fitToWidth: true }));
+    expect(xml).toContain('<sheetPr codeName="S"><tabColor rgb="FF00FF00"/><pageSetUpPr fitToPage="1"/></sheetPr>');
+    expect(xml).toContain('<pageSetup paperSize="9" scale="80" r:id="rId1" fitToWidth="1" fitToHeight="0"/>');
+    // A sheet with neither gets both, where CT_Worksheet puts them, with what else is added there in order.
+    const bare = patched(sheet(''), (p) => {
+      p.printSetup({ fitToWidth: true, orientation: 'portrait', paperSize: 9 });
+      p.addChild('legacyDrawing', (name, decl) => `<${name}${decl} r:id="rId9"/>`);
+    });
+    expect(parseTree(bare).root.children.map((c) => c.tag.local)).toEqual(['sheetPr', 'dimension', 'cols', 'sheetData', 'pageMargins', 'pageSetup', 'legacyDrawing']);
+    expect(bare).toContain('<pageSetup paperSize="9" orientation="portrait" fitToWidth="1" fitToHeight="0"/>');
+  });
+});
+
 describe('Styles', () => {
   it('makes a bold font from the cell font, once per font, and keeps a font already bold', () => {
     const styles = new Styles('s.xml', STYLES);
@@ -300,6 +338,17 @@ describe('Styles', () => {
     expect(out).toContain('<fonts count="3"><font><sz val="10"/><name val="宋体"/></font><font><b/><sz val="16"/></font><font><b/><sz val="10"/><name val="宋体"/></font></fonts>');
     expect(out).toContain('<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>');
     expect(out).toContain('<xf numFmtId="2" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyNumberFormat="1"/>');
+  });
+
+  it('frames a cell with a thin border made once, and makes a font sized or a link\'s (blue, underlined)', () => {
+    const styles = new Styles('s.xml', STYLES);
+    expect(styles.xf(1, { border: 'thin' })).toBe(3);
+    expect(styles.xf(0, { border: 'thin', size: 16, bold: true })).toBe(4);
+    expect(styles.xf(0, { link: true })).toBe(5);
+    const out = styles.toXml();
+    expect(out).toContain('<borders count="3"><border/><border><left style="thin"/></border><border><left style="thin"><color indexed="64"/></left><right style="thin"><color indexed="64"/></right><top style="thin"><color indexed="64"/></top><bottom style="thin"><color indexed="64"/></bottom><diagonal/></border></borders>');
+    expect(out).toContain('<xf numFmtId="0" fontId="0" fillId="0" borderId="2" xfId="0" applyBorder="1"><alignment horizontal="left"/></xf>');
+    expect(out).toContain('<font><b/><sz val="16"/><name val="宋体"/></font><font><u/><color rgb="FF0563C1"/><sz val="10"/><name val="宋体"/></font></fonts>');
   });
 
   it('counts an item offered through mc:AlternateContent once, and writes new items in the part\'s prefix', () => {

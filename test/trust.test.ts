@@ -198,14 +198,15 @@ describe('the scored copy keeps the user\'s workbook and adds to it', () => {
     const drawing = await text(copy, 'xl/drawings/commentsDrawing1.vml');
     const tree = parseTree(drawing);
     // exceljs reads no workbook with notes as openpyxl writes them, the input included: openpyxl reads the note.
-    if (have('openpyxl')) expect(openpyxlDump(out).comments['自评表']!.J4!.text).toMatch(/^预算得分已复核\nperf-score:\n\[budget-mismatch\]/);
-    // J4 (row 3, column 9) keeps its one box; H46 and the computed scores (column L) get theirs,
-    // with their prefixes declared on them.
+    if (have('openpyxl')) expect(openpyxlDump(out).comments['自评表']!.J4!.text).toMatch(/^预算得分已复核\nperf-score:\n填报预算执行得分 8\.05，[^\n]*（budget-mismatch）/);
+    // J4 (row 3, column 9) keeps its one box; H46, the computed scores (column L) and the computed
+    // total beside H46 (L46) get theirs, with their prefixes declared on them.
     const boxes = [...drawing.matchAll(/Row>(\d+)<\/\w+:Row><\w+:Column>(\d+)</g)].map((m) => `${m[1]},${m[2]}`);
     expect(boxes.filter((b) => b === '3,9')).toHaveLength(1);
     expect(boxes.filter((b) => b === '45,7')).toHaveLength(1);
-    expect(boxes.filter((b) => b.endsWith(',11'))).toHaveLength(31);
-    expect(tree.root.children.filter((c) => c.tag.local === 'shape')).toHaveLength(33);
+    expect(boxes.filter((b) => b.endsWith(',11'))).toHaveLength(32);
+    expect(boxes).toContain('45,11');
+    expect(tree.root.children.filter((c) => c.tag.local === 'shape')).toHaveLength(34);
     expect(drawing).toContain('<v:shape xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel" id="_x0000_s2049"');
     expect(drawing).toContain('data="1,2"');
     await opensEverywhere(out, { exceljs: false });
@@ -262,7 +263,7 @@ describe('the scored copy keeps the user\'s workbook and adds to it', () => {
     const full = await variant('seed-000.xlsx', (zip) => edit(zip, 'xl/worksheets/sheet1.xml', (xml) => xml.replace(/(<row r="2"[^>]*>[\s\S]*?)(<\/row>)/, '$1<c r="XFD2" t="inlineStr"><is><t>末列</t></is></c>$2')), 'full.xlsx');
     const scored = await score(full);
     const copy = await loadWorkbook(scored.out);
-    expect(copy.getWorksheet('评分结果')!.getCell('B2').value).toContain('右侧已无空列');
+    expect(copy.getWorksheet('评分结果')!.getCell('A2').value).toMatch(/^说明：工作表“自评表”右侧已无空列/);
     // The findings are still marked on their cells.
     expect(noteText(copy.getWorksheet('自评表')!.getCell('J4').note)).toContain('budget-mismatch');
     await opensEverywhere(scored.out);

@@ -79,6 +79,12 @@ export interface SheetIndex {
   legacyDrawing: string | undefined;
   /** Relationship ids of the sheet's table parts. */
   tableParts: string[];
+  /** The children of `<sheetPr>` (`tabColor`, `outlinePr`, `pageSetUpPr`), for setting how the sheet prints. */
+  sheetPr: ChildAt[];
+  /** The height of a row that does not say its own (`sheetFormatPr`'s `defaultRowHeight`), in points. */
+  defaultRowHeight: number;
+  /** The width of a column that does not say its own, in characters (`defaultColWidth`, else `baseColWidth` + padding; 8.43). */
+  defaultColWidth: number;
 }
 
 /** The local name of a SpreadsheetML element, or null for another namespace's (asked once per namespace string). */
@@ -118,6 +124,9 @@ export function indexSheet(part: string, xml: string, rowsOfInterest: ReadonlySe
   const hiddenCols: SheetIndex['hiddenCols'] = [];
   const conditional: SheetIndex['conditional'] = [];
   const tableParts: string[] = [];
+  const sheetPr: ChildAt[] = [];
+  let defaultRowHeight = 15;
+  let defaultColWidth = 8.43;
   let root: Tag | null = null;
   let sheetData: SheetIndex['sheetData'] | null = null;
   let legacyDrawing: string | undefined;
@@ -145,6 +154,12 @@ export function indexSheet(part: string, xml: string, rowsOfInterest: ReadonlySe
           children.push({ local: name ?? `{${tag.uri}}${tag.local}`, start: tag.start, end: tag.end, tag });
           if (name === 'sheetData') sheetData = { tag, innerEnd: tag.end, end: tag.end };
           if (name === 'legacyDrawing') legacyDrawing = attrOf(tag, 'r:id') ?? relId(tag);
+          if (name === 'sheetFormatPr') {
+            const h = Number(attrOf(tag, 'defaultRowHeight'));
+            if (Number.isFinite(h) && h > 0) defaultRowHeight = h;
+            const w = Number(attrOf(tag, 'defaultColWidth') ?? Number(attrOf(tag, 'baseColWidth') ?? 8) + 0.43);
+            if (Number.isFinite(w) && w > 0) defaultColWidth = w;
+          }
         } else if (depth === 3 && firstOfAlternate === '' && name) {
           // The place of an mc:AlternateContent is the place of what it holds.
           children[children.length - 1]!.local = name;
@@ -168,6 +183,8 @@ export function indexSheet(part: string, xml: string, rowsOfInterest: ReadonlySe
         } else if (depth === 4 && cell && (name === 'v' || name === 'f' || name === 'is')) {
           if (!cell.content) use(cell.col);
           cell.content = true;
+        } else if (depth === 2 && parentName === 'sheetPr' && name) {
+          sheetPr.push({ local: name, start: tag.start, end: tag.end, tag });
         } else if (depth === 2 && parentName === 'cols' && name === 'col') {
           const min = Number(attrOf(tag, 'min') ?? 0);
           const max = Number(attrOf(tag, 'max') ?? 0);
@@ -220,6 +237,8 @@ export function indexSheet(part: string, xml: string, rowsOfInterest: ReadonlySe
         }
         const child = children[children.length - 1];
         if (path.length === 1 && child && child.tag === tag) child.end = end;
+        const prChild = sheetPr[sheetPr.length - 1];
+        if (path.length === 2 && prChild && prChild.tag === tag) prChild.end = end;
       },
       text(start, end) {
         if (sqrefText !== null) sqrefText += xml.slice(start, end);
@@ -234,7 +253,7 @@ export function indexSheet(part: string, xml: string, rowsOfInterest: ReadonlySe
   if (!sheetData) throw new PackageError('content', part, 'a worksheet without <sheetData>');
   // Empty children keep the end of their tag.
   for (const c of children) if (c.tag.empty) c.end = c.tag.end;
-  return { part, xml, root: r, children, sheetData, rows, cols, usedRight, hiddenCols, conditional, legacyDrawing, tableParts };
+  return { part, xml, root: r, children, sheetData, rows, cols, usedRight, hiddenCols, conditional, legacyDrawing, tableParts, sheetPr, defaultRowHeight, defaultColWidth };
 }
 
 /** The `r:id` of an element, whatever prefix binds the relationships namespace. */
@@ -247,8 +266,26 @@ function relId(tag: Tag): string | undefined {
   return undefined;
 }
 
-/** A cell's new content: a value (null empties it), or undefined to keep what it holds. */
-type Value = number | string | null | undefined;
+/** A formula and the text it gives (its cached result, shown by readers that do not calculate). */
+export interface Formula {
+  formula: string;
+  result: string;
+}
+
+/** A cell's new content: a value or a formula (null empties it), or undefined to keep what it holds. */
+type Value = number | string | Formula | null | undefined;
+
+/** How a sheet prints, as the copy sets it: the rest of the user's page setup is kept. */
+export interface PrintSetup {
+  /** Fit to one page wide, as many pages tall as it takes (`fitToWidth="1" fitToHeight="0"`). */
+  fitToWidth?: boolean;
+  orientation?: 'portrait' | 'landscape';
+  /** A paper size code: 9 is A4. */
+  paperSize?: number;
+}
+
+/** The children of `<sheetPr>` in the order CT_SheetPr requires. */
+const SHEETPR_ORDER = ['tabColor', 'outlinePr', 'pageSetUpPr'];
 
 interface CellChange {
   value: Value;
@@ -274,6 +311,9 @@ export class SheetPatch {
   private readonly changes = new Map<number, Map<number, CellChange>>();
   private readonly widths = new Map<number, number>();
   private readonly additions: { local: string; build: (name: string, decl: string, scope: Scope | null) => string }[] = [];
+  private readonly heights = new Map<number, number>();
+  private readonly merges: string[] = [];
+  private print: PrintSetup | null = null;
 
   /** Gives a cell a value and a style patch (on top of its own style). */
   set(row: number, col: number, value: Value, patch: StylePatch = {}, ifEmpty = false): void {
@@ -299,6 +339,21 @@ export class SheetPatch {
     this.widths.set(col, Math.max(this.widths.get(col) ?? 0, width));
   }
 
+  /** Makes a row at least this tall (points): a row lower than that gets this height, marked as set by hand. */
+  minHeight(row: number, points: number): void {
+    this.heights.set(row, Math.max(this.heights.get(row) ?? 0, points));
+  }
+
+  /** Merges a range of cells (`P13:P14`); the range must be free of other merges. */
+  merge(ref: string): void {
+    this.merges.push(ref);
+  }
+
+  /** Sets how the sheet prints (PrintSetup); the rest of its page setup is kept. */
+  printSetup(setup: PrintSetup): void {
+    this.print = { ...this.print, ...setup };
+  }
+
   /** Adds a child of `<worksheet>` (`legacyDrawing` …) at its place; `build` gets its qualified name and any declaration it needs. */
   addChild(localName: string, build: (name: string, decl: string, scope: Scope | null) => string): void {
     this.additions.push({ local: localName, build });
@@ -306,7 +361,7 @@ export class SheetPatch {
 
   /** The rows this patch changes: the ones whose cells the index must hold. */
   rows(): Set<number> {
-    return new Set(this.changes.keys());
+    return new Set([...this.changes.keys(), ...this.heights.keys()]);
   }
 
   /** The sheet's XML with the changes. */
@@ -315,6 +370,7 @@ export class SheetPatch {
     const edits: Edit[] = [];
     const scope = index.sheetData.tag.scope;
     const el = (name: string) => elementName(scope, index.root.uri, name);
+    for (const row of this.heights.keys()) if (!this.changes.has(row)) this.changes.set(row, new Map());
     const pending = [...this.changes.keys()].sort((a, b) => a - b);
     const byRow = new Map(index.rows.map((r) => [r.row, r]));
     const newRows: number[] = pending.filter((r) => !byRow.has(r));
@@ -344,6 +400,8 @@ export class SheetPatch {
       if (this.changes.has(r.row)) edits.push(...this.changeRow(r, styles, index, (n) => elementName(r.tag.scope, index.root.uri, n), numbered));
     }
     if (this.widths.size > 0) edits.push(...this.colEdits(index, el));
+    // Merges and page setup first: what they add where the sheet has nothing goes with the other additions.
+    edits.push(...this.mergeEdits(index), ...this.printEdits(index));
     edits.push(...this.childEdits(index));
     const dimension = index.children.find((c) => c.local === 'dimension');
     if (dimension) {
@@ -356,7 +414,9 @@ export class SheetPatch {
   private newRow(row: number, openName: string, closeName: string, styles: Styles, index: SheetIndex, el: (n: string) => { name: string; decl: string }): string {
     const changes = this.changes.get(row)!;
     const cells = [...changes.keys()].sort((a, b) => a - b).map((c) => cellXml(el, row, c, changes.get(c)!.value ?? null, styles.xf(colStyle(index, c), changes.get(c)!.patch)));
-    return `<${openName} r="${row}">${cells.join('')}</${closeName}>`;
+    const h = this.heights.get(row);
+    const height = h !== undefined && h > index.defaultRowHeight ? ` ht="${h}" customHeight="1"` : '';
+    return `<${openName} r="${row}"${height}>${cells.join('')}</${closeName}>`;
   }
 
   /** The edits of a row that changes; `numbered`: a row is inserted somewhere, so a row without `r` says its number. */
@@ -401,8 +461,13 @@ export class SheetPatch {
     const rowTag = xml.slice(r.tag.start, r.tag.end);
     let newTag = add.size > 0 ? removeTagAttr(rowTag, 'spans') : rowTag;
     if (numbered && !r.explicit) newTag = setTagAttr(newTag, 'r', r.row);
+    const wanted = this.heights.get(r.row);
+    const ht = Number(attrOf(r.tag, 'ht') ?? index.defaultRowHeight);
+    // A hidden row stays hidden; a lower one is made tall enough for the text written into it.
+    if (wanted !== undefined && ht !== 0 && !(ht >= wanted) && !/^(1|true)$/.test(attrOf(r.tag, 'hidden') ?? '')) newTag = setTagAttr(setTagAttr(newTag, 'ht', wanted), 'customHeight', 1);
     if (r.tag.empty) {
       if (add.size > 0) edits.push({ start: r.tag.start, end: r.tag.end, text: `${newTag.replace(/\s*\/>$/, '>')}${[...add.values()].join('')}</${r.tag.name}>` });
+      else if (newTag !== rowTag) edits.push({ start: r.tag.start, end: r.tag.end, text: newTag });
       return edits;
     }
     if (newTag !== rowTag) edits.push({ start: r.tag.start, end: r.tag.end, text: newTag });
@@ -463,7 +528,9 @@ export class SheetPatch {
   }
 
   private childEdits(index: SheetIndex): Edit[] {
-    return this.additions.map(({ local: name, build }) => {
+    // Additions at one place go in the schema's order (a stable sort keeps the rest as added).
+    const additions = [...this.additions].sort((a, b) => WORKSHEET_ORDER.indexOf(a.local) - WORKSHEET_ORDER.indexOf(b.local));
+    return additions.map(({ local: name, build }) => {
       const rank = WORKSHEET_ORDER.indexOf(name);
       const next = index.children.find((c) => {
         const r = WORKSHEET_ORDER.indexOf(c.local);
@@ -473,6 +540,69 @@ export class SheetPatch {
       const { name: qualified, decl } = elementName(index.root.scope, index.root.uri, name);
       return { start: at, end: at, text: build(qualified, decl, index.root.scope) };
     });
+  }
+
+  /** The merges added: into the sheet's `<mergeCells>` (its count updated), or a new one at its place. */
+  private mergeEdits(index: SheetIndex): Edit[] {
+    if (this.merges.length === 0) return [];
+    const existing = index.children.find((c) => c.local === 'mergeCells' && MAIN_NS.includes(c.tag.uri));
+    const scope = existing ? existing.tag.scope : index.root.scope;
+    const cell = elementName(scope, index.root.uri, 'mergeCell');
+    const items = this.merges.map((ref) => `<${cell.name}${cell.decl} ref="${ref}"/>`).join('');
+    if (!existing) {
+      const count = this.merges.length;
+      const list = this.merges.map((ref) => ` ref="${ref}"/>`);
+      this.additions.push({ local: 'mergeCells', build: (name, decl, sc) => `<${name}${decl} count="${count}">${list.map((r) => `<${elementName(sc, index.root.uri, 'mergeCell').name}${r}`).join('')}</${name}>` });
+      return [];
+    }
+    const count = index.xml.slice(existing.tag.start, existing.tag.end);
+    const counted = attrOf(existing.tag, 'count') === undefined ? count : setTagAttr(count, 'count', Number(attrOf(existing.tag, 'count')) + this.merges.length);
+    if (existing.tag.empty) return [{ start: existing.tag.start, end: existing.tag.end, text: `${counted.replace(/\s*\/>$/, '>')}${items}</${existing.tag.name}>` }];
+    const closing = index.xml.lastIndexOf('<', existing.end - 1);
+    return [
+      { start: existing.tag.start, end: existing.tag.end, text: counted },
+      { start: closing, end: closing, text: items },
+    ];
+  }
+
+  /**
+   * How the sheet prints: `sheetPr/pageSetUpPr@fitToPage` (without it Excel ignores fitToWidth) and
+   * `pageSetup`'s fitToWidth, fitToHeight, orientation and paper size, each set on what the sheet
+   * has or added at its place; every other attribute (margins, printer settings, scale) kept.
+   */
+  private printEdits(index: SheetIndex): Edit[] {
+    const setup = this.print;
+    if (!setup) return [];
+    const { xml } = index;
+    const edits: Edit[] = [];
+    const topLevel = (local: string) => index.children.find((c) => c.local === local && MAIN_NS.includes(c.tag.uri));
+    const add = (local: string, text: (name: string, decl: string) => string) => this.additions.push({ local, build: (name, decl) => text(name, decl) });
+    if (setup.fitToWidth) {
+      const pr = topLevel('sheetPr');
+      const fit = index.sheetPr.find((c) => c.local === 'pageSetUpPr');
+      if (fit) edits.push(tagEdit(xml, fit.tag, (t) => setTagAttr(t, 'fitToPage', 1)));
+      else if (!pr) add('sheetPr', (name, decl) => `<${name}${decl}><${elementName(index.root.scope, index.root.uri, 'pageSetUpPr').name} fitToPage="1"/></${name}>`);
+      else {
+        const inner = elementName(pr.tag.scope, index.root.uri, 'pageSetUpPr');
+        const text = `<${inner.name}${inner.decl} fitToPage="1"/>`;
+        if (pr.tag.empty) edits.push({ start: pr.tag.start, end: pr.tag.end, text: `${xml.slice(pr.tag.start, pr.tag.end).replace(/\s*\/>$/, '>')}${text}</${pr.tag.name}>` });
+        else {
+          // After tabColor and outlinePr, before anything CT_SheetPr puts later.
+          const next = index.sheetPr.find((c) => !SHEETPR_ORDER.slice(0, 2).includes(c.local));
+          const at = next ? next.start : xml.lastIndexOf('<', pr.end - 1);
+          edits.push({ start: at, end: at, text });
+        }
+      }
+    }
+    const attrs: [string, string | number][] = [];
+    if (setup.paperSize !== undefined) attrs.push(['paperSize', setup.paperSize]);
+    if (setup.orientation) attrs.push(['orientation', setup.orientation]);
+    if (setup.fitToWidth) attrs.push(['fitToWidth', 1], ['fitToHeight', 0]);
+    if (attrs.length === 0) return edits;
+    const page = topLevel('pageSetup');
+    if (page) edits.push(tagEdit(xml, page.tag, (t) => attrs.reduce((acc, [n, v]) => setTagAttr(acc, n, v), t)));
+    else add('pageSetup', (name, decl) => `<${name}${decl}${attrs.map(([n, v]) => ` ${n}="${v}"`).join('')}/>`);
+    return edits;
   }
 
   private dimensionEdit(xml: string, tag: Tag): Edit | null {
@@ -503,10 +633,14 @@ function colStyle(index: SheetIndex, col: number): number {
   return range ? Number(attrOf(range.tag, 'style') ?? 0) : 0;
 }
 
-function cellXml(el: (n: string) => { name: string; decl: string }, row: number, col: number, value: number | string | null, s: number): string {
+function cellXml(el: (n: string) => { name: string; decl: string }, row: number, col: number, value: number | string | Formula | null, s: number): string {
   const c = el('c');
   const head = `<${c.name}${c.decl} r="${columnLetters(col)}${row}"${s ? ` s="${s}"` : ''}`;
   if (value === null) return `${head}/>`;
+  if (typeof value === 'object') {
+    const [f, v] = [el('f'), el('v')];
+    return `${head} t="str"><${f.name}>${escapeText(value.formula)}</${f.name}><${v.name}>${escapeText(value.result)}</${v.name}></${c.name}>`;
+  }
   if (typeof value === 'number') {
     const v = el('v');
     return `${head}><${v.name}>${value}</${v.name}></${c.name}>`;

@@ -1,7 +1,7 @@
 // The cell styles of a package (the styles part), patched for a copy: a cell keeps its own style
-// (borders, font, number format) and gets only what the copy changes, a fill, bold, a number format
-// or an alignment, as a new cell format appended after the workbook's own. Lists are read
-// structurally: an item wrapped in `mc:AlternateContent` counts once, as Excel counts it, and new
+// (borders, font, number format) and gets only what the copy changes, a fill, bold, a font size, a
+// link's look, a number format, an alignment or a thin border, as a new cell format appended after
+// the workbook's own. Lists are read structurally: an item wrapped in `mc:AlternateContent` counts once, as Excel counts it, and new
 // items use the prefix the part binds to SpreadsheetML.
 import { PackageError } from './errors.js';
 import { parsePart } from './package.js';
@@ -12,6 +12,12 @@ import { attrOf } from './xml.js';
 
 export interface StylePatch {
   bold?: boolean;
+  /** A font size in points. */
+  size?: number;
+  /** Shown as a link: blue and underlined. */
+  link?: boolean;
+  /** A thin black line on all four sides (a new border; the cell's own is replaced). */
+  border?: 'thin';
   /** A solid fill, as ARGB (`FFFFC7CE`). */
   fill?: string;
   /** A built-in number format: 2 is `0.00`, 10 is `0.00%`. */
@@ -81,9 +87,11 @@ export class Styles {
   private readonly tree: Tree;
   private readonly fonts: List;
   private readonly fills: List;
+  private readonly borders: List;
   private readonly xfs: List;
   private readonly made = new Map<string, number>();
-  private readonly boldFonts = new Map<number, number>();
+  private readonly patchedFonts = new Map<string, number>();
+  private thinBorder: number | undefined;
   private readonly solidFills = new Map<string, number>();
 
   constructor(
@@ -94,6 +102,7 @@ export class Styles {
     if (!is(this.tree.root, MAIN_NS, 'styleSheet')) throw new PackageError('content', part, 'not a styles part');
     this.fonts = new List(this.tree, 'fonts', 'font');
     this.fills = new List(this.tree, 'fills', 'fill');
+    this.borders = new List(this.tree, 'borders', 'border');
     this.xfs = new List(this.tree, 'cellXfs', 'xf');
   }
 
@@ -120,7 +129,11 @@ export class Styles {
     const offset = el.tag.start;
     let open = xf.slice(0, el.tag.end - offset);
     let children = el.tag.empty ? '' : xf.slice(el.innerStart - offset, el.innerEnd - offset);
-    if (patch.bold) open = setTagAttr(setTagAttr(open, 'fontId', this.boldFont(Number(attrOf(el.tag, 'fontId') ?? 0))), 'applyFont', 1);
+    if (patch.bold || patch.size !== undefined || patch.link) {
+      const font = this.patchedFont(Number(attrOf(el.tag, 'fontId') ?? 0), { bold: patch.bold ?? false, size: patch.size, link: patch.link ?? false });
+      open = setTagAttr(setTagAttr(open, 'fontId', font), 'applyFont', 1);
+    }
+    if (patch.border) open = setTagAttr(setTagAttr(open, 'borderId', this.thin()), 'applyBorder', 1);
     if (patch.fill) open = setTagAttr(setTagAttr(open, 'fillId', this.solidFill(patch.fill)), 'applyFill', 1);
     if (patch.numFmtId !== undefined) open = setTagAttr(setTagAttr(open, 'numFmtId', patch.numFmtId), 'applyNumberFormat', 1);
     if (patch.alignment) {
@@ -147,22 +160,48 @@ export class Styles {
     return `<_ ${decls.join(' ')}>${item}</_>`;
   }
 
-  private boldFont(id: number): number {
+  /**
+   * The font `id` made bold, of a size, or a link (blue, underlined): a new font made once per font
+   * and change; the font itself when it already is so. CT_Font is a choice of its children in any
+   * order, so the children changed are dropped and written first.
+   */
+  private patchedFont(id: number, want: { bold: boolean; size: number | undefined; link: boolean }): number {
     const font = this.fonts.items[id] || this.fonts.items[0] || `<${this.name('font').name}/>`;
     const tree = parsePart(this.part, this.declared(font));
     const el = tree.root.children[0]!;
-    const b = el.children.find((c) => is(c, MAIN_NS, 'b'));
-    if (b && !/^(0|false)$/.test(attrOf(b.tag, 'val') ?? '1')) return id;
-    let bold = this.boldFonts.get(id);
-    if (bold === undefined) {
+    const find = (local: string) => el.children.find((c) => is(c, MAIN_NS, local));
+    const b = find('b');
+    const isBold = b !== undefined && !/^(0|false)$/.test(attrOf(b.tag, 'val') ?? '1');
+    const sz = find('sz');
+    const sameSize = want.size === undefined || (sz !== undefined && Number(attrOf(sz.tag, 'val')) === want.size);
+    if ((!want.bold || isBold) && sameSize && !want.link) return id;
+    const key = `${id}|${JSON.stringify(want)}`;
+    let made = this.patchedFonts.get(key);
+    if (made === undefined) {
       const offset = el.tag.start;
       const open = font.slice(0, el.tag.end - offset).replace(/\s*\/>$/, '>');
-      let inner = el.tag.empty ? '' : font.slice(el.innerStart - offset, el.innerEnd - offset);
-      if (b) inner = font.slice(el.innerStart - offset, b.tag.start - offset) + font.slice(b.end - offset, el.innerEnd - offset);
-      bold = this.fonts.add(`${open}<${this.name('b').name}/>${inner}</${el.tag.name}>`);
-      this.boldFonts.set(id, bold);
+      const drop = new Set<Element>();
+      if (want.bold && b) drop.add(b);
+      if (want.size !== undefined && sz) drop.add(sz);
+      if (want.link) for (const c of el.children) if (is(c, MAIN_NS, 'u') || is(c, MAIN_NS, 'color')) drop.add(c);
+      let inner = '';
+      for (const c of el.children) if (!drop.has(c)) inner += font.slice(c.tag.start - offset, c.end - offset);
+      const n = (local: string) => this.name(local).name;
+      const added = `${want.bold ? `<${n('b')}/>` : ''}${want.link ? `<${n('u')}/><${n('color')} rgb="FF0563C1"/>` : ''}${want.size !== undefined ? `<${n('sz')} val="${want.size}"/>` : ''}`;
+      made = this.fonts.add(`${open}${added}${inner}</${el.tag.name}>`);
+      this.patchedFonts.set(key, made);
     }
-    return bold;
+    return made;
+  }
+
+  /** A border of thin black lines on all four sides, made once. */
+  private thin(): number {
+    if (this.thinBorder === undefined) {
+      const n = (local: string) => this.name(local).name;
+      const side = (local: string) => `<${n(local)} style="thin"><${n('color')} indexed="64"/></${n(local)}>`;
+      this.thinBorder = this.borders.add(`<${n('border')}>${side('left')}${side('right')}${side('top')}${side('bottom')}<${n('diagonal')}/></${n('border')}>`);
+    }
+    return this.thinBorder;
   }
 
   private solidFill(argb: string): number {
@@ -177,7 +216,7 @@ export class Styles {
 
   /** The style sheet with the formats made. */
   toXml(): string {
-    return applyEdits(this.tree.xml, [...this.fonts.edits(), ...this.fills.edits(), ...this.xfs.edits()]);
+    return applyEdits(this.tree.xml, [...this.fonts.edits(), ...this.fills.edits(), ...this.borders.edits(), ...this.xfs.edits()]);
   }
 
   /** Whether any format was made (else the part need not change). */

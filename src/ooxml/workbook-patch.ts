@@ -73,3 +73,39 @@ export function widenPrintArea(edit: PackageEdit, info: WorkbookInfo, position: 
   edit.set(info.main, applyEdits(tree.xml, [{ start: el.innerStart, end: el.innerEnd, text: escapeText(widened.join(',')) }]));
   return true;
 }
+
+/** The children of `<workbook>` that CT_Workbook puts before `<definedNames>`. */
+const BEFORE_NAMES = ['fileVersion', 'fileSharing', 'workbookPr', 'workbookProtection', 'bookViews', 'sheets', 'functionGroups', 'externalReferences'];
+
+/**
+ * Adds a defined name local to the sheet at `position` (its place among the tabs), e.g.
+ * `_xlnm.Print_Titles` = `'评分结果'!$1:$3`: into the workbook's `<definedNames>`, or a new one at
+ * its place. A name the sheet already has is left as it is; returns whether it was added.
+ */
+export function addLocalName(edit: PackageEdit, info: WorkbookInfo, position: number, name: string, value: string): boolean {
+  const tree = edit.tree(info.main)!;
+  const top = effectiveChildren(tree.root, UNDERSTOOD);
+  const names = top.find((c) => is(c, MAIN_NS, 'definedNames'));
+  if (names) {
+    const taken = children(names, MAIN_NS, 'definedName').some((d) => (attrOf(d.tag, 'name') ?? '').toLowerCase() === name.toLowerCase() && Number(attrOf(d.tag, 'localSheetId') ?? -1) === position);
+    if (taken) return false;
+    const el = elementName(names.tag.scope, names.tag.uri, 'definedName');
+    const text = `<${el.name}${el.decl} name="${escapeAttr(name)}" localSheetId="${position}">${escapeText(value)}</${el.name}>`;
+    edit.set(info.main, applyEdits(tree.xml, [appendChildEdit(tree, names, text)]));
+    return true;
+  }
+  // After the last child CT_Workbook puts before it (the tab list at least).
+  const before = tree.root.children.filter((c) => BEFORE_NAMES.includes(c.tag.local) && (MAIN_NS.includes(c.tag.uri) || c.tag.uri === MC_NS));
+  const after = before[before.length - 1];
+  if (!after) return false;
+  const list = elementName(tree.root.tag.scope, tree.root.tag.uri, 'definedNames');
+  const item = elementName(tree.root.tag.scope, tree.root.tag.uri, 'definedName');
+  const text = `<${list.name}${list.decl}><${item.name} name="${escapeAttr(name)}" localSheetId="${position}">${escapeText(value)}</${item.name}></${list.name}>`;
+  edit.set(info.main, applyEdits(tree.xml, [{ start: after.end, end: after.end, text }]));
+  return true;
+}
+
+/** A sheet's name as a formula refers to it: quoted, its quotes doubled. */
+export function quotedSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}

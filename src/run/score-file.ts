@@ -73,7 +73,7 @@ export async function scoreFile(job: FileJob, settings: ScoreSettings): Promise<
   const report: FileReport = { file: job.file, tables, findings: [] };
   if (job.out === null) return { report, written: null, writeError: null };
   try {
-    await writeScoredCopy(opened, tables, job.out, lang);
+    await writeScoredCopy(opened, tables, job.out, lang, { profileDescription: profile.description });
     return { report, written: job.out, writeError: null };
   } catch (err) {
     return { report, written: null, writeError: messageOf(err, lang) };

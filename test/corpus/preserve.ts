@@ -1,8 +1,8 @@
 // What a scored copy must keep of its input, said precisely when it does not:
 // - by openpyxl (python/dump_workbook.py): every original cell value (formula or literal), cached
 //   value and number format, comment (text and author; ours may be added to the text), merge, data
-//   validation, conditional format, defined name (a print area may grow to cover added columns),
-//   sheet and chart sheet;
+//   validation, conditional format, defined name (a print area may grow to cover added columns; a
+//   sheet without print titles may get its table's header rows as print titles), sheet and chart sheet;
 // - by zip part (jszip): every part we had no reason to change, byte-identical once inflated. Those
 //   we may change: the sheets holding tables, with their relationships, comments and VML drawings;
 //   the workbook part and its relationships; [Content_Types].xml; the styles; calcChain.xml (removed).
@@ -104,7 +104,8 @@ export function compareDumps(orig: WorkbookDump, copy: WorkbookDump): string[] {
     const cfs = new Set(c.cf.map(canon));
     for (const cf of o.cf) if (!cfs.has(canon(cf))) lost.push(`${o.title}: conditional format ${show(cf.sqref)} (${cf.rules.map((r) => r.type).join(', ')}) lost or changed`);
     if (o.print_area && !(c.print_area && covers(c.print_area, o.print_area))) lost.push(`${o.title}: print area ${o.print_area} → ${c.print_area}`);
-    if (o.print_title_rows !== c.print_title_rows) lost.push(`${o.title}: print title rows ${o.print_title_rows} → ${c.print_title_rows}`);
+    // A sheet that had none may get print titles (its table's header rows); one that had them keeps them.
+    if (o.print_title_rows && o.print_title_rows !== c.print_title_rows) lost.push(`${o.title}: print title rows ${o.print_title_rows} → ${c.print_title_rows}`);
     if (o.print_title_cols !== c.print_title_cols) lost.push(`${o.title}: print title columns ${o.print_title_cols} → ${c.print_title_cols}`);
   }
   const names = new Set((copy.names ?? []).map((n) => canon([n.name, n.localSheetId, n.value])));
