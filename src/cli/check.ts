@@ -3,9 +3,9 @@ import type { Command } from 'commander';
 import { rerunIfBatch } from '../run/batch-heap.js';
 import { checkRequest, scoringOptions, type CommandContext, type ScoringFlags } from './options.js';
 
-export function checkCommand(program: Command, { io, done, workerUrl }: CommandContext): void {
-  scoringOptions(program.command('check'))
-    .description('score workbooks without writing any, for CI: --format json|junit|sarif|github, --max-warnings')
+export function checkCommand(program: Command, { io, done, workerUrl, words: w }: CommandContext): void {
+  scoringOptions(program.command('check'), w)
+    .description(w.check)
     .action(async (paths: string[], flags: ScoringFlags) => {
       const request = checkRequest(paths, flags);
       const rerun = await rerunIfBatch(paths, io);

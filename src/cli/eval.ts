@@ -10,12 +10,12 @@ interface EvalFlags extends ScoringFlags {
   write: boolean;
 }
 
-export function evalCommand(program: Command, { io, done, workerUrl }: CommandContext): void {
-  scoringOptions(program.command('eval'))
-    .description('score workbooks, write a scored copy of each, print a summary (a ranking for a batch)')
-    .option('-o, --output <file>', 'where to write the scored copy of a single file (default: <name>.scored.xlsx beside the input)')
-    .option('--out-dir <dir>', 'write the scored copies under DIR, keeping their folders, instead of beside each input')
-    .option('--no-write', 'do not write scored copies')
+export function evalCommand(program: Command, { io, done, workerUrl, words: w }: CommandContext): void {
+  scoringOptions(program.command('eval'), w)
+    .description(w.eval)
+    .option('-o, --output <file>', w.output)
+    .option('--out-dir <dir>', w.outDir)
+    .option('--no-write', w.noWrite)
     .action(async (paths: string[], flags: EvalFlags) => {
       const request: EvalRequest = { ...checkRequest(paths, flags), write: flags.write, output: flags.output, outDir: flags.outDir };
       // A batch runs in a Node sized for it (run/batch-heap.ts), decided before the run is loaded.

@@ -6,11 +6,11 @@ interface ExplainFlags extends RuleFlags {
   row?: string;
 }
 
-export function explainCommand(program: Command, { io, done }: CommandContext): void {
-  ruleOptions(program.command('explain'))
-    .description('show how each score was reached: parsed target and actual, rule, formula, rounding')
-    .argument('<file>', 'xlsx workbook')
-    .option('--row <name|cell>', 'only the rows whose indicator name contains NAME, or that hold CELL (D27, 自评表!H27)')
+export function explainCommand(program: Command, { io, done, words: w }: CommandContext): void {
+  ruleOptions(program.command('explain'), w)
+    .description(w.explain)
+    .argument('<file>', w.file)
+    .option('--row <name|cell>', w.row)
     .exitOverride()
     .action(async (file: string, flags: ExplainFlags) => {
       const { runExplain } = await import('../run/explain.js');

@@ -1,8 +1,9 @@
 // The command line: commander wiring only. Each command's file (eval.ts, check.ts …) turns its
 // options into a typed request handed to src/run/, which runs it and says the exit code.
 // Returns the exit code; never calls process.exit (that would cut piped output short).
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help } from 'commander';
 import { EXIT, RunError } from '../errors.js';
+import { helpFor, type HelpWords } from '../i18n/help.js';
 import { uiFor } from '../i18n/messages.js';
 import type { Lang } from '../model.js';
 import { inBatchHeap, mayRerun, tieToParent } from '../run/batch-heap.js';
@@ -23,25 +24,48 @@ export { exitAfterCleanup } from '../interrupt.js';
 /** The worker script of a batch: dist/worker.js, beside the bundle this file is built into. */
 const WORKER_URL = new URL('./worker.js', import.meta.url);
 
-function program(io: Io, done: (code: number) => void): Command {
+function program(io: Io, done: (code: number) => void, lang: Lang): Command {
+  const w = helpFor(lang);
   const cmd = new Command('perf-score')
-    .description('为部门整体 / 项目支出绩效自评表评分 — score performance self-evaluation workbooks')
-    .version(VERSION)
+    .description(w.program)
+    .version(VERSION, '-V, --version', w.version)
+    .helpOption('-h, --help', w.help)
+    .helpCommand('help [command]', w.helpCommand)
     .exitOverride()
+    .configureHelp({
+      // commander's headings and its notes on an option (choices, default) in the user's language.
+      styleTitle: (title) => w.titles[title] ?? title,
+      optionDescription(option) {
+        return localNotes(new Help().optionDescription(option), w, lang);
+      },
+      argumentDescription(argument) {
+        return localNotes(new Help().argumentDescription(argument), w, lang);
+      },
+    })
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
+      // A usage error in the user's language (commander words it in English).
+      outputError: (s, write) => write(lang === 'en' ? s : `${w.errorPrefix}${w.error(s.trimEnd())}\n`),
       // Help is as wide as the Io's terminal, as commander would take it from the process's (80 off a terminal).
       getOutHelpWidth: () => (io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 80),
       getErrHelpWidth: () => (io.stderr.isTTY && io.stderr.columns ? io.stderr.columns : 80),
     });
-  const context: CommandContext = { io, done, workerUrl: WORKER_URL };
+  const context: CommandContext = { io, done, workerUrl: WORKER_URL, words: w };
   evalCommand(cmd, context);
   checkCommand(cmd, context);
   inspectCommand(cmd, context);
   explainCommand(cmd, context);
   profilesCommand(cmd, context);
   return cmd;
+}
+
+/** commander's notes after a description, `(choices: "zh", "en", default: "zh")`, in Chinese: `（可选："zh", "en"；默认："zh"）`. */
+function localNotes(text: string, w: HelpWords, lang: Lang): string {
+  if (lang === 'en') return text;
+  return text.replace(/\(((?:choices|default): .*)\)$/, (_, notes: string) =>
+    `（${notes.replace(/^choices: /, `${w.choices}：`).replace(/(^|, )default: /, (_m, sep: string) => `${sep ? '；' : ''}${w.default}：`)}）`,
+  );
 }
 
 /** The language asked for, known before commander has parsed (for messages about parsing itself). */
@@ -59,7 +83,7 @@ export async function main(argv: string[], io: Io = PROCESS_IO): Promise<number>
   let code: number = EXIT.clean;
   const lang = langOf(argv);
   try {
-    await program(io, (c) => (code = c)).parseAsync(argv);
+    await program(io, (c) => (code = c), lang).parseAsync(argv);
   } catch (err) {
     if (err instanceof CommanderError) {
       return err.exitCode === 0 ? EXIT.clean : EXIT.couldNotRun;

@@ -6,6 +6,7 @@ import { defaultProfileName } from '../profiles/builtin.js';
 import { FORMAT_NAMES, type FormatName } from '../report/names.js';
 import type { CheckRequest, RuleOptions } from '../run/request.js';
 import type { Io } from '../run/io.js';
+import type { HelpWords } from '../i18n/help.js';
 
 /** What a command's file is given by main.ts: the Io, where its exit code goes, the batch's worker script. */
 export interface CommandContext {
@@ -13,20 +14,22 @@ export interface CommandContext {
   done: (code: number) => void;
   /** dist/worker.js, beside the bundle main.ts is built into. */
   workerUrl: URL;
+  /** The command line's words in the language asked for (src/i18n/help.ts). */
+  words: HelpWords;
 }
 
 /** The options every scoring command shares: which rules, which language. */
-export function ruleOptions(cmd: Command): Command {
+export function ruleOptions(cmd: Command, w: HelpWords): Command {
   return cmd
-    .option('--profile <name>', `built-in rule profile (default: ${defaultProfileName}, or perf-score.config.json when found)`)
-    .option('--rules <file>', 'rule profile file (JSON) that extends a built-in profile')
-    .addOption(new Option('--lang <lang>', 'language of messages').choices(['zh', 'en']).default('zh'));
+    .option('--profile <name>', w.profile(defaultProfileName))
+    .option('--rules <file>', w.rules)
+    .addOption(new Option('--lang <lang>', w.lang).choices(['zh', 'en']).default('zh'));
 }
 
 /** A whole number ≥ 0 (≥ 1 when `min` is 1), or commander's usage error (exit 2). */
-function count(min: number) {
+function count(min: number, w: HelpWords) {
   return (value: string): number => {
-    if (!/^\d+$/.test(value) || Number(value) < min) throw new InvalidArgumentError(`expected a whole number ≥ ${min}`);
+    if (!/^\d+$/.test(value) || Number(value) < min) throw new InvalidArgumentError(w.wholeNumber(min));
     return Number(value);
   };
 }
@@ -37,21 +40,21 @@ function collect(value: string, previous: string[] | undefined): string[] {
 }
 
 /** What `eval` and `check` share: files, folders and globs in; the report out; the batch's options. */
-export function scoringOptions(cmd: Command): Command {
-  return ruleOptions(cmd)
-    .argument('<paths...>', 'xlsx workbooks, folders (searched recursively) or quoted globs ("材料/**/*.xlsx"); "!GLOB" excludes')
-    .option('--ignore <glob>', 'leave out the files GLOB matches (relative to the working directory; repeatable)', collect)
-    .addOption(new Option('--format <format>', 'output format').choices(FORMAT_NAMES).default('table'))
-    .option('--output-file <file>', 'write the report to FILE instead of stdout')
-    .option('--max-warnings <n>', 'exit 1 when there are more than N warnings', count(0))
-    .option('--summary <file>', 'write the ranking to FILE: .xlsx (with a sheet of every finding) or .csv')
-    .option('--jobs <n>', 'worker threads scoring the files of a batch (default: the number of CPU cores)', count(1))
-    .option('--baseline <file>', 'accept the findings recorded in FILE (--write-baseline): only new findings count')
-    .option('--write-baseline <file>', 'record every finding of this run in FILE, and accept them')
-    .option('--color', 'colour the console report even when not on a terminal')
-    .option('--no-color', 'no colour')
-    .option('--quiet', 'console report: errors only; files without errors print nothing')
-    .option('--ranking-only', 'console report: the ranking and the counts only, no per-file tables')
+export function scoringOptions(cmd: Command, w: HelpWords): Command {
+  return ruleOptions(cmd, w)
+    .argument('<paths...>', w.paths)
+    .option('--ignore <glob>', w.ignore, collect)
+    .addOption(new Option('--format <format>', w.format).choices(FORMAT_NAMES).default('table'))
+    .option('--output-file <file>', w.outputFile)
+    .option('--max-warnings <n>', w.maxWarnings, count(0, w))
+    .option('--summary <file>', w.summary)
+    .option('--jobs <n>', w.jobs, count(1, w))
+    .option('--baseline <file>', w.baseline)
+    .option('--write-baseline <file>', w.writeBaseline)
+    .option('--color', w.color)
+    .option('--no-color', w.noColor)
+    .option('--quiet', w.quiet)
+    .option('--ranking-only', w.rankingOnly)
     .exitOverride();
 }
 

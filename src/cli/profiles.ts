@@ -2,12 +2,12 @@
 import type { Command } from 'commander';
 import type { CommandContext } from './options.js';
 
-export function profilesCommand(program: Command, { io, done }: CommandContext): void {
+export function profilesCommand(program: Command, { io, done, words: w }: CommandContext): void {
   program
     .command('profiles')
-    .description('list the built-in rule profiles; `profiles show NAME|FILE` prints the effective rules')
-    .argument('[action]', '"show"')
-    .argument('[name]', 'a built-in profile name, or a profile file')
+    .description(w.profiles)
+    .argument('[action]', w.action)
+    .argument('[name]', w.name)
     .exitOverride()
     .action(async (action: string | undefined, name: string | undefined) => {
       const { runProfiles } = await import('../run/profiles.js');

@@ -162,7 +162,8 @@ function addComputedColumns(cells: Cells, report: TableReport, first: number | n
       addNote(cells, total.row, first, renderExplanation(report.totalExplanation, lang));
     }
   }
-  const rowFindings = (row: number) => report.findings.filter((f) => f.ref?.sheet === table.sheet && f.ref.row === row);
+  // Errors and warnings; 提示 (a missed target with its reason) is listed on 评分结果's 偏差说明.
+  const rowFindings = (row: number) => report.findings.filter((f) => f.severity !== 'info' && f.ref?.sheet === table.sheet && f.ref.row === row);
   for (const ind of report.indicators) {
     const row = ind.raw.name.ref.row;
     if (first !== null) {

@@ -195,10 +195,16 @@ const FIXTURE_RESULTS: [name: string, status: number, summary: Partial<Doc['summ
 export const CASES: CliCase[] = [
   // Help, version, options commander refuses.
   {
-    name: '--help lists every command',
+    name: '--help lists every command, in Chinese',
     args: ['--help'],
     status: 0,
-    stdout: inOrder('Usage: perf-score [options] [command]', 'eval [options] <paths...>', 'check [options] <paths...>', 'inspect [options] <files...>', 'explain [options] <file>', 'profiles [action] [name]'),
+    stdout: inOrder('用法： perf-score [options] [command]', '为部门整体 / 项目支出绩效自评表评分', '选项：', '显示版本号', '命令：', 'eval [options] <paths...>', '评分并为每个工作簿写出评分副本', 'check [options] <paths...>', 'inspect [options] <files...>', 'explain [options] <file>', 'profiles [action] [name]', '显示某个命令的帮助'),
+  },
+  {
+    name: '--help --lang en: in English',
+    args: ['--help', '--lang', 'en'],
+    status: 0,
+    stdout: inOrder('Usage: perf-score [options] [command]', 'Options:', 'output the version number', 'Commands:', 'eval [options] <paths...>', 'score workbooks, write a scored copy of each'),
   },
   { name: '--version', args: ['--version'], status: 0, stdout: '0.1.0\n' },
   {
@@ -211,14 +217,17 @@ export const CASES: CliCase[] = [
     name: 'check --help lists the CI options',
     args: ['check', '--help'],
     status: 0,
-    stdout: inOrder('"!GLOB" excludes', '--ignore <glob>', '--baseline <file>', '--write-baseline <file>', '--color', '--no-color'),
+    stdout: inOrder('"!通配符"', '--ignore <glob>', '--format <format>', '（可选："table", "json", "junit", "sarif",', '默认："table"）', '--baseline <file>', '--write-baseline <file>', '--color', '--no-color'),
   },
   { name: 'inspect --help lists --textconv', args: ['inspect', '--help'], status: 0, stdout: inOrder('--lang', '--textconv') },
-  { name: 'no command: the help, on stderr, exit 2', args: [], status: 2, stdout: '', stderr: /^Usage: perf-score \[options\] \[command\]\n/ },
-  { name: 'an unknown command', args: ['frobnicate'], status: 2, stdout: '', stderr: "error: unknown command 'frobnicate'\n" },
-  { name: 'an unknown option', args: ['eval', 'seed-000.xlsx', '--bogus'], files: { 'seed-000.xlsx': 'seed-000.xlsx' }, status: 2, stdout: '', stderr: "error: unknown option '--bogus'\n", after: ['seed-000.xlsx'] },
-  { name: 'a language it does not have', args: ['eval', 'seed-000.xlsx', '--lang', 'fr'], files: { 'seed-000.xlsx': 'seed-000.xlsx' }, status: 2, stdout: '', stderr: "error: option '--lang <lang>' argument 'fr' is invalid. Allowed choices are zh, en.\n" },
-  { name: 'eval without a path', args: ['eval'], status: 2, stdout: '', stderr: "error: missing required argument 'paths'\n" },
+  { name: 'no command: the help, on stderr, exit 2', args: [], status: 2, stdout: '', stderr: /^用法： perf-score \[options\] \[command\]\n/ },
+  { name: 'an unknown command', args: ['frobnicate'], status: 2, stdout: '', stderr: '错误：未知的命令 frobnicate\n' },
+  { name: 'an unknown command, in English', args: ['frobnicate', '--lang', 'en'], status: 2, stdout: '', stderr: "error: unknown command 'frobnicate'\n" },
+  { name: 'an unknown option', args: ['eval', 'seed-000.xlsx', '--bogus'], files: { 'seed-000.xlsx': 'seed-000.xlsx' }, status: 2, stdout: '', stderr: '错误：未知的选项 --bogus\n', after: ['seed-000.xlsx'] },
+  { name: 'an unknown option, in English', args: ['eval', 'seed-000.xlsx', '--bogus', '--lang', 'en'], files: { 'seed-000.xlsx': 'seed-000.xlsx' }, status: 2, stdout: '', stderr: "error: unknown option '--bogus'\n", after: ['seed-000.xlsx'] },
+  { name: 'a language it does not have', args: ['eval', 'seed-000.xlsx', '--lang', 'fr'], files: { 'seed-000.xlsx': 'seed-000.xlsx' }, status: 2, stdout: '', stderr: '错误：选项 --lang <lang> 的取值“fr”无效，可选：zh, en\n' },
+  { name: 'eval without a path', args: ['eval'], status: 2, stdout: '', stderr: '错误：缺少参数 paths\n' },
+  { name: 'eval without a path, in English', args: ['eval', '--lang', 'en'], status: 2, stdout: '', stderr: "error: missing required argument 'paths'\n" },
 
   // eval and check of one file.
   {
@@ -495,7 +504,7 @@ export const CASES: CliCase[] = [
     files: { 'budget-zero-total.xlsx': 'budget-zero-total.xlsx' },
     status: 2,
     stdout: '',
-    stderr: "error: option '--max-warnings <n>' argument 'many' is invalid. expected a whole number ≥ 0\n",
+    stderr: '错误：选项 --max-warnings <n> 的取值“many”无效：应为不小于 0 的整数\n',
   },
 
   // Rule profiles: the working directory's config file and profile files.
