@@ -1,9 +1,9 @@
 // Resolving a rule profile: a built-in name, or a profile file (JSON) that `extends` a built-in one
 // and overrides any setting. Every problem of a file is reported at once, each with its path.
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { z } from 'zod';
-import { RunError } from '../errors.js';
+import { readSettingsFile, RunError } from '../errors.js';
 import { profileSchema, type Profile } from '../schema/profile.js';
 import { builtinProfiles } from './builtin.js';
 
@@ -73,13 +73,7 @@ function lineAndColumn(text: string, position: number): string {
  */
 export function loadProfileFile(path: string, cwd: string = process.cwd()): Profile {
   const fail = (problems: string[]) => new RunError((ui) => [ui.badProfile(path), ...problems.map((p) => `  ${p}`)].join('\n'));
-  let text: string;
-  try {
-    text = readFileSync(resolve(cwd, path), 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new RunError((ui) => (code === 'ENOENT' ? ui.notFound(path) : ui.unreadableFile(path, code ?? String(err))));
-  }
+  const text = readSettingsFile(path, cwd);
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));

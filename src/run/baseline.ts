@@ -9,10 +9,9 @@
 //       { "file": "材料/a.xlsx", "code": "missing-reason", "cell": "自评表!H25", "indicator": "预算执行率", "count": 1 },
 //       … ] }
 // ordered by file (code-unit order), then as the report orders a file's findings.
-import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { cellName } from '../cells.js';
-import { RunError } from '../errors.js';
+import { readSettingsFile, RunError } from '../errors.js';
 import type { FileReport, Finding } from '../model.js';
 import { compareText } from '../order.js';
 
@@ -55,13 +54,7 @@ function entryOf(file: string, f: Finding): BaselineEntry {
  * run (exit 2), before any workbook is read.
  */
 export function readBaseline(path: string, cwd: string): Map<string, BaselineEntry[]> {
-  let text: string;
-  try {
-    text = readFileSync(resolve(cwd, path), 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new RunError((ui) => (code === 'ENOENT' ? ui.notFound(path) : ui.unreadableFile(path, code ?? String(err))));
-  }
+  const text = readSettingsFile(path, cwd);
   const invalid = (why: string) => new RunError((ui) => ui.baselineInvalid(path, why));
   let doc: unknown;
   try {
