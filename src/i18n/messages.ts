@@ -3,6 +3,7 @@
 // explanations: explain.ts.
 import type { Lang, OtherKind, SkipReason, SourceFormat } from '../model.js';
 import { SEVERITY_WORDS } from './labels.js';
+import { profileProblemZh } from './profile-problems.js';
 import type { PackageError } from '../ooxml/errors.js';
 
 /** Labels of the console summary, the summary sheet and the CLI's own messages. */
@@ -56,6 +57,7 @@ const zhUi = {
   writeFailed: (file: string, why: string) => `${file}：无法写入（${why}）`,
   unknownProfile: (name: string, known: string) => `未知的评分规则“${name}”，可选：${known}`,
   badProfile: (file: string) => `${file}：评分规则文件有误`,
+  profileProblem: (problem: string) => profileProblemZh(problem),
   profilesUsage: () => '用法：perf-score profiles [show 名称或文件]',
   noSuchRow: (file: string, row: string) => `${file}：没有与“${row}”相符的指标行`,
   notScored: '无法计分',
@@ -262,6 +264,7 @@ const enUi: Ui = {
   writeFailed: (file, why) => `${file}: cannot write (${why})`,
   unknownProfile: (name, known) => `unknown profile "${name}"; choose one of: ${known}`,
   badProfile: (file) => `${file}: the profile is not valid`,
+  profileProblem: (problem) => problem,
   profilesUsage: () => 'usage: perf-score profiles [show NAME|FILE]',
   noSuchRow: (file, row) => `${file}: no indicator row matches "${row}"`,
   notScored: 'cannot be scored',

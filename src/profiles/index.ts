@@ -72,7 +72,7 @@ function lineAndColumn(text: string, position: number): string {
  * settings. A relative `path` starts at `cwd` (the process's working directory by default).
  */
 export function loadProfileFile(path: string, cwd: string = process.cwd()): Profile {
-  const fail = (problems: string[]) => new RunError((ui) => [ui.badProfile(path), ...problems.map((p) => `  ${p}`)].join('\n'));
+  const fail = (problems: string[]) => new RunError((ui) => [ui.badProfile(path), ...problems.map((p) => `  ${ui.profileProblem(p)}`)].join('\n'));
   const text = readSettingsFile(path, cwd);
   let data: unknown;
   try {
