@@ -221,6 +221,22 @@ export const CASES: CliCase[] = [
   },
   { name: 'inspect --help lists --textconv', args: ['inspect', '--help'], status: 0, stdout: inOrder('--lang', '--textconv') },
   { name: 'no command: the help, on stderr, exit 2', args: [], status: 2, stdout: '', stderr: /^用法： perf-score \[options\] \[command\]\n/ },
+  {
+    name: 'seed 000: the accountant sees 偏差说明, its eight rows that miss their target with the reasons as written',
+    args: ['check', 'seed-000.xlsx', '--profile', 'zhengzhou-shangjie'],
+    files: { 'seed-000.xlsx': 'seed-000.xlsx' },
+    status: 0,
+    stdout: (out) => {
+      const section = out.slice(out.indexOf('偏差说明（未达到目标的指标）'), out.indexOf('错误 0 项'));
+      const rows = section.split('\n').filter((l) => /^│ \S/.test(l)).map((l) => l.split('│')[1]!.trim());
+      // The header, then each row's first line (a reason wraps onto lines whose first cell is empty).
+      expect(rows).toEqual(['指标', '预算执行率', '政府采购执行率', '日常信访接待及办案费', '联合接访大厅水电费', '信访保障工作专项', '联合接访大厅水电费', '信访保障工作专项', '保证工作正常运转']);
+      // 72.41% against ≥100%, and its reason as written (wrapped, never cut).
+      expect(section).toMatch(/│ 预算执行率 +│ ≥100% +│ 72\.41% +│ -27\.59% +│/);
+      expect(section.replace(/[│ \n]/g, '')).toContain('财政资金紧张未按时拨付，我单位未开展政府采购工作。');
+      expect(out.endsWith('错误 0 项，警告 0 项，提示 8 项\n')).toBe(true);
+    },
+  },
   { name: 'an unknown command', args: ['frobnicate'], status: 2, stdout: '', stderr: '错误：未知的命令 frobnicate\n' },
   {
     name: 'a wrong profile file: every problem, in Chinese, each at its path',
