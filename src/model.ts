@@ -529,10 +529,11 @@ export type OtherKind =
 
 /**
  * Why a file found in a batch was left out on purpose (public API: JSON `skipped[].reason`, SARIF
- * notifications, JUnit): a lock file Excel or WPS keeps beside an open workbook (`~$…`), or a
- * scored copy perf-score wrote (`*.scored.xlsx`, `*.scored.xlsm`).
+ * notifications, JUnit): a lock file Excel or WPS keeps beside an open workbook (`~$…`), a
+ * scored copy perf-score wrote (`*.scored.xlsx`, `*.scored.xlsm`), or a file in a folder that is not
+ * named as a workbook (a PDF or a Word document a unit sent instead; hidden and system files aside).
  */
-export type SkipReason = 'lock-file' | 'scored-copy';
+export type SkipReason = 'lock-file' | 'scored-copy' | 'not-a-workbook';
 
 /** A file a batch found and left out on purpose, spelled as the user would see it. */
 export interface SkippedFile {

@@ -18,6 +18,7 @@ const GOOD = ['seed-000.xlsx', 'seed-002.xlsx', 'seed-004.xlsx', 'two-tables.xls
 interface Doc {
   files: { file: string; sheet: string; total: number; indicators: unknown[]; findings: { code: string; severity: string; cell: string | null }[] }[];
   unreadable: { file: string; code: string; severity: string; message: string }[];
+  skipped: { file: string; reason: string; message: string }[];
   summary: { files: number; tables: number; unreadable: number; errors: number; warnings: number; infos: number };
 }
 
@@ -45,7 +46,7 @@ function submissions(): string {
 
 /** What perf-score says it skipped in `submissions()`. */
 const SKIPPED =
-  '已跳过 1 个评分副本（*.scored.xlsx、*.scored.xlsm）：材料/上街区/seed-000.scored.xlsx\n已跳过 1 个锁定文件（~$…，Excel/WPS 打开工作簿时生成）：材料/金水区/~$seed-004.xlsx\n';
+  '已跳过 1 个评分副本（*.scored.xlsx、*.scored.xlsm）：材料/上街区/seed-000.scored.xlsx\n已跳过 1 个锁定文件（~$…，Excel/WPS 打开工作簿时生成）：材料/金水区/~$seed-004.xlsx\n已跳过 1 个不是工作簿的文件：材料/说明.docx\n';
 
 const EXPECTED_FILES = ['材料/上街区/seed-000.xlsx', '材料/上街区/seed-002.xlsx', '材料/县/one-decimal.xlsx', '材料/金水区/seed-004.xlsx', '材料/金水区/two-tables.xlsx'];
 
@@ -72,7 +73,8 @@ describe('a folder with one damaged workbook, scored in one call', () => {
       ['two-tables.xlsx', '垃圾分类', 92.54],
     ]);
     expect(doc.unreadable).toEqual([{ file: '材料/金水区/坏表.xlsx', code: 'unreadable-file', severity: 'error', message: '材料/金水区/坏表.xlsx：是文本文件，不是工作簿；如是导出的表格，请用 Excel 或 WPS 打开后另存为 .xlsx 再评分' }]);
-    expect(doc.summary).toMatchObject({ files: 8, tables: 6, unreadable: 1, skipped: 2 });
+    expect(doc.summary).toMatchObject({ files: 9, tables: 6, unreadable: 1, skipped: 3 });
+    expect(doc.skipped.map((x) => [x.file, x.reason])).toContainEqual(['材料/说明.docx', 'not-a-workbook']);
     // The error count is the tables' errors plus the unreadable file.
     const tableErrors = doc.files.flatMap((t) => t.findings).filter((f) => f.severity === 'error').length;
     expect(doc.summary.errors).toBe(tableErrors + 1);
@@ -122,7 +124,7 @@ describe('a folder with one damaged workbook, scored in one call', () => {
     writeFileSync(join(dir, 'empty/a.scored.xlsx'), 'copy');
     const skipped = run(['check', 'empty', '--lang', 'en'], { cwd: dir });
     expect(skipped.status).toBe(2);
-    expect(skipped.stderr).toBe('skipped 1 scored copy (*.scored.xlsx, *.scored.xlsm): empty/a.scored.xlsx\nno .xlsx workbook to score found in: empty\n');
+    expect(skipped.stderr).toBe('skipped 1 scored copy (*.scored.xlsx, *.scored.xlsm): empty/a.scored.xlsx\nskipped 1 file not named as workbooks: empty/说明.docx\nno .xlsx workbook to score found in: empty\n');
   });
 
   it('shows a ranking of the batch after the tables, the unreadable file, then the skipped ones last', () => {
@@ -142,8 +144,10 @@ describe('a folder with one damaged workbook, scored in one call', () => {
       // Cut in the middle to fit 80 columns: the start and the end of the path are kept.
       [expect.stringMatching(/^上街区\/s.*….*\.scored\.xlsx$/), '评分副本'],
       [expect.stringMatching(/^金水区\/~.*….*004\.xlsx$/), '锁定文件'],
+      // A Word file a unit sent: accounted for, not scored.
+      ['说明.docx', '非工作簿'],
     ]);
-    expect(ranking).toContain('\n\n共 8 个文件：已评分 5 个，无法读取 1 个，已跳过 2 个\n');
+    expect(ranking).toContain('\n\n共 9 个文件：已评分 5 个，无法读取 1 个，已跳过 3 个\n');
   });
 });
 
@@ -203,8 +207,9 @@ describe('check: the CI formats', () => {
       '材料/金水区/坏表.xlsx',
       '材料/上街区/seed-000.scored.xlsx',
       '材料/金水区/~$seed-004.xlsx',
+      '材料/说明.docx',
     ]);
-    expect(root.attrs.skipped).toBe('2');
+    expect(root.attrs.skipped).toBe('3');
     const cases = suites.flatMap((s) => kids(s, 'testcase'));
     expect(root.attrs.tests).toBe(String(cases.length));
     expect(root.attrs.failures).toBe(String(cases.filter((c) => kids(c, 'failure').length > 0).length));
@@ -286,7 +291,8 @@ describe('check: the CI formats', () => {
     const off = run(['check', '.', '--rules', 'rules.json', '--format', 'json'], { cwd: dir });
     expect(off.status).toBe(0);
     expect(json(off).unreadable).toEqual([]);
-    expect(json(off).summary).toMatchObject({ files: 2, tables: 1, unreadable: 0, errors: 0 });
+    // rules.json is there too: a file given, not a workbook, skipped.
+    expect(json(off).summary).toMatchObject({ files: 3, tables: 1, unreadable: 0, skipped: 1, errors: 0 });
   });
 });
 
@@ -308,11 +314,13 @@ describe('--summary', () => {
       ['', '材料/金水区/坏表.xlsx', ''],
       ['', '材料/上街区/seed-000.scored.xlsx', ''],
       ['', '材料/金水区/~$seed-004.xlsx', ''],
+      ['', '材料/说明.docx', ''],
     ]);
-    expect(rows.slice(-3).map((x) => x[10])).toEqual([
+    expect(rows.slice(-4).map((x) => x[10])).toEqual([
       '材料/金水区/坏表.xlsx：是文本文件，不是工作簿；如是导出的表格，请用 Excel 或 WPS 打开后另存为 .xlsx 再评分',
       '材料/上街区/seed-000.scored.xlsx：已跳过，是 perf-score 写的评分副本（*.scored.xlsx、*.scored.xlsm）',
       '材料/金水区/~$seed-004.xlsx：已跳过，是 Excel 或 WPS 打开工作簿时生成的锁定文件（~$ 开头），不是工作簿',
+      '材料/说明.docx：已跳过，文件名不是工作簿（.xlsx、.xls、.et、.ods 等）；如是自评表，请另存为 .xlsx 后再评分',
     ]);
   });
 

@@ -227,7 +227,7 @@ describe('files named by the user', () => {
 
 describe('skippedLines', () => {
   it('says each kind skipped in one line, with a count and up to three names, in either language', () => {
-    const list = { scored: ['a.scored.xlsx', 'b.scored.xlsx'], locks: ['~$1.xlsx', '~$2.xlsx', '~$3.xlsx', '~$4.xlsx', '~$5.xlsx'], ignored: ['旧/a.xlsx'] };
+    const list = { scored: ['a.scored.xlsx', 'b.scored.xlsx'], locks: ['~$1.xlsx', '~$2.xlsx', '~$3.xlsx', '~$4.xlsx', '~$5.xlsx'], others: [], ignored: ['旧/a.xlsx'] };
     expect(skippedLines(list, uiFor('zh'))).toEqual([
       '已跳过 2 个评分副本（*.scored.xlsx、*.scored.xlsm）：a.scored.xlsx、b.scored.xlsx',
       '已跳过 5 个锁定文件（~$…，Excel/WPS 打开工作簿时生成）：~$1.xlsx、~$2.xlsx、~$3.xlsx 等 5 个',
@@ -238,7 +238,7 @@ describe('skippedLines', () => {
       'skipped 5 lock files (~$…, made by Excel or WPS while a workbook is open): ~$1.xlsx, ~$2.xlsx, ~$3.xlsx and 2 more',
       'excluded 1 file (--ignore or a ! pattern): 旧/a.xlsx',
     ]);
-    expect(skippedLines({ scored: [], locks: [], ignored: [] }, uiFor('zh'))).toEqual([]);
+    expect(skippedLines({ scored: [], locks: [], others: [], ignored: [] }, uiFor('zh'))).toEqual([]);
   });
 });
 
@@ -262,7 +262,7 @@ describe('errors', () => {
 
   it('takes a folder holding only scored copies or lock files as matched: they are skipped and listed', async () => {
     const cwd = tree(['copies/a.scored.xlsx', 'b.xlsx']);
-    expect(await expandInputs(['copies', 'b.xlsx'], cwd)).toEqual({ files: ['b.xlsx'], skipped: { scored: [join('copies', 'a.scored.xlsx')], locks: [], ignored: [] } });
+    expect(await expandInputs(['copies', 'b.xlsx'], cwd)).toEqual({ files: ['b.xlsx'], skipped: { scored: [join('copies', 'a.scored.xlsx')], locks: [], others: [], ignored: [] } });
   });
 });
 
@@ -273,7 +273,7 @@ describe('ignore patterns', () => {
     const cwd = tree(TREE);
     expect(await expandInputs(['材料'], cwd, ['材料/旧/**'])).toEqual({
       files: [join('材料', '部门A', '自评表.xlsx'), join('材料', '部门B', '自评表.xlsx'), join('材料', '部门B', '草稿.xlsx')],
-      skipped: { scored: [], locks: [], ignored: [join('材料', '旧', '2020.xlsx'), join('材料', '旧', '2021', '自评表.xlsx')] },
+      skipped: { scored: [], locks: [], others: [], ignored: [join('材料', '旧', '2020.xlsx'), join('材料', '旧', '2021', '自评表.xlsx')] },
     });
   });
 
@@ -295,9 +295,9 @@ describe('ignore patterns', () => {
     const cwd = tree(TREE);
     expect(await expandInputs(['材料/旧/2020.xlsx', '材料/部门A/自评表.xlsx'], cwd, ['材料/旧/**'])).toEqual({
       files: ['材料/部门A/自评表.xlsx'],
-      skipped: { scored: [], locks: [], ignored: ['材料/旧/2020.xlsx'] },
+      skipped: { scored: [], locks: [], others: [], ignored: ['材料/旧/2020.xlsx'] },
     });
-    expect(await expandInputs(['材料/旧/2020.xlsx'], cwd, ['材料/旧'])).toEqual({ files: [], skipped: { scored: [], locks: [], ignored: ['材料/旧/2020.xlsx'] } });
+    expect(await expandInputs(['材料/旧/2020.xlsx'], cwd, ['材料/旧'])).toEqual({ files: [], skipped: { scored: [], locks: [], others: [], ignored: ['材料/旧/2020.xlsx'] } });
   });
 
   it('refuses a glob or folder whose every file is ignored, naming it', async () => {

@@ -98,6 +98,7 @@ const zhUi = {
   outOfMemory: (file: string) => `${file}：读取时内存不足（文件过大或已损坏）`,
   skippedScored: (names: string[], total: number) => `已跳过 ${total} 个评分副本（*.scored.xlsx、*.scored.xlsm）：${names.join('、')}${total > names.length ? ` 等 ${total} 个` : ''}`,
   skippedLocks: (names: string[], total: number) => `已跳过 ${total} 个锁定文件（~$…，Excel/WPS 打开工作簿时生成）：${names.join('、')}${total > names.length ? ` 等 ${total} 个` : ''}`,
+  skippedOthers: (names: string[], total: number) => `已跳过 ${total} 个不是工作簿的文件：${names.join('、')}${total > names.length ? ` 等 ${total} 个` : ''}`,
   skippedIgnored: (names: string[], total: number) => `已排除 ${total} 个文件（--ignore 或 ! 模式）：${names.join('、')}${total > names.length ? ` 等 ${total} 个` : ''}`,
   noMatch: (pattern: string) => `没有找到与“${pattern}”匹配的工作簿`,
   allIgnored: (pattern: string) => `与“${pattern}”匹配的文件都已被 --ignore 或 ! 模式排除`,
@@ -110,9 +111,9 @@ const zhUi = {
   baselineInvalid: (file: string, why: string) => `${file}：不是 perf-score 的基线文件（${why}）`,
   inspectUnreadable: (why: string) => `无法读取：${why}`,
   // a batch's accounting of every file (the ranking, the CI formats, the summaries)
-  skipReason: { 'lock-file': '锁定文件', 'scored-copy': '评分副本' } as Record<SkipReason, string>,
+  skipReason: { 'lock-file': '锁定文件', 'scored-copy': '评分副本', 'not-a-workbook': '非工作簿' } as Record<SkipReason, string>,
   skippedFile: (file: string, reason: SkipReason) =>
-    `${file}：已跳过，${reason === 'lock-file' ? '是 Excel 或 WPS 打开工作簿时生成的锁定文件（~$ 开头），不是工作簿' : '是 perf-score 写的评分副本（*.scored.xlsx、*.scored.xlsm）'}`,
+    `${file}：已跳过，${{ 'lock-file': '是 Excel 或 WPS 打开工作簿时生成的锁定文件（~$ 开头），不是工作簿', 'scored-copy': '是 perf-score 写的评分副本（*.scored.xlsx、*.scored.xlsm）', 'not-a-workbook': '文件名不是工作簿（.xlsx、.xls、.et、.ods 等）；如是自评表，请另存为 .xlsx 后再评分' }[reason]}`,
   statusOk: '通过',
   rankingUnder: (dir: string) => `排名（文件路径相对于 ${dir}）`,
   fileCounts: (given: number, scored: number, unreadable: number, skipped: number) =>
@@ -305,6 +306,7 @@ const enUi: Ui = {
   outOfMemory: (file) => `${file}: ran out of memory while reading it (the file is too large or damaged)`,
   skippedScored: (names, total) => `skipped ${total} scored cop${total === 1 ? 'y' : 'ies'} (*.scored.xlsx, *.scored.xlsm): ${names.join(', ')}${total > names.length ? ` and ${total - names.length} more` : ''}`,
   skippedLocks: (names, total) => `skipped ${total} lock file${total === 1 ? '' : 's'} (~$…, made by Excel or WPS while a workbook is open): ${names.join(', ')}${total > names.length ? ` and ${total - names.length} more` : ''}`,
+  skippedOthers: (names, total) => `skipped ${total} file${total === 1 ? '' : 's'} not named as workbooks: ${names.join(', ')}${total > names.length ? ` and ${total - names.length} more` : ''}`,
   skippedIgnored: (names, total) => `excluded ${total} file${total === 1 ? '' : 's'} (--ignore or a ! pattern): ${names.join(', ')}${total > names.length ? ` and ${total - names.length} more` : ''}`,
   noMatch: (pattern) => `No files matching the pattern "${pattern}" were found.`,
   allIgnored: (pattern) => `All files matched by "${pattern}" are excluded by --ignore or a ! pattern.`,
@@ -317,9 +319,9 @@ const enUi: Ui = {
   baselineInvalid: (file, why) => `${file}: not a perf-score baseline (${why})`,
   inspectUnreadable: (why) => `cannot be read: ${why}`,
   // a batch's accounting of every file (the ranking, the CI formats, the summaries)
-  skipReason: { 'lock-file': 'lock file', 'scored-copy': 'scored copy' },
+  skipReason: { 'lock-file': 'lock file', 'scored-copy': 'scored copy', 'not-a-workbook': 'not a workbook' },
   skippedFile: (file, reason) =>
-    `${file}: skipped, ${reason === 'lock-file' ? 'the lock file Excel or WPS leaves while a workbook is open (its name starts with ~$), not a workbook' : 'a scored copy perf-score wrote (*.scored.xlsx, *.scored.xlsm)'}`,
+    `${file}: skipped, ${{ 'lock-file': 'the lock file Excel or WPS leaves while a workbook is open (its name starts with ~$), not a workbook', 'scored-copy': 'a scored copy perf-score wrote (*.scored.xlsx, *.scored.xlsm)', 'not-a-workbook': 'not named as a workbook (.xlsx, .xls, .et, .ods …); if it is the 自评表, save it as .xlsx and score it again' }[reason]}`,
   statusOk: 'ok',
   rankingUnder: (dir) => `Ranking (paths relative to ${dir})`,
   fileCounts: (given, scored, unreadable, skipped) =>

@@ -14,8 +14,11 @@ import { compareText } from '../order.js';
 export interface Inputs {
   /** The workbooks to score, in a deterministic order, each spelled as the user would see it (may be none). */
   files: string[];
-  /** What was left out, in the same order and spelling: scored copies, lock files, and files an ignore pattern excludes. */
-  skipped: { scored: string[]; locks: string[]; ignored: string[] };
+  /**
+   * What was left out, in the same order and spelling: scored copies, lock files, the files of a
+   * folder not named as workbooks (`others`), and files an ignore pattern excludes.
+   */
+  skipped: { scored: string[]; locks: string[]; others: string[]; ignored: string[] };
 }
 
 /** The files a folder or a glob yields: every workbook format perf-score reads, or is to read. */
@@ -40,6 +43,12 @@ export function isCandidate(name: string): boolean {
   return kindOfName(name) === 'workbook';
 }
 
+/** Files no one sent on purpose: hidden ones (`.DS_Store`), and those Windows and macOS leave in folders. */
+function isHiddenOrSystem(name: string): boolean {
+  const lower = name.toLowerCase();
+  return lower.startsWith('.') || lower.startsWith('~$') || lower === 'thumbs.db' || lower === 'desktop.ini' || lower === 'icon\r';
+}
+
 /** The command line's arguments split: paths (files, folders, globs) and ignore patterns (`!GLOB`, without the `!`). */
 export function splitArgs(args: readonly string[]): { paths: string[]; ignore: string[] } {
   return {
@@ -50,7 +59,11 @@ export function splitArgs(args: readonly string[]): { paths: string[]; ignore: s
 
 /** What was skipped as one list, for the run's outputs to account for: scored copies, then lock files. */
 export function skippedFiles(skipped: Inputs['skipped']): SkippedFile[] {
-  return [...skipped.scored.map((file) => ({ file, reason: 'scored-copy' as const })), ...skipped.locks.map((file) => ({ file, reason: 'lock-file' as const }))];
+  return [
+    ...skipped.scored.map((file) => ({ file, reason: 'scored-copy' as const })),
+    ...skipped.locks.map((file) => ({ file, reason: 'lock-file' as const })),
+    ...skipped.others.map((file) => ({ file, reason: 'not-a-workbook' as const })),
+  ];
 }
 
 /**
@@ -96,7 +109,7 @@ export async function expandInputs(rawArgs: readonly string[], cwd: string, igno
   const ignored = ignoreMatcher([...ignorePatterns, ...split.ignore], cwd);
   const kinds = await Promise.all(args.map((arg) => kindOf(resolve(cwd, arg))));
   const batch = args.length > 1 || kinds.some((kind, i) => kind === 'dir' || (kind === 'missing' && GLOB_CHARS.test(args[i]!)));
-  const inputs: Inputs = { files: [], skipped: { scored: [], locks: [], ignored: [] } };
+  const inputs: Inputs = { files: [], skipped: { scored: [], locks: [], others: [], ignored: [] } };
   const seen = new Set<string>();
   const ignoredSeen = new Set<string>();
   for (const [i, arg] of args.entries()) {
@@ -110,19 +123,22 @@ export async function expandInputs(rawArgs: readonly string[], cwd: string, igno
         ignoredSeen.add(key);
         continue;
       }
-      matched = true;
+      const kind = kindOfName(basename(file));
+      // A folder holding no workbook at all matched nothing, whatever else it holds.
+      if (explicit || kind !== 'other') matched = true;
       const key = resolve(cwd, file);
       if (seen.has(key)) continue;
       seen.add(key);
-      const kind = kindOfName(basename(file));
       if (explicit && !batch) {
         if (kind === 'lock') throw new RunError((ui) => ui.notWorkbook(file, 'lock'));
         inputs.files.push(file);
       } else if (kind === 'lock') inputs.skipped.locks.push(file);
       else if (kind === 'scored') inputs.skipped.scored.push(file);
       else if (explicit || kind === 'workbook') inputs.files.push(file);
+      else inputs.skipped.others.push(file);
     }
-    if (!matched) throw new RunError((ui) => (found.length === 0 ? ui.noMatch(arg) : ui.allIgnored(arg)));
+    const workbooks = found.filter(({ file, explicit }) => explicit || kindOfName(basename(file)) !== 'other');
+    if (!matched) throw new RunError((ui) => (workbooks.length === 0 ? ui.noMatch(arg) : ui.allIgnored(arg)));
   }
   return inputs;
 }
@@ -134,7 +150,7 @@ export async function mayBeBatch(rawArgs: readonly string[], cwd: string): Promi
   return GLOB_CHARS.test(args[0]!) || (await kindOf(resolve(cwd, args[0]!))) === 'dir';
 }
 
-type SkipWords = Record<'skippedScored' | 'skippedLocks' | 'skippedIgnored', (names: string[], total: number) => string>;
+type SkipWords = Record<'skippedScored' | 'skippedLocks' | 'skippedOthers' | 'skippedIgnored', (names: string[], total: number) => string>;
 
 /** The lines telling the user what a run skipped, one per kind (none when nothing was). */
 export function skippedLines(skipped: Inputs['skipped'], ui: SkipWords): string[] {
@@ -142,6 +158,7 @@ export function skippedLines(skipped: Inputs['skipped'], ui: SkipWords): string[
   const lines: string[] = [];
   if (skipped.scored.length > 0) lines.push(ui.skippedScored(skipped.scored.slice(0, SHOWN), skipped.scored.length));
   if (skipped.locks.length > 0) lines.push(ui.skippedLocks(skipped.locks.slice(0, SHOWN), skipped.locks.length));
+  if (skipped.others.length > 0) lines.push(ui.skippedOthers(skipped.others.slice(0, SHOWN), skipped.others.length));
   if (skipped.ignored.length > 0) lines.push(ui.skippedIgnored(skipped.ignored.slice(0, SHOWN), skipped.ignored.length));
   return lines;
 }
@@ -154,8 +171,10 @@ async function expandOne(arg: string, kind: 'file' | 'dir' | 'missing', cwd: str
   if (kind === 'file') return [{ file: arg, explicit: true }];
   const listed = (rel: string) => kindOfName(baseName(rel)) !== 'other';
   if (kind === 'dir') {
+    // Every file of a folder is accounted for: what is not named as a workbook is listed as skipped
+    // (a PDF a unit sent instead of its 自评表), hidden and system files aside.
     const found = await walk(resolve(cwd, arg), Infinity);
-    return found.filter(listed).map((rel) => ({ file: join(arg, rel), explicit: false }));
+    return found.filter((rel) => listed(rel) || !isHiddenOrSystem(baseName(rel))).map((rel) => ({ file: join(arg, rel), explicit: false }));
   }
   if (!GLOB_CHARS.test(arg)) throw new RunError((ui) => ui.notFound(arg));
   return (await expandGlob(arg, cwd, listed)).map((file) => ({ file, explicit: false }));
