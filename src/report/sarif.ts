@@ -15,7 +15,7 @@
 // - A file a batch left out on purpose (a lock file, a scored copy) is no result (it is no problem
 //   found in a workbook, and would be an alert) but a note among the tool's execution notifications:
 //   runs[0].invocations[0].toolExecutionNotifications, one per file, its descriptor the reason
-//   (`lock-file`, `scored-copy`, described in tool.driver.notifications), its location the file. The
+//   (`lock-file`, `scored-copy`, `not-a-workbook`, described in tool.driver.notifications), its location the file. The
 //   invocation is written when something was skipped.
 // - run.artifacts lists every file given, in input order then the skipped ones: those read (or tried)
 //   with the role `analysisTarget`, so that a file without findings is in the log too.
