@@ -11,7 +11,7 @@ import { commonFolder } from './common.js';
 import { displayWidth, fitText, padText, wrapText } from './text.js';
 import { cellName } from '../cells.js';
 import { reportLabels, severityWord } from '../i18n/labels.js';
-import { digestOf, shortReason, skipReasonText, type RunDigest } from './digest.js';
+import { digestOf, shortReason, skipReasonText, tableStatus, type RunDigest } from './digest.js';
 import { rankTables } from './ranking.js';
 
 export interface ConsoleOptions {
@@ -139,7 +139,7 @@ function rankingTable(digest: RunDigest, o: ConsoleOptions, chalk: InstanceType<
   const rel = (file: string) => file.slice(folder.length);
   const rows: { cells: string[]; paint: (s: string) => string }[] = [];
   for (const r of rankTables(digest.tables)) {
-    const status = r.errors > 0 ? l.error : r.warnings > 0 ? l.warning : ui.statusOk;
+    const status = tableStatus(r, o.lang);
     const paint = r.errors > 0 ? chalk.red : r.warnings > 0 ? chalk.yellow : chalk.green;
     const name = r.name === r.file ? rel(r.file) : `${rel(r.file)} [${r.sheet}]`;
     rows.push({ cells: [String(r.rank), r.department ?? '', name, dec(r.total), dec(r.declaredTotal), r.grade, String(r.errors), String(r.warnings), status], paint });

@@ -3,8 +3,7 @@
 import type { Decimal } from 'decimal.js';
 import { reportLabels } from '../i18n/labels.js';
 import type { CiOptions } from './common.js';
-import { uiFor } from '../i18n/messages.js';
-import { skippedMessage, type RunDigest } from './digest.js';
+import { skippedMessage, tableStatus, type RunDigest } from './digest.js';
 import { rankTables } from './ranking.js';
 
 /** An RFC 4180 field: quoted when it holds a comma, a quote or a line break; quotes doubled. */
@@ -33,10 +32,9 @@ function csvNumber(d: Decimal | null): string {
  */
 export function formatCsv(digest: RunDigest, opts: CiOptions = {}): string {
   const l = reportLabels(opts.lang);
-  const ui = uiFor(opts.lang ?? 'zh');
   const lines = [[l.rank, l.file, l.sheet, l.department, l.total, l.declaredTotal, l.grade, l.declaredGrade, l.errors, l.warnings, l.status].map(csvField).join(',')];
   for (const r of rankTables(digest.tables)) {
-    const status = r.errors > 0 ? l.error : r.warnings > 0 ? l.warning : ui.statusOk;
+    const status = tableStatus(r, opts.lang ?? 'zh');
     lines.push(
       [String(r.rank), csvText(r.file), csvText(r.sheet), csvText(r.department), csvNumber(r.total), csvNumber(r.declaredTotal), csvText(r.grade), csvText(r.declaredGrade), String(r.errors), String(r.warnings), csvText(status)].join(','),
     );

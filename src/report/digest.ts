@@ -4,6 +4,7 @@
 // Small beside a file's report, so a batch of thousands of files stays flat in memory.
 import { Decimal } from 'decimal.js';
 import { renderFinding } from '../i18n/findings.js';
+import { severityWord } from '../i18n/labels.js';
 import { uiFor } from '../i18n/messages.js';
 import type { FileReport, FindingCode, Lang, Severity, SkippedFile } from '../model.js';
 import { cellName, countFindings, locateFindings, tableLabel } from './common.js';
@@ -167,4 +168,10 @@ export function digestOf(files: readonly FileReport[], lang: Lang, skipped: read
   for (const f of files) digest.add(digestEntry(f, lang));
   digest.skip(skipped);
   return digest;
+}
+
+/** A table's status in the summaries: its worst finding that needs attention (错误, 警告), else 通过. */
+export function tableStatus(row: Pick<TableRow, 'errors' | 'warnings'>, lang: Lang): string {
+  if (row.errors > 0) return severityWord('error', lang);
+  return row.warnings > 0 ? severityWord('warning', lang) : uiFor(lang).statusOk;
 }

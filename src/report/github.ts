@@ -10,7 +10,7 @@ import { uiFor } from '../i18n/messages.js';
 import type { FileReport, SkippedFile } from '../model.js';
 import { reportLabels, severityWord } from '../i18n/labels.js';
 import { cellName, locateFindings, toPosixPath, type CiOptions } from './common.js';
-import { shortReason, skippedMessage, skipReasonText, type RunDigest } from './digest.js';
+import { shortReason, skippedMessage, skipReasonText, tableStatus, type RunDigest } from './digest.js';
 
 /** The message of a workflow command: `%`, CR and LF escaped, so no text can start a command of its own. */
 function escapeData(s: string): string {
@@ -80,7 +80,7 @@ export function formatGithubSummary(digest: RunDigest, opts: CiOptions = {}): st
     row(['---', '---', '---:', '---:', '---', '---:', '---:', '---']),
   ];
   for (const t of digest.tables) {
-    const status = t.errors > 0 ? l.error : t.warnings > 0 ? l.warning : ui.statusOk;
+    const status = tableStatus(t, opts.lang ?? 'zh');
     out.push(row([md(t.name), md(t.department ?? ''), dec(t.total), dec(t.declaredTotal), md(t.grade), String(t.errors), String(t.warnings), md(status)]));
   }
   for (const u of digest.unreadable) out.push(row([md(u.file), '', '', '', '', u.severity === 'error' ? '1' : '0', u.severity === 'error' ? '0' : '1', md(shortReason(u))]));
