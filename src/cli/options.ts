@@ -65,21 +65,8 @@ export interface RuleFlags {
   lang: Lang;
 }
 
-/** The values commander gives for scoringOptions. */
-export interface ScoringFlags extends RuleFlags {
-  format: FormatName;
-  outputFile?: string;
-  maxWarnings?: number;
-  summary?: string;
-  jobs?: number;
-  ignore?: string[];
-  baseline?: string;
-  writeBaseline?: string;
-  /** --color (true), --no-color (false), neither (undefined). */
-  color?: boolean;
-  quiet?: boolean;
-  rankingOnly?: boolean;
-}
+/** The values commander gives for scoringOptions: a CheckRequest's fields, by the same names. */
+export interface ScoringFlags extends RuleFlags, Omit<CheckRequest, keyof RuleOptions | 'paths'> {}
 
 export function ruleRequest(flags: RuleFlags): RuleOptions {
   return { profile: flags.profile, rules: flags.rules, lang: flags.lang };
