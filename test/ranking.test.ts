@@ -92,6 +92,9 @@ describe('the ranking of a batch', () => {
     expect(blocks).toContain('垃圾分类 · ');
     expect(blocks.match(/^│ 错误 │/gm)).toHaveLength(4);
     expect(blocks).not.toMatch(/^│ 警告 │/m);
+    // 偏差说明 is for proof-reading: not in an errors-only report.
+    expect(blocks).not.toContain('偏差说明');
+    expect(ranking(100, 'zh', {})).toContain('偏差说明');
     // Without --quiet every block and every warning.
     const full = ranking(100, 'zh', {});
     expect(full.match(/^│ 警告 │/gm)!.length).toBeGreaterThan(0);

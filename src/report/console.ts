@@ -203,7 +203,8 @@ export function consoleFile(report: FileReport, o: ConsoleOptions): string {
   for (const r of file.tables) {
     out.push(chalk.bold(`${r.department ?? file.file}`) + `  ${file.file} · ${r.sheet} · ${ui.profile} ${r.profile}`);
     out.push(summaryTable(r, o.lang));
-    const deviations = deviationsTable(r, o);
+    // --quiet is errors only: 偏差说明 is for proof-reading, not for CI logs.
+    const deviations = o.quiet ? null : deviationsTable(r, o);
     if (deviations !== null) out.push(deviations);
     // 提示 (info) findings are the rows 偏差说明 lists; the findings table is what must or should be fixed.
     const findings = r.findings.filter((f) => f.severity !== 'info');
