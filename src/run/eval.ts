@@ -4,12 +4,12 @@
 // Loaded on demand by the CLI, with everything it needs (the reader, zod, the formatters).
 import { appendFileSync, mkdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, extname, resolve } from 'node:path';
+import { basename, dirname, extname, resolve } from 'node:path';
 import { openAtomic, removeOpenTemps, writeFileAtomic, type AtomicFile } from '../atomic.js';
 import { RunError } from '../errors.js';
 import { uiFor } from '../i18n/messages.js';
 import { handleSignals, isInterrupted, onInterrupt } from '../interrupt.js';
-import { selectProfile } from '../profiles/index.js';
+import { CONFIG_FILE, selectProfile } from '../profiles/index.js';
 import { formatCsv } from '../report/csv.js';
 import { RunDigest } from '../report/digest.js';
 import { OutputWriter, type FormatSpec } from '../report/format.js';
@@ -74,7 +74,11 @@ async function evaluate(opts: EvalRequest, io: Io, workerUrl: URL | null): Promi
     if (on && opts.format !== 'table') throw new RunError((u) => u.consoleOnly(flag, opts.format));
   }
   const baseline = opts.baseline === undefined ? null : readBaseline(opts.baseline, cwd);
-  const { files, skipped } = await expandInputs(args, cwd, opts.ignore ?? []);
+  const { files, skipped: found } = await expandInputs(args, cwd, opts.ignore ?? []);
+  // The run's own files in a folder it walks (its rules, baseline, report, summary, the config file) are
+  // not files a unit sent: not listed among those skipped.
+  const own = new Set([opts.rules, opts.baseline, opts.writeBaseline, opts.outputFile, opts.summary].flatMap((f) => (f === undefined ? [] : [resolve(cwd, f)])));
+  const skipped = { ...found, others: found.others.filter((f) => !own.has(resolve(cwd, f)) && basename(f) !== CONFIG_FILE) };
   for (const line of skippedLines(skipped, ui)) io.stderr.write(`${line}\n`);
   // Every file given was excluded by an ignore pattern (CI passing the changed files): nothing to do, said above.
   if (files.length === 0 && skipped.ignored.length === 0) throw new RunError((u) => u.nothingMatched(args.join(' ')));
