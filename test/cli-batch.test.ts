@@ -124,7 +124,7 @@ describe('a folder with one damaged workbook, scored in one call', () => {
     writeFileSync(join(dir, 'empty/a.scored.xlsx'), 'copy');
     const skipped = run(['check', 'empty', '--lang', 'en'], { cwd: dir });
     expect(skipped.status).toBe(2);
-    expect(skipped.stderr).toBe('skipped 1 scored copy (*.scored.xlsx, *.scored.xlsm): empty/a.scored.xlsx\nskipped 1 file not named as workbooks: empty/说明.docx\nno .xlsx workbook to score found in: empty\n');
+    expect(skipped.stderr).toBe('skipped 1 scored copy (*.scored.xlsx, *.scored.xlsm): empty/a.scored.xlsx\nskipped 1 file not named as workbooks: empty/说明.docx\nno workbook to score (.xlsx, .xls, .et, .ods …) found in: empty\n');
   });
 
   it('shows a ranking of the batch after the tables, the unreadable file, then the skipped ones last', () => {
