@@ -10,7 +10,7 @@ import { readWorkbookInfo } from '../src/ooxml/spreadsheet.js';
 import { Styles } from '../src/ooxml/styles.js';
 import { parseTree } from '../src/ooxml/tree.js';
 import { scanXml, XmlError, type Tag } from '../src/ooxml/xml.js';
-import { entryBytes, LIMITS, newEntry, readZip, writeZip } from '../src/ooxml/zip.js';
+import { crc32, entryBytes, LIMITS, newEntry, readZip, writeZip } from '../src/ooxml/zip.js';
 import { importsOf } from './cli/helpers.js';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -84,6 +84,13 @@ function damage(fn: () => unknown): string {
   }
   return 'none';
 }
+
+describe('crc32', () => {
+  it('is the CRC-32 of zip ("123456789" → cbf43926), and continues from a previous CRC', () => {
+    expect(crc32(Buffer.from('123456789')).toString(16)).toBe('cbf43926');
+    expect(crc32(Buffer.from('6789'), crc32(Buffer.from('12345')))).toBe(crc32(Buffer.from('123456789')));
+  });
+});
 
 describe('the zip reader', () => {
   it('reads a zip64 package', () => {

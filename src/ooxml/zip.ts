@@ -171,11 +171,12 @@ const CRC_TABLE = (() => {
 })();
 
 /** Node's own CRC-32 (Node 20.15 and later), else ours. */
-const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
 
-export function crc32(bytes: Uint8Array): number {
-  if (nativeCrc32) return nativeCrc32(bytes);
-  let c = -1;
+/** CRC-32 of `bytes`, continued from `previous` (the CRC of what came before them), so that a large part can be summed in pieces. */
+export function crc32(bytes: Uint8Array, previous = 0): number {
+  if (nativeCrc32) return nativeCrc32(bytes, previous);
+  let c = ~previous;
   for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
   return (c ^ -1) >>> 0;
 }
