@@ -201,12 +201,23 @@ describe('checks a profile switches on', () => {
   });
 
   it('a reason for a deviation beyond a threshold, when missed targets alone do not require one', async () => {
-    const p = loadProfileFile(profileFile({ extends: 'zhengzhou-shangjie', reasons: { missed: false, deviationBeyond: 10 } }));
+    const p = loadProfileFile(profileFile({ extends: 'zhengzhou-shangjie', reasons: { missed: false, belowWeight: false, deviationBeyond: 10 } }));
     const r = await seed('seed-004.xlsx', p);
-    // 结转结余率 deviates +28.95% (beyond 10): flagged; 预算执行率 is met (0%) and scored below its weight, but missed is off
+    // 结转结余率 deviates +28.95% (beyond 10): flagged; 预算执行率 is met (0%) and scored below its weight, but belowWeight is off
     expect(r.findings.filter((f) => f.code === 'missing-reason').map((f) => [f.indicator, renderFinding(f, 'en')])).toEqual([
       ['结转结余率', 'deviation 28.95% is beyond ±10% and no reason given'],
     ]);
+  });
+
+  it('reasons.belowWeight: a met row docked below its weight owes a reason, unless the profile turns it off', async () => {
+    // seed 004: 预算执行率 ≥70, 74.2 is met and self-scored 1.5 of 2 with no reason column: flagged at H25
+    const below = (r: Awaited<ReturnType<typeof seed>>) =>
+      r.findings.filter((f) => f.code === 'missing-reason' && f.data.why === 'below-weight').map((f) => [f.indicator, f.ref?.address]);
+    expect(below(await seed('seed-004.xlsx', loadProfileFile(profileFile({}))))).toEqual([['预算执行率', 'H25']]);
+    const off = await seed('seed-004.xlsx', loadProfileFile(profileFile({ reasons: { belowWeight: false } })));
+    expect(below(off)).toEqual([]);
+    // the missed target (结转结余率, H27) still owes one
+    expect(off.findings.filter((f) => f.code === 'missing-reason').map((f) => [f.indicator, f.ref?.address])).toEqual([['结转结余率', 'H27']]);
   });
 
   it('a reason when the budget rate is under a threshold, unless the 预算执行率 row gives one', async () => {

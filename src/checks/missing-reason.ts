@@ -16,7 +16,7 @@ function why({ result, scored, profile }: RowContext): FindingData['missing-reas
   if (rules.missed && scored.met === false && result.target !== null && result.actual !== null) {
     return { why: 'missed', target: result.target, actual: result.actual, score, weight };
   }
-  if (rules.missed && scoredBelow) return { why: 'below-weight', score, weight };
+  if (rules.belowWeight && scoredBelow) return { why: 'below-weight', score, weight };
   if (rules.deviationBeyond !== null && scored.deviation !== null && scored.deviation.abs().gt(rules.deviationBeyond)) {
     return { why: 'deviation', deviation: scored.deviation, limit: new Decimal(rules.deviationBeyond) };
   }

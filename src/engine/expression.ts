@@ -97,9 +97,10 @@ const QUANTITY = new RegExp(
   'u',
 );
 
-const BEFORE = '(?:之前|以前|前)?';
-const MONTH_DATE = new RegExp(String.raw`^(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})[日号]|[底末])?${BEFORE}$`);
-const YEAR_END = new RegExp(String.raw`^(?:(\d{4})年|年)年?[底末]${BEFORE}$`);
+// A date may be followed by what is done by then: `2021年12月完成`, `12月底前完工`, `年底前全部完成`.
+const BEFORE = '(?:之前|以前|前)?(?:全部|已|已经)?(?:完成|完工|竣工|办结|结束|实施完毕|完成验收|验收)?';
+const MONTH_DATE = new RegExp(String.raw`^(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})[日号]|[底末]|份)?${BEFORE}$`);
+const YEAR_END = new RegExp(String.raw`^(?:(\d{4})年|年|年度|本年|全年)年?[底末]${BEFORE}$`);
 const NUMERIC_DATE = new RegExp(String.raw`^(\d{4})[-./](\d{1,2})[-./](\d{1,2})日?${BEFORE}$`);
 
 /** A word carries letters and ordinary punctuation only: no digits, comparators, `*`, `#`, `[`. */
@@ -178,9 +179,17 @@ export interface RowReading {
 /** Reads an indicator row's cells as the scoring does: targets and actuals with the row's unit, numbers. */
 export function readRow(row: RawIndicatorRow): RowReading {
   const unit = row.unit?.text ?? null;
+  let target = parseExpression(row.target.text, unit);
+  let actual = parseExpression(row.actual.text, unit);
+  // An actual written word for word as its target (`完成2个村道路硬化`) says the target was met,
+  // even when the sentence cannot be read as a number, a date or a word.
+  const same = normalizeText(row.target.text ?? '').replace(/\s/gu, '');
+  if (!target.ok && target.reason === 'unreadable' && same === normalizeText(row.actual.text ?? '').replace(/\s/gu, '')) {
+    target = actual = { ok: true, expr: { kind: 'qualitative', word: same }, comparatorAfter: false };
+  }
   return {
-    target: parseExpression(row.target.text, unit),
-    actual: parseExpression(row.actual.text, unit),
+    target,
+    actual,
     unit: normalizeUnit(unit),
     weight: parseNumber(row.weight.text),
     score: parseNumber(row.score.text),

@@ -12,7 +12,7 @@ const mof = {
   tiers: { met: 80, partial: 60 },
   rounding: { decimals: 2, mode: 'half-up' },
   tolerance: 0.01,
-  reasons: { missed: true, deviationBeyond: null, overAchievement: null, budgetRateBelow: null },
+  reasons: { missed: true, belowWeight: true, deviationBeyond: null, overAchievement: null, budgetRateBelow: null },
   levelWeights: [{ 产出: 50, 效益: 30, 满意度: 10 }],
   grades: [
     { grade: '优', min: 90 },

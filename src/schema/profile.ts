@@ -68,8 +68,10 @@ export const profileSchema = z
     /** When a row needs a reason (偏差原因). */
     reasons: z
       .object({
-        /** A row that misses its target or is scored below its weight. */
+        /** A row that misses its target. */
         missed: z.boolean({ error: 'expected true or false' }),
+        /** A row that meets its target but is scored below its weight (扣分须说明原因). */
+        belowWeight: z.boolean({ error: 'expected true or false' }),
         /** A row whose deviation is beyond this many percent either way (null: no such rule). */
         deviationBeyond: optionalThreshold,
         /** A row whose actual reaches this percentage of its target or more, e.g. 130 (null: no such rule). */
