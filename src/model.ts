@@ -89,8 +89,20 @@ export interface RawIndicatorRow {
 
 /** A first-level heading, with the weight its label declares (`产出指标 (40分)`). */
 export interface RawLevel {
+  /** The first level's name; under a caption, the caption's name before it (`年度绩效目标1 / 产出指标`). */
   name: string;
   /** The weight from the label, when it carries one. */
+  declaredWeight: string | null;
+  ref: CellRef;
+}
+
+/**
+ * A caption row: one cell across the table that opens a block of indicators (`年度绩效目标2（40分）`,
+ * `一、产出指标`). Its block runs to the next caption or the table's end.
+ */
+export interface RawCaption {
+  name: string;
+  /** The block's weight, when the caption carries one. */
   declaredWeight: string | null;
   ref: CellRef;
 }
@@ -163,6 +175,11 @@ export type ReadNotice = { [C in FindingCode]: { code: C } & Raised<C> }[Finding
 export interface RawTable {
   sheet: string;
   /**
+   * How reports name the table: the sheet's name, or, when the sheet holds several tables, the sheet
+   * and the table's project (`自评表 · 司法所建设项目`), else its header's cell (`自评表!A18`).
+   */
+  label: string;
+  /**
    * The unit: 部门（单位）名称; in a project table 实施单位, else 主管部门.
    */
   department: CellText | null;
@@ -174,6 +191,8 @@ export interface RawTable {
   declaredGrade: CellText | null;
   budget: RawBudget | null;
   levels: RawLevel[];
+  /** Caption rows that open blocks of indicators, in order. */
+  captions: RawCaption[];
   rows: RawIndicatorRow[];
   columns: ColumnMap;
   /** Row of the header (the last row of a two-row header). */
@@ -192,13 +211,14 @@ export interface RawTable {
   notices: ReadNotice[];
 }
 
-/** One worksheet as read: its table, or (for a sheet without one) its non-empty cells. */
+/** One worksheet as read: its tables (most sheets hold one), or (for a sheet without one) its non-empty cells. */
 export interface SheetRead {
   name: string;
   /** Rows and columns in use, counted as exceljs counted them (values.ts). */
   rowCount: number;
   colCount: number;
-  table: RawTable | null;
+  /** The indicator tables of the sheet, top to bottom; empty when it has none. */
+  tables: RawTable[];
   /** Non-empty cells (the top-left of a merge for a merge), row by row: made when asked. */
   cells(): CellText[];
   /** The text shown at a cell (a merged cell shows its master's), for what the table model does not keep. */
@@ -236,6 +256,7 @@ export const FINDING_CODES = [
   'level-weight',
   'unreadable-file',
   'missed-target',
+  'table-not-filled',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];
@@ -271,7 +292,7 @@ export interface FindingData {
     | { why: 'budget-rate'; rate: Decimal; limit: Decimal };
   'score-exceeds-weight': { declared: Decimal; weight: Decimal };
   'weight-sum':
-    /** The rows of a first level against the weight its label declares. */
+    /** The rows of a first level, or of a caption's block (`年度绩效目标2（40分）`), against the weight its label declares. */
     | { scope: 'level'; level: string; sum: Decimal; declared: Decimal }
     /** All weights, the budget block's included, against 100. */
     | { scope: 'total'; sum: Decimal; budget: Decimal; expected: Decimal };
@@ -308,6 +329,8 @@ export interface FindingData {
   'unreadable-file': { file: string; cause: UnreadableCause };
   /** A row that misses its target and says why: the target and actual as read, the deviation (percent, when computed) and the reason as written. */
   'missed-target': { target: Expression; actual: Expression; deviation: Decimal | null; reason: string };
+  /** A table published unfilled: none of its `rows` indicator rows has an actual value or a self-score. */
+  'table-not-filled': { rows: number };
 }
 
 /** Where a finding is and what it says, as a check raises it (the code and the severity come from the check). */
@@ -439,6 +462,8 @@ export interface IndicatorResult {
   met: boolean | null;
   /** How the score was reached; null when the row could not be scored. */
   explanation: RowExplanation | null;
+  /** Whether the row is the budget execution rate (预算执行率) scored as an indicator. */
+  budgetRate: boolean;
 }
 
 /** The budget block after scoring. */

@@ -70,6 +70,7 @@ function rowContext(texts: { name?: string; target: string; actual: string; weig
     rule: scored?.rule ?? null,
     met: scored?.met ?? null,
     explanation: null,
+    budgetRate: false,
   };
   return { raw, result, indicator: raw.name.text, issues: [], parsed: { target, actual }, scored, profile };
 }
@@ -79,6 +80,7 @@ function tableContext(levels: [string, number, number | null][], profile: Profil
   const table = {
     sheet: '表',
     levels: levels.map(([name, , declared], i) => ({ name, declaredWeight: declared === null ? null : String(declared), ref: { sheet: '表', address: `A${10 + i}`, row: 10 + i, col: 1 } })),
+    captions: [],
     declaredTotal: null,
     declaredGrade: null,
     budget: null,

@@ -19,13 +19,19 @@ describe('inspect on every fixture', () => {
     expect(fixtures).toEqual([
       'budget-subrows.xlsx',
       'budget-zero-total.xlsx',
+      'hebei-langfang-shipin.xlsx',
+      'nx-yinchuan-gongyong.xlsx',
       'one-decimal.xlsx',
       'project-split.xlsx',
+      'sc-daying-two-tables.xlsx',
+      'sc-qingshen-unfilled.xlsx',
+      'sc-zhongjiang-shuili.xlsx',
       'seed-000.xlsx',
       'seed-002.xlsx',
       'seed-004.xlsx',
       'two-tables.xlsx',
       'units-comparators.xlsx',
+      'yn-lijiang-weipian.xlsx',
     ]);
   });
 
@@ -39,6 +45,12 @@ describe('inspect on every fixture', () => {
     'seed-004.xlsx': ['sheet 部门整体绩效自评表: indicator table A19:H49 (header row 19, 30 rows)'],
     'two-tables.xlsx': ['sheet 老年助餐: indicator table A6:H11 (header row 6, 4 rows)', 'sheet 垃圾分类: indicator table A6:H11 (header row 6, 4 rows)'],
     'units-comparators.xlsx': ['sheet 自评表: indicator table A6:I27 (header row 6, 20 rows)'],
+    'hebei-langfang-shipin.xlsx': ['sheet Sheet1: indicator table A13:H38 (header row 13, 9 rows)'],
+    'nx-yinchuan-gongyong.xlsx': ['sheet Sheet1: indicator table A9:H34 (header row 9, 17 rows)'],
+    'sc-daying-two-tables.xlsx': ['sheet Sheet1: indicator table B1:K3 (header row 1, 1 rows)', 'sheet Sheet1: indicator table B20:K22 (header row 20, 1 rows)'],
+    'sc-qingshen-unfilled.xlsx': ['sheet 项目支出绩效自评表: indicator table B14:K17 (header row 14, 2 rows)'],
+    'sc-zhongjiang-shuili.xlsx': ['sheet 绩效目标自评表: indicator table B11:I23 (header row 11, 9 rows)'],
+    'yn-lijiang-weipian.xlsx': ['sheet Sheet1: indicator table A11:J17 (header rows 11-12, 5 rows)'],
   };
 
   for (const name of fixtures) {

@@ -9,32 +9,16 @@ import { RunError } from '../src/errors.js';
 import { uiFor } from '../src/i18n/messages.js';
 import { analyzeTable } from '../src/engine/analyze.js';
 import { renderFinding } from '../src/i18n/findings.js';
-import type { TableReport } from '../src/model.js';
 import { loadProfile } from '../src/profiles/index.js';
-import { composeTarget, findTable } from '../src/workbook/find-table.js';
+import { composeTarget, findTables } from '../src/workbook/find-table.js';
 import { Grid } from '../src/workbook/grid.js';
 import { openWorkbook } from '../src/workbook/read.js';
 import { writeScoredCopy } from '../src/workbook/write.js';
 import { cleanWorkdirs, loadWorkbook, run, workdir } from './cli/helpers.js';
+import { budget, findings, levels, missed, rows, score, scoreAll } from './cli/tables.js';
 
-async function scoreAll(file: string, profile = 'mof'): Promise<TableReport[]> {
-  const opened = await openWorkbook(`fixtures/${file}`);
-  return opened.tables.map((t) => analyzeTable(t, loadProfile(profile)));
-}
-
-async function score(file: string, profile = 'mof'): Promise<TableReport> {
-  const tables = await scoreAll(file, profile);
-  expect(tables).toHaveLength(1);
-  return tables[0]!;
-}
-
-const levels = (r: TableReport) => r.levels.map((l) => [l.name, l.weight.toFixed(), l.declaredWeight?.toFixed() ?? null, l.score.toFixed(2)]);
-/** The errors and warnings of a table; the rows that miss their target with a reason (information) are `missed`. */
-const findings = (r: TableReport) => r.findings.filter((f) => f.severity !== 'info').map((f) => [f.code, f.ref ? f.ref.address : null, f.indicator]);
-const missed = (r: TableReport) => r.findings.filter((f) => f.code === 'missed-target').map((f) => [f.ref!.address, f.indicator]);
-/** Row, name, target as read, weight, computed score. */
-const rows = (r: TableReport) => r.indicators.map((i) => [i.raw.name.ref.row, i.name, i.raw.target.text, i.weight?.toFixed() ?? null, i.score?.toFixed(2) ?? null]);
-const budget = (r: TableReport) => [r.budget?.adjusted?.toFixed() ?? null, r.budget?.executed?.toFixed() ?? null, r.budget?.rate?.toFixed(2) ?? null, r.budget?.score?.toFixed(2) ?? null];
+/** The first table of a sheet, as most sheets hold one. */
+const findTable = (grid: Grid) => findTables(grid)[0] ?? null;
 
 describe('project-split: 项目支出绩效自评表, weight before the target, target split into 指标性质 | 指标值 | 度量单位', async () => {
   const r = await score('project-split.xlsx');

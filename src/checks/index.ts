@@ -14,6 +14,7 @@ import { missingValue } from './missing-value.js';
 import { qualitativeTier } from './qualitative-tier.js';
 import { scoreExceedsWeight } from './score-exceeds-weight.js';
 import { scoreMismatch } from './score-mismatch.js';
+import { tableNotFilled } from './table-not-filled.js';
 import { totalMismatch } from './total-mismatch.js';
 import type { AnyCheck, Subject } from './types.js';
 import { unparsedValue } from './unparsed-value.js';
@@ -38,6 +39,7 @@ export const CHECKS = [
   droppedContent,
   unreadableFile,
   missedTarget,
+  tableNotFilled,
 ] as const satisfies readonly AnyCheck[];
 
 // Every code has its check: a code of FINDING_CODES missing from the list above fails to compile here.

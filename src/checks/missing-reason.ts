@@ -41,7 +41,7 @@ export const missingReason: Check<'missing-reason'> = {
     const limit = profile.reasons.budgetRateBelow;
     const rate = budget?.result.rate ?? null;
     if (limit === null || budget === null || rate === null || rate.gte(limit)) return [];
-    if (indicators.some((row) => row.name.includes('预算执行率') && row.reason !== null)) return [];
+    if (indicators.some((row) => row.budgetRate && row.reason !== null)) return [];
     const { raw } = budget.result;
     return [{ ref: (raw.rate ?? raw.label).ref, indicator: raw.label.text, data: { why: 'budget-rate', rate, limit: new Decimal(limit) } }];
   },

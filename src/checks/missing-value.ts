@@ -1,5 +1,6 @@
 // A value that is not there: a row's target, actual or weight (name too), the budget block's amounts,
-// or the budget block itself.
+// or the budget block itself (when nothing else scores budget execution and the weights fall short of 100).
+import { Decimal } from 'decimal.js';
 import type { Raised } from '../model.js';
 import type { Check } from './types.js';
 
@@ -9,8 +10,13 @@ export const missingValue: Check<'missing-value'> = {
   subject: (data) => (data.field === 'budget-block' ? 'budget' : null),
   row: ({ raw, indicator, issues }) =>
     issues.filter((i) => i.issue === 'missing').map(({ field }) => ({ ref: raw[field].ref, indicator, data: { field } })),
-  table({ budget }) {
-    if (budget === null) return [{ ref: null, indicator: null, data: { field: 'budget-block' } }];
+  table({ table, budget, indicators }) {
+    if (budget === null) {
+      // Not missing: a block that lists the money only, a 预算执行率 row, or rows whose weights make 100 alone.
+      const whole = indicators.every((r) => r.weight !== null) && indicators.reduce((s, r) => s.plus(r.weight!), new Decimal(0)).eq(100);
+      if (table.budget !== null || indicators.some((r) => r.budgetRate) || whole) return [];
+      return [{ ref: null, indicator: null, data: { field: 'budget-block' } }];
+    }
     const { result, unreadable } = budget;
     const { raw } = result;
     // The adjusted full-year budget; 年初预算数 only when no adjusted figure is given.

@@ -2,6 +2,7 @@
 // all weights (the budget block's included) against 100.
 import { Decimal } from 'decimal.js';
 import type { Raised } from '../model.js';
+import { parseNumber } from '../text/numbers.js';
 import type { Check } from './types.js';
 
 const TOTAL_WEIGHT = new Decimal(100);
@@ -18,6 +19,16 @@ export const weightSum: Check<'weight-sum'> = {
         found.push({ ref, indicator: level.name, data: { scope: 'level', level: level.name, sum: level.weight, declared: level.declaredWeight } });
       }
     }
+    // A caption's block (`年度绩效目标2（40分）`): the rows from its row to the next caption's.
+    table.captions.forEach((caption, i) => {
+      if (caption.declaredWeight === null) return;
+      const declared = parseNumber(caption.declaredWeight);
+      if (declared === null) return;
+      const end = table.captions[i + 1]?.ref.row ?? Infinity;
+      const rows = indicators.filter((r) => r.raw.name.ref.row > caption.ref.row && r.raw.name.ref.row < end);
+      const sum = rows.reduce((s, r) => s.plus(r.weight ?? 0), new Decimal(0));
+      if (!sum.eq(declared)) found.push({ ref: caption.ref, indicator: caption.name, data: { scope: 'level', level: caption.name, sum, declared } });
+    });
     // The total is only checked when every row's weight could be read.
     if (indicators.every((row) => row.weight !== null)) {
       const budgetWeight = budget?.result.weight ?? new Decimal(0);

@@ -52,6 +52,7 @@ function scoreRow(raw: RawIndicatorRow, profile: Profile): RowContext {
     rule: null,
     met: null,
     explanation: null,
+    budgetRate: false,
   };
   const row: RowContext = { raw, result, indicator: name || null, issues: [], parsed: { target: null, actual: null }, scored: null, profile };
 
@@ -68,6 +69,7 @@ function scoreRow(raw: RawIndicatorRow, profile: Profile): RowContext {
   const failed = (field: keyof typeof cells) => row.issues.some((i) => i.field === field);
   // The cells read once, as `inspect` shows them; a cell the schema refused is not used.
   const reading = readRow(raw);
+  result.budgetRate = reading.budgetRate;
   result.weight = failed('weight') ? null : reading.weight;
   result.declaredScore = failed('score') ? null : reading.score;
 
@@ -207,9 +209,15 @@ export function analyzeTable(table: RawTable, profile: Profile): TableReport {
   const rows = table.rows.map((row) => scoreRow(row, profile));
   const indicators = rows.map((row) => row.result);
   const levels = sumLevels(table, indicators);
-  const budget = table.budget ? scoreBudgetBlock(table.budget, profile) : null;
+  // A block that lists the money only (no 分值 / 权重, no 得分) is not scored: the form scores budget
+  // execution elsewhere (a 预算执行率 row) or not at all.
+  const budget = table.budget && (table.budget.weight !== null || table.budget.score !== null) ? scoreBudgetBlock(table.budget, profile) : null;
 
-  const budgetScore = budget ? (budget.result.score ?? budget.result.declaredScore ?? ZERO) : ZERO;
+  // The hundred points are the indicators' when their weights make 100 alone: a budget block beside
+  // them (weighted too, which weight-sum reports) is not added a second time.
+  const indicatorWeight = levels.reduce((s, l) => s.plus(l.weight), ZERO);
+  const budgetCounts = budget !== null && !indicatorWeight.eq(100);
+  const budgetScore = budgetCounts ? (budget.result.score ?? budget.result.declaredScore ?? ZERO) : ZERO;
   const total = levels.reduce((s, l) => s.plus(l.score), budgetScore);
   const grade = gradeOf(total, profile);
   const declaredTotal = amount(table.declaredTotal);
@@ -227,7 +235,7 @@ export function analyzeTable(table: RawTable, profile: Profile): TableReport {
     levels,
     indicators,
     findings,
-    totalExplanation: { kind: 'total', parts: [...(budget ? [budgetScore] : []), ...levels.map((l) => l.score)], total, grade },
+    totalExplanation: { kind: 'total', parts: [...(budgetCounts ? [budgetScore] : []), ...levels.map((l) => l.score)], total, grade },
     table,
   };
 }

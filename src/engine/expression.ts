@@ -174,7 +174,12 @@ export interface RowReading {
   /** Weight and declared score as numbers, null when they are not one. */
   weight: Decimal | null;
   score: Decimal | null;
+  /** Whether the row is the budget execution rate (预算执行率), scored as an indicator. */
+  budgetRate: boolean;
 }
+
+/** The name of a row that scores budget execution as an indicator: 预算执行率, 资金执行率, 预算完成率. */
+const BUDGET_RATE = /^(项目|部门)?(预算|资金|财政资金)(执行|支出|完成)率$/;
 
 /** Reads an indicator row's cells as the scoring does: targets and actuals with the row's unit, numbers. */
 export function readRow(row: RawIndicatorRow): RowReading {
@@ -193,5 +198,6 @@ export function readRow(row: RawIndicatorRow): RowReading {
     unit: normalizeUnit(unit),
     weight: parseNumber(row.weight.text),
     score: parseNumber(row.score.text),
+    budgetRate: BUDGET_RATE.test(normalizeText(row.name.text ?? '').replace(/[\s★*]/gu, '')),
   };
 }

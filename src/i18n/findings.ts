@@ -93,6 +93,10 @@ const zh: Words = {
       }
     },
   },
+  'table-not-filled': {
+    title: '表格未填写',
+    message: (d) => `表格未填写：${d.rows} 个指标的实际完成值和自评得分均为空，无法评分`,
+  },
   'missing-value': {
     title: '缺少必填数值',
     message: (d) => (d.field === 'budget-block' ? '未找到预算执行情况（全年预算数、全年执行数）' : `缺少${zhFields[d.field]}`),
@@ -195,6 +199,10 @@ const en: Words = {
           return `the actual value "${d.actual}" cannot be compared with the target "${d.target}"`;
       }
     },
+  },
+  'table-not-filled': {
+    title: 'Table not filled in',
+    message: (d) => `the table was not filled in: none of its ${d.rows} indicators has an actual value or a self-score, so it cannot be scored`,
   },
   'missing-value': {
     title: 'Missing value',

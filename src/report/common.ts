@@ -34,9 +34,9 @@ export function locateFindings(file: FileReport): Located[] {
   ];
 }
 
-/** The name of a table in a report: its file, plus ` [sheet]` when the file holds several tables. */
+/** The name of a table in a report: its file, plus ` [sheet]` (` [sheet · 项目]` for one of several on a sheet) when the file holds several tables. */
 export function tableLabel(file: FileReport, table: TableReport): string {
-  return file.tables.length > 1 ? `${file.file} [${table.sheet}]` : file.file;
+  return file.tables.length > 1 ? `${file.file} [${table.table.label}]` : file.file;
 }
 
 /** A path with forward slashes and no leading `./`, as CI tools expect paths relative to the checkout. */

@@ -201,7 +201,7 @@ export function consoleFile(report: FileReport, o: ConsoleOptions): string {
   const out: string[] = [];
   if (file.findings.length > 0) out.push(chalk.bold(file.file), findingsTable(file.findings, o, chalk), '');
   for (const r of file.tables) {
-    out.push(chalk.bold(`${r.department ?? file.file}`) + `  ${file.file} · ${r.sheet} · ${ui.profile} ${r.profile}`);
+    out.push(chalk.bold(`${r.department ?? file.file}`) + `  ${file.file} · ${r.table.label} · ${ui.profile} ${r.profile}`);
     out.push(summaryTable(r, o.lang));
     // --quiet is errors only: 偏差说明 is for proof-reading, not for CI logs.
     const deviations = o.quiet ? null : deviationsTable(r, o);

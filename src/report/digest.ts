@@ -69,7 +69,8 @@ export function digestEntry(file: FileReport, lang: Lang): DigestEntry {
   const unreadable = file.findings.map((f) => ({ file: file.file, code: f.code, severity: f.severity, message: renderFinding(f, lang) }));
   const tables = file.tables.map((t) => ({
     file: file.file,
-    sheet: t.sheet,
+    // The table's name on its sheet: the sheet's, or `sheet · 项目` for one of several on a sheet.
+    sheet: t.table.label,
     name: tableLabel(file, t),
     department: t.department,
     total: t.total.toString(),

@@ -87,7 +87,8 @@ function rowLines(row: RawIndicatorRow, reading: RowReading, table: RawTable, sh
   const r = row.name.ref.row;
   const unit = row.unit?.text ?? null;
   const path = [row.level1, row.level2, row.name.text ?? '(empty)'].filter((p) => p !== null && p !== '').join(' / ');
-  const out = [`  row ${r}  ${shown(path)}`];
+  // A 预算执行率 row scores budget execution as an indicator (in place of, or beside, a budget block).
+  const out = [`  row ${r}  ${shown(path)}${reading.budgetRate ? '  (budget rate, scored as an indicator)' : ''}`];
   const line = (field: string, cell: CellText, parsed = '') => {
     out.push(`    ${pad(field, 9)} ${pad(cell.ref.address, 5)} ${pad(shown(cell.text), 14)}${parsed ? ` ${parsed}` : ''}`.trimEnd());
   };
@@ -123,12 +124,16 @@ function tableLines(sheet: SheetRead, table: RawTable, read: InspectInput['read'
   const b = table.budget;
   if (b === null) out.push('  budget (not found)');
   else {
-    out.push(`  budget (header row ${b.headerRow})`, budgetLine('total', b));
+    // A block with neither 分值 / 权重 nor 得分 lists the money only, and is not scored (analyze.ts).
+    const scored = b.weight !== null || b.score !== null ? '' : ', not scored: no weight or score';
+    out.push(`  budget (header row ${b.headerRow}${scored})`, budgetLine('total', b));
     for (const sub of b.subRows) out.push(budgetLine('sub  ', sub));
   }
+  const weighted = (ref: CellText['ref'], name: string, weight: string | null) => `    ${pad(ref.address, 5)} ${name}${weight === null ? '' : `  weight ${weight}`}`;
+  if (table.captions.length > 0) out.push('', '  captions', ...table.captions.map((c) => weighted(c.ref, c.name, c.declaredWeight)));
   out.push('', '  levels');
   if (table.levels.length === 0) out.push('    (none)');
-  for (const l of table.levels) out.push(`    ${pad(l.ref.address, 5)} ${l.name}${l.declaredWeight === null ? '' : `  weight ${l.declaredWeight}`}`);
+  for (const l of table.levels) out.push(weighted(l.ref, l.name, l.declaredWeight));
   out.push('');
   for (const row of table.rows) out.push(...rowLines(row, read(row), table, sheet));
   return out;
@@ -144,8 +149,8 @@ export function formatInspect(input: InspectInput): string {
   const out = [inspectHeader(input.file)];
   for (const sheet of input.sheets) {
     out.push('');
-    if (sheet.table) {
-      out.push(...tableLines(sheet, sheet.table, input.read));
+    if (sheet.tables.length > 0) {
+      sheet.tables.forEach((table, i) => out.push(...(i > 0 ? [''] : []), ...tableLines(sheet, table, input.read)));
       continue;
     }
     const used = sheet.rowCount > 0 && sheet.colCount > 0 ? `used range A1:${columnLetters(sheet.colCount)}${sheet.rowCount}` : 'empty';

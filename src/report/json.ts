@@ -40,6 +40,7 @@ function tableJson(file: string, r: TableReport, lang: Lang) {
   return {
     file,
     sheet: r.sheet,
+    table: r.table.label,
     department: r.department,
     project: r.table.project?.text ?? null,
     profile: r.profile,

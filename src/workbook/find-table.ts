@@ -7,10 +7,12 @@ import type {
   HeaderColumn,
   RawBudget,
   RawBudgetLine,
+  RawCaption,
   RawIndicatorRow,
   RawLevel,
   RawTable,
 } from '../model.js';
+import { columnLetters } from '../cells.js';
 import { compactText, isPlaceholder } from '../text/normalize.js';
 import type { Grid } from './grid.js';
 
@@ -31,15 +33,18 @@ const HEADER_FIELDS: [Field, RegExp][] = [
   ['nature', /^指标性质$|^指标方向$|^性质$|^比较符号?$|^运算符号?$/],
   ['unit', /度量单位|计量单位|^单位$/],
   ['target', /指标值|目标值/],
-  ['weight', /^分值|^权重|指标分值|^标准分值?$|^满分/],
+  ['weight', /^分值|^权重|指标分值|^标准分值?$|^满分|^参考分值/],
   ['score', /得分|^评分$/],
 ];
 
 const REQUIRED: Field[] = ['name', 'target', 'actual', 'weight', 'score'];
 
+/** A header cell is a few words; a longer text (a note merged over the budget rows) names no column. */
+const HEADER_MAX_LENGTH = 30;
+
 function classify(text: string | null): Field | null {
   const t = compactText(text);
-  if (!t) return null;
+  if (!t || t.length > HEADER_MAX_LENGTH) return null;
   for (const [field, pattern] of HEADER_FIELDS) if (pattern.test(t)) return field;
   return null;
 }
@@ -48,7 +53,7 @@ function classify(text: string | null): Field | null {
  * A sub-header under a header spread over several columns: named by its own text, else by its
  * parent's (under 年度指标值: 调整后 is the adjusted target, 年初 or any other text the target).
  */
-function classifySub(text: string | null, parent: Field, taken: Partial<ColumnMap>): Field | null {
+function classifySub(text: string | null, parent: Field | null, taken: Partial<ColumnMap>): Field | null {
   const own = classify(text);
   if (own) return own;
   const t = compactText(text);
@@ -91,14 +96,15 @@ function headerAt(grid: Grid, row: number): Header {
     map[field] = c;
     bottom = Math.max(bottom, grid.extent(r, c).row);
   };
-  const spans: { left: number; right: number; field: Field }[] = [];
+  // Cells spread over several columns (年度指标值 over 指标性质 | 指标值 | 度量单位, 绩效指标 over 一级 | 二级 | 三级).
+  const spans: { left: number; right: number; field: Field | null }[] = [];
   const take = (r: number) => {
     // A horizontal merge is named once, by its first column.
     for (const c of grid.starts(r)) {
       const field = classify(grid.text(r, c));
       if (field && map[field] === undefined) claim(field, r, c);
       const extent = grid.extent(r, c);
-      if (r === row && field && grid.isMaster(r, c) && extent.col > c && extent.row === r) spans.push({ left: c, right: extent.col, field });
+      if (r === row && grid.isMaster(r, c) && extent.col > c && extent.row === r) spans.push({ left: c, right: extent.col, field });
     }
   };
   take(row);
@@ -112,21 +118,23 @@ function headerAt(grid: Grid, row: number): Header {
         if (grid.master(below, c).row === below) subs.push({ col: c, text: grid.text(below, c) });
       }
       if (!subs.some((s) => s.text !== null)) continue;
-      if (map[span.field] === span.left) delete map[span.field];
+      const parent = span.field;
+      if (parent !== null && map[parent] === span.left) delete map[parent];
       for (const sub of subs) {
-        const field = classifySub(sub.text, span.field, map);
-        if (field && (map[field] === undefined || field !== span.field)) claim(field, below, sub.col);
+        const field = classifySub(sub.text, parent, map);
+        if (field && (map[field] === undefined || field !== parent)) claim(field, below, sub.col);
       }
       // A parent whose sub-headers name nothing of its own keeps its first column.
-      if (map[span.field] === undefined) claim(span.field, row, span.left);
+      if (parent !== null && map[parent] === undefined) claim(parent, row, span.left);
     }
   }
   if (REQUIRED.some((f) => map[f] === undefined) && row < grid.rowCount) take(row + 1);
   return { top: row, bottom, map };
 }
 
-function findHeader(grid: Grid): { top: number; bottom: number; map: ColumnMap } | null {
+function findHeader(grid: Grid, from: number): { top: number; bottom: number; map: ColumnMap } | null {
   for (const r of grid.rows()) {
+    if (r < from) continue;
     const { map, bottom } = headerAt(grid, r);
     if (!REQUIRED.every((f) => map[f] !== undefined)) continue;
     const first = Math.min(...Object.values(map).filter((v): v is number => v !== undefined));
@@ -203,6 +211,9 @@ export function composeTarget(nature: string | null, value: string | null): stri
   return `${NATURE_WORDS[n] ?? nature.trim()}${value}`;
 }
 
+/** First and last row of a part of the sheet. */
+type Span = [number, number];
+
 /** A label (`项目名称`, `部门（单位）名称：`) compared without blanks, brackets made ASCII, a trailing colon and `(盖章)` removed. */
 function labelKey(text: string | null): string {
   return compactText(text).replace(/\(盖章\)/g, '').replace(/[:：]$/, '');
@@ -226,8 +237,9 @@ function valueRightOf(grid: Grid, row: number, col: number): CellText | null {
 }
 
 /** A labelled value in the rows above the table: `部门（单位）名称 | …`, or `项目名称：…` in one cell. */
-function labelledValue(grid: Grid, lastRow: number, label: RegExp): CellText | null {
+function labelledValue(grid: Grid, [firstRow, lastRow]: Span, label: RegExp): CellText | null {
   for (const r of grid.rows()) {
+    if (r < firstRow) continue;
     if (r > lastRow) break;
     for (const { left: c, master } of grid.segments(r)) {
       if (master.row !== r) continue;
@@ -268,19 +280,56 @@ function budgetLabel(grid: Grid, row: number, firstAmount: number): CellText | n
   return label ? grid.cell(row, label.left) : null;
 }
 
+/**
+ * Whether the cells under a budget header cell hold row labels (总额, 其中：财政拨款) rather than
+ * amounts: then the header cell (`年度预算数（万元）` over the label column) names the block, not a column.
+ */
+function holdsLabels(grid: Grid, headerBottom: number, lastRow: number, col: number): boolean {
+  for (let row = headerBottom + 1; row <= Math.min(lastRow, headerBottom + 3); row++) {
+    const master = grid.master(row, col);
+    if (master.row !== row || master.col !== col) continue;
+    const text = grid.text(row, col);
+    // An amount has digits (`860.5万`, `91.2%`); a label has none (总额, 其中：财政拨款).
+    if (text !== null && !isPlaceholder(text) && !/[0-9０-９]/.test(text)) return true;
+  }
+  return false;
+}
+
+/** A weight in the block's title (`预算执行情况（10分）`), left of its amounts in the header row or alone in the row above. */
+function titleWeight(grid: Grid, headerRow: number, firstAmount: number): CellText | null {
+  const titles = grid.segments(headerRow).filter((s) => s.left < firstAmount);
+  const above = grid.segments(headerRow - 1);
+  if (above.length === 1) titles.push(above[0]!);
+  for (const seg of titles) {
+    const text = grid.text(seg.master.row, seg.master.col);
+    const { weight } = splitLevelLabel(text ?? '');
+    if (weight !== null && /预算|资金|执行/.test(text!)) return { text: weight, ref: grid.ref(seg.master.row, seg.master.col) };
+  }
+  return null;
+}
+
 /** The budget block's header row, its total row (部门预算总额 / 年度资金总额) and the rows under it, in the rows above the indicator table. */
-function findBudget(grid: Grid, lastRow: number): RawBudget | null {
+function findBudget(grid: Grid, [firstRow, lastRow]: Span): RawBudget | null {
   for (const r of grid.rows()) {
+    if (r < firstRow) continue;
     if (r > lastRow) break;
-    const cols: Partial<Record<BudgetField, number>> = {};
+    const candidates: [BudgetField, number][] = [];
     for (const c of grid.starts(r)) {
       const t = compactText(grid.text(r, c));
       const hit = t ? BUDGET_FIELDS.find(([, p]) => p.test(t)) : undefined;
-      if (hit && cols[hit[0]] === undefined) cols[hit[0]] = c;
+      if (hit) candidates.push([hit[0], c]);
+    }
+    const bottomOf = (c: number) => grid.extent(r, c).row;
+    const cols: Partial<Record<BudgetField, number>> = {};
+    for (const [i, [field, c]] of candidates.entries()) {
+      if (cols[field] !== undefined) continue;
+      // A header cell over the row labels, when another cell names the same figure further right.
+      if (candidates.slice(i + 1).some(([f]) => f === field) && holdsLabels(grid, bottomOf(c), lastRow, c)) continue;
+      cols[field] = c;
     }
     if (cols.executed === undefined || (cols.adjusted === undefined && cols.initial === undefined)) continue;
     const firstAmount = Math.min(...Object.values(cols));
-    const headerBottom = Math.max(...Object.values(cols).map((c) => grid.extent(r, c).row));
+    const headerBottom = Math.max(...Object.values(cols).map(bottomOf));
     // The total row: the first row below the header labelled as a total, else the first with an amount.
     let chosen: { row: number; label: CellText } | null = null;
     for (let row = headerBottom + 1; row <= Math.min(lastRow, headerBottom + 10); row++) {
@@ -316,7 +365,10 @@ function findBudget(grid: Grid, lastRow: number): RawBudget | null {
       if (row > blockBottom && !(label && BUDGET_SUB_ROW.test(compactText(label.text)))) break;
       if (label) subRows.push(line(row, label));
     }
-    return { ...line(total.row, total.label), headerRow: r, subRows };
+    const totalLine = line(total.row, total.label);
+    // No 分值 column: the weight the block's title declares, if any.
+    if (totalLine.weight === null) totalLine.weight = titleWeight(grid, r, firstAmount);
+    return { ...totalLine, headerRow: r, subRows };
   }
   return null;
 }
@@ -334,18 +386,67 @@ function splitLevelLabel(text: string): { name: string; weight: string | null } 
 const TEMPLATE_NAME = /^指标\s*\d*\s*[:：]?$/;
 const ZERO = /^0+(\.0+)?$/;
 
-/** Finds the indicator table on a sheet; null when the sheet has none. */
-export function findTable(grid: Grid): RawTable | null {
-  const header = findHeader(grid);
+/** A sheet's title (`项目支出绩效自评表`, `2022年度部门整体支出绩效自评表`): above a table, never inside one. */
+const TITLE = /绩效自评表|绩效自评价表|支出绩效自评|自评表$/;
+
+/**
+ * Whether a row opens another table: a title alone in its row, or a row that starts with a label of
+ * the header block (项目名称, 主管部门 …, or `项目名称：…` in one cell).
+ */
+function opensTable(grid: Grid, r: number): boolean {
+  const own = grid.segments(r).filter((s) => s.master.row === r);
+  if (own.length === 0) return false;
+  const text = grid.text(r, own[0]!.left)!;
+  const key = labelKey(text);
+  if (own.length === 1 && grid.segments(r).length === 1 && TITLE.test(key) && key.length <= 40) return true;
+  const inline = /^([^:：]{2,20})[:：]/.exec(text.trim());
+  return [DEPARTMENT, IMPLEMENTER, SUPERVISOR, PROJECT].some((l) => l.test(key) || (inline !== null && l.test(labelKey(inline[1]!))));
+}
+
+/**
+ * A caption: one cell across the table's name, target, actual, weight and score columns
+ * (`年度绩效目标2（40分）` merged over the row).
+ */
+function isCaption(grid: Grid, r: number, map: ColumnMap): boolean {
+  const master = grid.master(r, map.name);
+  if (grid.text(r, map.name) === null) return false;
+  return [map.target, map.actual, map.weight, map.score].every((c) => {
+    const m = grid.master(r, c);
+    return m.row === master.row && m.col === master.col;
+  });
+}
+
+/** The text of a row's only cell, when it has one cell with text and it lies left of the name column (a heading left alone). */
+function loneLabel(grid: Grid, r: number, map: ColumnMap): { text: string; ref: CellText['ref'] } | null {
+  const segs = grid.segments(r).filter((s) => s.master.row === r);
+  if (segs.length !== 1 || segs[0]!.left >= map.name || grid.segments(r).length !== 1) return null;
+  return { text: grid.text(r, segs[0]!.left)!, ref: grid.ref(r, segs[0]!.left) };
+}
+
+/** The table whose header is the first at or below row `from`; null when there is none. */
+function findTable(grid: Grid, from: number): RawTable | null {
+  const header = findHeader(grid, from);
   if (!header) return null;
   const { map } = header;
   const rows: RawIndicatorRow[] = [];
   const levels: RawLevel[] = [];
+  const captions: RawCaption[] = [];
   let declaredTotal: CellText | null = null;
+  let caption: string | null = null;
   let level1 = '';
   let level2: string | null = null;
+  // A first-level label alone in its row: a first level when the rows under it take it, a caption when they name their own.
+  let pending: { text: string; ref: CellText['ref'] } | null = null;
   const { headers, first: firstCol, last: lastColumn } = headerColumns(grid, header.top, header.bottom, map);
   let lastRow = header.bottom;
+  const openCaption = (text: string, ref: CellText['ref']) => {
+    const { name, weight } = splitLevelLabel(text);
+    captions.push({ name, declaredWeight: weight, ref });
+    caption = name;
+    level1 = '';
+    level2 = null;
+  };
+  const levelName = (name: string) => (caption === null ? name : `${caption} / ${name}`);
 
   // Rows that show no text carry nothing: only those that do are read.
   for (const r of grid.rows()) {
@@ -356,17 +457,38 @@ export function findTable(grid: Grid): RawTable | null {
       lastRow = r;
       break;
     }
-    if (lead.some((t) => END_ROW.test(t))) break;
+    if (lead.some((t) => END_ROW.test(t)) || opensTable(grid, r)) break;
     // Subtotal rows and a header repeated after a page break carry no indicator.
     if (lead.some((t) => SUBTOTAL_ROW.test(t)) || classify(grid.text(r, map.name)) === 'name') continue;
+    if (isCaption(grid, r, map)) {
+      openCaption(grid.text(r, map.name)!, grid.ref(grid.master(r, map.name).row, grid.master(r, map.name).col));
+      pending = null;
+      lastRow = r;
+      continue;
+    }
+    const lone = loneLabel(grid, r, map);
+    if (lone) {
+      if (pending) openCaption(pending.text, pending.ref);
+      pending = lone;
+      lastRow = r;
+      continue;
+    }
 
     // Merged 一级/二级 cells give every row their text; an empty unmerged cell inherits from above.
-    const l1 = grid.text(r, map.level1);
+    let l1 = grid.text(r, map.level1);
+    let l1Ref = grid.ref(r, map.level1);
+    if (pending) {
+      // The rows under a lone label name their own first level: the label was a caption.
+      if (l1 !== null) openCaption(pending.text, pending.ref);
+      else [l1, l1Ref] = [pending.text, pending.ref];
+      pending = null;
+    }
     if (l1 !== null) {
-      const { name, weight } = splitLevelLabel(l1);
+      const { name: plain, weight } = splitLevelLabel(l1);
+      const name = levelName(plain);
       if (name !== level1) {
         level2 = null;
-        if (!levels.some((l) => l.name === name)) levels.push({ name, declaredWeight: weight, ref: grid.ref(r, map.level1) });
+        if (!levels.some((l) => l.name === name)) levels.push({ name, declaredWeight: weight, ref: l1Ref });
       }
       level1 = name;
     }
@@ -400,15 +522,17 @@ export function findTable(grid: Grid): RawTable | null {
     lastRow = r;
   }
 
-  const above = header.top - 1;
+  const above: Span = [from, header.top - 1];
   return {
     sheet: grid.sheet,
+    label: grid.sheet,
     department: labelledValue(grid, above, DEPARTMENT) ?? labelledValue(grid, above, IMPLEMENTER) ?? labelledValue(grid, above, SUPERVISOR),
     project: labelledValue(grid, above, PROJECT),
     declaredTotal: declaredTotal?.text ? declaredTotal : labelledValue(grid, above, DECLARED_TOTAL),
     declaredGrade: labelledValue(grid, above, DECLARED_GRADE),
     budget: findBudget(grid, above),
     levels,
+    captions,
     rows,
     columns: map,
     headerRow: header.bottom,
@@ -419,4 +543,22 @@ export function findTable(grid: Grid): RawTable | null {
     lastRow,
     notices: [],
   };
+}
+
+/**
+ * Finds the indicator tables on a sheet, top to bottom (most sheets hold one; some stack a unit's
+ * project tables one under another): each from the rows below the one before. Empty when it has none.
+ */
+export function findTables(grid: Grid): RawTable[] {
+  const tables: RawTable[] = [];
+  for (let from = 1, table = findTable(grid, from); table !== null; from = table.lastRow + 1, table = findTable(grid, from)) tables.push(table);
+  if (tables.length > 1) {
+    for (const t of tables) {
+      const project = t.project?.text?.replace(/\s+/g, ' ').trim();
+      t.label = project ? `${grid.sheet} · ${project}` : `${grid.sheet}!${columnLetters(t.firstColumn)}${t.headerTop}`;
+    }
+    // Two tables of one project: told apart by where they start.
+    for (const t of tables) if (tables.filter((o) => o.label === t.label).length > 1) t.label = `${grid.sheet}!${columnLetters(t.firstColumn)}${t.headerTop}`;
+  }
+  return tables;
 }

@@ -8,7 +8,7 @@ import type { CellText, RawTable, SheetRead } from '../model.js';
 import { PackageError } from '../ooxml/errors.js';
 import { Package } from '../ooxml/package.js';
 import { CELL_PART_TYPES, NotSpreadsheet, type WorkbookInfo } from '../ooxml/spreadsheet.js';
-import { findTable } from './find-table.js';
+import { findTables } from './find-table.js';
 import { refusal, sniff, type SourceFormat } from './sniff.js';
 import { readWorkbook, type WorkbookValues } from './values.js';
 
@@ -84,11 +84,10 @@ export async function openWorkbook(path: string, options: OpenOptions = {}): Pro
   }
   if (values.sheets.length === 0) throw new RunError((ui) => ui.notXlsx(path));
   const sheets: SheetRead[] = values.sheets.map(({ grid }) => {
-    const table = findTable(grid);
     const cells = (): CellText[] => grid.rows().flatMap((r) => grid.segments(r).flatMap((s) => (s.master.row === r ? [grid.cell(r, s.left)] : [])));
-    return { name: grid.sheet, rowCount: grid.rowCount, colCount: grid.colCount, table, cells, text: (r, c) => grid.text(r, c) };
+    return { name: grid.sheet, rowCount: grid.rowCount, colCount: grid.colCount, tables: findTables(grid), cells, text: (r, c) => grid.text(r, c) };
   });
-  const tables = sheets.flatMap((s) => (s.table ? [s.table] : []));
+  const tables = sheets.flatMap((s) => s.tables);
   if (tables.length === 0 && options.requireTable !== false) throw new RunError((ui) => ui.noTable(path));
   return { path, cwd, tables, sheets, package: pkg, workbook: values.workbook, converted };
 }

@@ -40,7 +40,7 @@ export async function readGrids(path: string): Promise<ReadOutcome> {
         name: s.name,
         rowCount: s.rowCount,
         colCount: s.colCount,
-        hasTable: s.table !== null,
+        hasTable: s.tables.length > 0,
         text: (r, c) => s.text(r, c),
         cells: () => listed(s.cells()),
       })),

@@ -1,0 +1,228 @@
+// Real layouts, round 2 (issue 14): published 自评表 of provinces the first fixtures did not show, one
+// fixture each (fixtures/<province>-*.grid, its source URL, year and every completed cell in its
+// comments). Every expected score is computed by hand in the comments, from domain.md's rules (mof
+// profile: budget benchmark 100%, reverse ratio, tiers 80/60, rows rounded half up to 2 decimals).
+import { describe, expect, it } from 'vitest';
+import { renderFinding } from '../src/i18n/findings.js';
+import { budget, findings, levels, missed, rows, score, scoreAll } from './cli/tables.js';
+import { run } from './cli/helpers.js';
+
+describe('hebei-langfang-shipin: 河北 2019 project table, template numbering in the names, a first level repeated', async () => {
+  const r = await score('hebei-langfang-shipin.xlsx');
+
+  it('scores the budget: 37.24 / 43.2 = 86.20% → 10 × 0.862 = 8.62 (declared 9; the rate 86% as published, rounded)', () => {
+    expect(budget(r)).toEqual(['43.2', '37.24', '86.20', '8.62']);
+  });
+
+  it('scores every row, skips the 指标2 / …… / empty 生态效益 rows, keeps 效益指标 one first level', () => {
+    expect(rows(r)).toEqual([
+      // 43.2, actual 37.24: exact, missed → 10 × 37.24 / 43.2 = 8.6204 → 8.62 (declared 9)
+      [14, '指标1工程资金金额', '43.2', '10', '8.62'],
+      [17, '指标1工程完工率', '100', '10', '10.00'],
+      [18, '指标2工程验收合格率', '100', '10', '10.00'],
+      [20, '指标1项目完成及时率', '100', '10', '10.00'],
+      [23, '指标1成本控制率', '100', '10', '10.00'],
+      [26, '指标1安全率', '100', '10', '10.00'],
+      [29, '指标1学校发展能力', '100', '10', '10.00'],
+      [35, '指标1长期使用性', '100', '10', '10.00'],
+      [38, '指标1学生满意度', '100', '10', '10.00'],
+    ]);
+    // 产出 8.62 + 40 = 48.62; 效益 (A26 and again A35) 30; 满意度 10
+    expect(levels(r)).toEqual([
+      ['产出指标', '50', null, '48.62'],
+      ['效益指标', '30', null, '30.00'],
+      ['满意度指标', '10', null, '10.00'],
+    ]);
+  });
+
+  it('totals 8.62 + 48.62 + 30 + 10 = 97.24, and flags the two self-scores of 9', () => {
+    expect(r.total.toFixed(2)).toBe('97.24');
+    expect(r.declaredTotal).toBeNull();
+    expect(findings(r)).toEqual([
+      ['budget-mismatch', 'H7', '年度资金总额'],
+      ['score-mismatch', 'G14', '指标1工程资金金额'],
+    ]);
+    // The missed row gives its reason: listed, not an error.
+    expect(missed(r)).toEqual([['H14', '指标1工程资金金额']]);
+  });
+});
+
+describe('yn-lijiang-weipian: 云南 project table, 绩效指标 over 一级 | 二级 | 三级 beside 年度指标值 over 指标性质 | 指标值 | 度量单位', async () => {
+  const r = await score('yn-lijiang-weipian.xlsx');
+
+  it('takes the columns from the second header row under both spread cells', () => {
+    expect([r.table.headerTop, r.table.headerRow]).toEqual([11, 12]);
+    expect(r.table.columns).toMatchObject({ level1: 1, level2: 2, name: 3, nature: 4, target: 5, unit: 6, actual: 7, weight: 8, score: 9, reason: 10 });
+  });
+
+  it('reads ﹦ and ≥ in 指标性质 and scores every row met: 10 + 20 + 20 + 30 + 10 with the budget 7.29 / 7.29 → 10', () => {
+    expect(budget(r)).toEqual(['7.29', '7.29', '100.00', '10.00']);
+    expect(rows(r)).toEqual([
+      [13, '卫片执法补助经费', '﹦72890', '10', '10.00'],
+      [14, '项目验收合格率', '﹦100', '20', '20.00'],
+      [15, '项目完成及时率', '﹦100', '20', '20.00'],
+      [16, '违法行为责停率', '≥95', '30', '30.00'],
+      [17, '满意度', '≥95', '10', '10.00'],
+    ]);
+    expect(r.total.toFixed(2)).toBe('100.00');
+  });
+
+  it('flags each met row docked below its weight, and asks for the reason (扣分须说明原因), at the reason cell', () => {
+    expect(findings(r)).toEqual([
+      ['score-mismatch', 'I13', '卫片执法补助经费'],
+      ['missing-reason', 'J13', '卫片执法补助经费'],
+      ['score-mismatch', 'I14', '项目验收合格率'],
+      ['missing-reason', 'J14', '项目验收合格率'],
+      ['score-mismatch', 'I15', '项目完成及时率'],
+      ['missing-reason', 'J15', '项目完成及时率'],
+      ['score-mismatch', 'I16', '违法行为责停率'],
+      ['missing-reason', 'J16', '违法行为责停率'],
+    ]);
+  });
+});
+
+describe('nx-yinchuan-gongyong: 宁夏 project table, money-only budget block, 预算执行率 as an indicator, total in the header only', async () => {
+  const r = await score('nx-yinchuan-gongyong.xlsx');
+
+  it('finds the table by its 参考分值 column, and does not score the budget block, which has no 分值 or 得分', () => {
+    expect(r.table.columns.weight).toBe(4);
+    expect(r.table.budget?.executed?.text).toBe('64.8');
+    expect(r.budget).toBeNull();
+    expect(r.indicators.filter((i) => i.budgetRate).map((i) => i.raw.name.ref.address)).toEqual(['C14']);
+  });
+
+  it('reads the sentence targets: a deadline with 完成, a sentence repeated word for word, amounts in 万元', () => {
+    const row = (n: number) => r.indicators.find((i) => i.raw.name.ref.row === n)!;
+    expect(row(22).target).toMatchObject({ kind: 'deadline', year: 2021, month: 12 });
+    // 2021年12月完成 against itself: met → 5 (declared 4)
+    expect(row(22).score?.toFixed(2)).toBe('5.00');
+    // 改善学校的办学条件 / 社会认可的办学环境。: the same words → met, 15 and 10 (declared 13 and 8)
+    expect([row(29).score?.toFixed(2), row(32).score?.toFixed(2)]).toEqual(['15.00', '10.00']);
+  });
+
+  it('totals 89: the rows without a target count with their self-scores (10 + 24), then 30 + 25, the cut-off last row 0', () => {
+    // 项目决策 4 + 2 + 2 + 2 = 10 (self-scores: no target to score them by)
+    // 项目管理 9 (预算执行率, self) + 7 + 2 + 6 = 24
+    // 项目产出 10 + 5 + 5 + 4 + 3 + 3 = 30
+    // 项目效益 15 + 10 + (满意度: nothing known, 0) = 25
+    expect(levels(r)).toEqual([
+      ['项目决策', '10', '10', '10.00'],
+      ['项目管理', '25', '25', '24.00'],
+      ['项目产出', '30', '30', '30.00'],
+      ['项目效益', '35', '35', '25.00'],
+    ]);
+    expect(r.total.toFixed(2)).toBe('89.00');
+    expect(r.declaredTotal?.toFixed(2)).toBe('98.00');
+  });
+
+  it('says what is missing cell by cell, and no weight-sum and no missing budget block (the weights make 100 alone)', () => {
+    expect(findings(r)).toEqual([
+      ['total-mismatch', 'E4', null],
+      ['missing-value', 'E10', '完整性'],
+      ['missing-value', 'E11', '相关性'],
+      ['missing-value', 'E12', '可行性'],
+      ['missing-value', 'E13', '适当性'],
+      ['missing-value', 'E14', '预算执行率'],
+      ['missing-value', 'E15', '财务管理制度有效性'],
+      ['missing-value', 'E16', '绩效监控有效性'],
+      ['missing-value', 'E17', '管理制度有效性'],
+      ['score-mismatch', 'G22', '公用经费完成时间'],
+      ['missing-reason', 'H22', '公用经费完成时间'],
+      ['score-mismatch', 'G29', '效果显著'],
+      ['missing-reason', 'H29', '效果显著'],
+      ['score-mismatch', 'G32', '使学生和老师有个更好的学习和工作环境，做到'],
+      ['missing-reason', 'H32', '使学生和老师有个更好的学习和工作环境，做到'],
+      ['missing-value', 'E34', '学生和老师满意度'],
+      ['missing-value', 'F34', '学生和老师满意度'],
+    ]);
+  });
+});
+
+describe('sc-zhongjiang-shuili: 四川 project table, actuals that repeat their target with its comparator, weights of 100 beside a weighted budget', async () => {
+  const r = await score('sc-zhongjiang-shuili.xlsx');
+
+  it('reads ≥266米 against ≥266米 as met, and every row met', () => {
+    const row = (n: number) => r.indicators.find((i) => i.raw.name.ref.row === n)!;
+    expect(row(12).actual).toMatchObject({ kind: 'at-least', unit: '米' });
+    expect(rows(r).map(([n, , , w, s]) => [n, w, s])).toEqual([
+      [12, '10', '10.00'],
+      [13, '10', '10.00'],
+      [14, '20', '20.00'],
+      [15, '10', '10.00'],
+      [16, '10', '10.00'],
+      [17, '10', '10.00'],
+      [19, '10', '10.00'],
+      [20, '10', '10.00'],
+      [21, '10', '10.00'],
+    ]);
+  });
+
+  it('totals 100 as its 总分 row does: the indicators make 100 alone, so the budget block’s 10 is not added again', () => {
+    // budget 20 / 20 = 100% → 10.00; indicators 70 + 20 + 10 = 100
+    expect(budget(r)).toEqual(['20', '20', '100.00', '10.00']);
+    expect(r.total.toFixed(2)).toBe('100.00');
+    expect(r.declaredTotal?.toFixed(2)).toBe('100.00');
+  });
+
+  it('reports what the form itself gets wrong: weights of 110 with the budget, and first levels its own 注 does not allow', () => {
+    expect(findings(r)).toEqual([
+      ['level-weight', 'B12', '产出指标'],
+      ['level-weight', 'B18', '效益指标'],
+      ['weight-sum', null, null],
+    ]);
+    expect(renderFinding(r.findings.find((f) => f.code === 'weight-sum')!, 'zh')).toBe('分值合计 110（其中预算执行 10），应为 100');
+  });
+});
+
+describe('sc-daying-two-tables: 四川 project tables stacked on one sheet, the 四川 budget block', async () => {
+  const [first, second] = await scoreAll('sc-daying-two-tables.xlsx');
+
+  it('finds both tables, each named by its place or its project', () => {
+    expect([first!.table.label, second!.table.label]).toEqual(['Sheet1!B1', 'Sheet1 · 51092324T000010263357-2023年全县安可替代补助资金项目']);
+    expect([first!.table.lastRow, second!.table.headerTop]).toEqual([3, 20]);
+  });
+
+  it('first: the tail of a table whose budget block is on the page before: 完成 for ≤30万元 is 达成 (72–90), declared 90', () => {
+    expect(rows(first!)).toEqual([[2, '成本控制数', '≤30', '90', '90.00']]);
+    expect(findings(first!)).toEqual([
+      ['missing-value', null, null],
+      ['weight-sum', null, null],
+    ]);
+  });
+
+  it('second: the budget block under 年度预算数（万元）, total row 总额, 权重: 3.36 / 3.36 = 100% → 10; total 100', () => {
+    expect(second!.table.budget?.label.text).toBe('总额');
+    expect(second!.table.budget?.subRows.map((s) => s.label.text)).toEqual(['其中:财政资金', '财政专户管理资金', '单位资金', '其他资金']);
+    expect(budget(second!)).toEqual(['3.36', '3.36', '100.00', '10.00']);
+    expect(rows(second!)).toEqual([[21, '完成安可产品购买并按要求支付资金', '=100', '90', '90.00']]);
+    expect(second!.total.toFixed(2)).toBe('100.00');
+    expect(findings(second!)).toEqual([]);
+  });
+});
+
+describe('sc-qingshen-unfilled: 四川 project table published unfilled', async () => {
+  const r = await score('sc-qingshen-unfilled.xlsx');
+
+  it('reads the budget block (年度预算数（万元） over the labels, 总额, 权重) and the whole header, not the note merged beside it', () => {
+    expect([r.table.headerTop, r.table.headerRow]).toEqual([14, 14]);
+    expect(r.table.columns).toMatchObject({ level1: 2, name: 4, nature: 5, target: 6, unit: 7, actual: 8, weight: 9, score: 10, reason: 11 });
+    expect(r.table.budget?.subRows.map((s) => s.label.text)).toEqual(['其中:财政资金', '财政专户管理资金', '单位资金', '其他资金']);
+    // 251.89 / 251.89 = 100% → 10 (its 得分 left empty too)
+    expect(budget(r)).toEqual(['251.89', '251.89', '100.00', '10.00']);
+  });
+
+  it('says the table was not filled in, and each empty actual; no weight or total finding (10 + 60 + 30 = 100)', () => {
+    expect(findings(r)).toEqual([
+      ['missing-value', 'H15', '发放(缴纳)覆盖率'],
+      ['table-not-filled', 'H15', null],
+      ['missing-value', 'H16', '足额保障率(参保率)'],
+    ]);
+    expect(renderFinding(r.findings.find((f) => f.code === 'table-not-filled')!, 'zh')).toBe('表格未填写：2 个指标的实际完成值和自评得分均为空，无法评分');
+  });
+
+  it('exits 1 through the command line', () => {
+    const out = run(['check', 'fixtures/sc-qingshen-unfilled.xlsx']);
+    expect(out.status).toBe(1);
+    expect(out.stdout).toContain('表格未填写');
+  });
+});
