@@ -211,6 +211,13 @@ export interface RawTable {
   notices: ReadNotice[];
 }
 
+/** A row that looks like an indicator table's header but lacks columns it needs: said when no table is found. */
+export interface NearHeader {
+  /** The header's first cell (`自评表!A12`). */
+  cell: string;
+  missing: ('name' | 'target' | 'actual' | 'weight' | 'score')[];
+}
+
 /** One worksheet as read: its tables (most sheets hold one), or (for a sheet without one) its non-empty cells. */
 export interface SheetRead {
   name: string;

@@ -4,6 +4,7 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { writeWorkbookWithoutTable, zipOf } from './cli/files.js';
 import { parseGrid } from '../fixtures/grid.js';
 import { buildWorkbook, writeWorkbook } from '../fixtures/xlsx.js';
@@ -408,6 +409,19 @@ describe('files that cannot be scored', () => {
     await writeWorkbookWithoutTable(file);
     expect(expectUnreadable([file], file, dir)).toContain('未找到绩效指标表');
     expect(expectUnreadable([file, '--lang', 'en'], file, dir)).toContain('no indicator table found');
+  });
+
+  it('a table whose header has no 分值 column: the row that looks like a header, and what it lacks', async () => {
+    const dir = workdir();
+    const file = join(dir, 'no-weight.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('自评表');
+    ws.addRow(['项目支出绩效自评表']);
+    ws.addRow(['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '得分']);
+    ws.addRow(['产出指标', '数量指标', '指标一', '≥1', '1', '20']);
+    await wb.xlsx.writeFile(file);
+    expect(expectUnreadable([file], file, dir)).toContain('未找到绩效指标表：自评表!A2 所在行像表头，但缺少“分值”列');
+    expect(expectUnreadable([file, '--lang', 'en'], file, dir)).toContain('the row of 自评表!A2 looks like its header but has no 分值 (weight) column');
   });
 
   it('an xlsx whose zip is corrupted in the middle', () => {

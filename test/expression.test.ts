@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { isPlaceholder, normalizeText, normalizeUnit, parseExpression } from '../src/engine/expression.js';
+import { isPlaceholder, normalizeText, normalizeUnit, parseExpression, readRow } from '../src/engine/expression.js';
 import type { Expression } from '../src/model.js';
 
 /** The expression as plain data (Decimal values as strings), with comparatorAfter; throws when not ok. */
@@ -271,12 +271,47 @@ describe('parseExpression: deadlines', () => {
     ['2022-07-20', deadline(2022, 7, 20)],
     ['７月３１日前', deadline(null, 7, 31)],
     ['7 月 31 日前', deadline(null, 7, 31)],
+    // What is done by then, after the date (宁夏, 四川 forms)
+    ['2021年12月完成', deadline(2021, 12, null)],
+    ['12月底前完成', deadline(null, 12, null)],
+    ['2022年12月31日前完成', deadline(2022, 12, 31)],
+    ['年底前全部完成', deadline(null, 12, null)],
+    ['6月份完工', deadline(null, 6, null)],
+    ['2023年10月底前竣工验收', deadline(2023, 10, null)],
   ])('%s', (text, expected) => {
     expect(read(text)).toEqual(expected);
   });
   it('rejects impossible dates', () => {
     expect(reason('13月31日前')).toBe('unreadable');
     expect(reason('7月32日前')).toBe('unreadable');
+  });
+});
+
+describe('readRow: an actual written word for word as its target', () => {
+  const row = (target: string, actual: string, name = '指标') =>
+    readRow({
+      level1: '产出指标',
+      level2: null,
+      name: { text: name, ref: { sheet: 'S', address: 'C1', row: 1, col: 3 } },
+      target: { text: target, ref: { sheet: 'S', address: 'D1', row: 1, col: 4 } },
+      unit: null,
+      actual: { text: actual, ref: { sheet: 'S', address: 'E1', row: 1, col: 5 } },
+      weight: { text: '5', ref: { sheet: 'S', address: 'F1', row: 1, col: 6 } },
+      score: { text: '5', ref: { sheet: 'S', address: 'G1', row: 1, col: 7 } },
+      deviation: null,
+      reason: null,
+    });
+  it('is the same word when the sentence reads as nothing else: met', () => {
+    const r = row('完成2个村道路硬化', '完成2个村 道路硬化');
+    expect(r.target).toEqual({ ok: true, expr: { kind: 'qualitative', word: '完成2个村道路硬化' }, comparatorAfter: false });
+    expect(r.actual).toEqual(r.target);
+  });
+  it('leaves an unreadable target unreadable when the actual says something else', () => {
+    expect(row('完成2个村道路硬化', '完成1个村').target).toEqual({ ok: false, reason: 'unreadable' });
+  });
+  it('names a 预算执行率 row (资金执行率, ★ marked) as the budget rate, and no other', () => {
+    const names = ['预算执行率', '项目资金执行率', '★预算执行率', '预算 执行率', '预算调整率', '预算执行率控制', '指标'];
+    expect(names.map((n) => row('≥90%', '95%', n).budgetRate)).toEqual([true, true, true, true, false, false, false]);
   });
 });
 

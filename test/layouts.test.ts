@@ -779,3 +779,80 @@ describe('header cells spread over several columns', () => {
     expect(table.rows.map((r) => [r.target.text, r.target.ref.address])).toEqual([['≥280人次', 'E5']]);
   });
 });
+
+describe('captions: a row that opens a block of indicators (年度绩效目标1, 年度绩效目标2（50分）)', () => {
+  const HEADER = ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'];
+  const across = (row: number): [number, number, number, number] => [row, 1, row, 8];
+  const reportOf = (rows: (string | null)[][], merges: [number, number, number, number][]) => analyzeTable(findTable(gridOf([...BUDGET_ROWS, HEADER, ...rows], merges))!, loadProfile('mof'));
+
+  it('a caption merged across the table is a heading: its blocks keep their first levels apart, its weight is checked', () => {
+    const r = reportOf(
+      [
+        ['年度绩效目标1（40分）'],
+        ['产出指标', '数量指标', '指标一', '≥1', '1', '20', '20'],
+        ['效益指标', '社会效益指标', '指标二', '提高', '提高', '20', '20'],
+        ['年度绩效目标2（50分）'],
+        ['产出指标', '数量指标', '指标三', '≥2', '1', '30', '15', '下半年开工，年底未完工'],
+        ['效益指标', '社会效益指标', '指标四', '提高', '提高', '15', '15'],
+      ],
+      [across(4), across(7)],
+    );
+    expect(r.table.captions.map((c) => [c.ref.address, c.name, c.declaredWeight])).toEqual([
+      ['A4', '年度绩效目标1', '40'],
+      ['A7', '年度绩效目标2', '50'],
+    ]);
+    // 10 (budget) + 20 + 20 + 30 × 1/2 = 15 + 15 = 80
+    expect(levels(r)).toEqual([
+      ['年度绩效目标1 / 产出指标', '20', null, '20.00'],
+      ['年度绩效目标1 / 效益指标', '20', null, '20.00'],
+      ['年度绩效目标2 / 产出指标', '30', null, '15.00'],
+      ['年度绩效目标2 / 效益指标', '15', null, '15.00'],
+    ]);
+    expect(r.total.toFixed(2)).toBe('80.00');
+    // Block 2 weighs 30 + 15 = 45 against its 50, and all weights 10 + 40 + 45 = 95: no unparsed value, no weight-0 level.
+    expect(findings(r)).toEqual([
+      ['weight-sum', 'A7', '年度绩效目标2'],
+      ['weight-sum', null, null],
+    ]);
+    expect(r.findings.filter((f) => f.code === 'weight-sum').map((f) => renderFinding(f, 'zh'))).toEqual([
+      '“年度绩效目标2”下各指标分值合计 45，与标注的 50 分不符',
+      '分值合计 95（其中预算执行 10），应为 100',
+    ]);
+  });
+
+  it('a label alone in its row is a first level when the rows under it take it, a caption when they name their own', () => {
+    const r = reportOf(
+      [
+        ['产出指标（45分）'],
+        [null, '数量指标', '指标一', '≥1', '1', '45', '45'],
+        ['绩效目标二'],
+        ['效益指标（45分）', '社会效益指标', '指标二', '提高', '提高', '45', '45'],
+      ],
+      [],
+    );
+    expect(r.table.captions.map((c) => [c.ref.address, c.name])).toEqual([['A6', '绩效目标二']]);
+    expect(levels(r)).toEqual([
+      ['产出指标', '45', '45', '45.00'],
+      ['绩效目标二 / 效益指标', '45', '45', '45.00'],
+    ]);
+    expect(findings(r)).toEqual([]);
+  });
+});
+
+describe('several tables on one sheet', () => {
+  it('ends a table where the next one’s title or 项目名称 starts, and reads each with its own header block and budget', () => {
+    const table = (project: string, executed: string): (string | null)[][] => [
+      ['项目支出绩效自评表'],
+      ['项目名称', project],
+      ['项目资金', '', '全年预算数', '全年执行数', '分值', '得分'],
+      ['年度资金总额', '', '100', executed, '10', ''],
+      ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+      ['产出指标', '数量指标', '指标一', '≥1', '1', '90', '90'],
+    ];
+    const tables = findTables(gridOf([...table('甲项目', '100'), ...table('乙项目', '80')]));
+    expect(tables.map((t) => [t.label, t.project?.text, t.headerTop, t.lastRow, t.budget?.executed?.text, t.rows.length])).toEqual([
+      ['S · 甲项目', '甲项目', 5, 6, '100', 1],
+      ['S · 乙项目', '乙项目', 11, 12, '80', 1],
+    ]);
+  });
+});

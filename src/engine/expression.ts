@@ -98,7 +98,7 @@ const QUANTITY = new RegExp(
 );
 
 // A date may be followed by what is done by then: `2021年12月完成`, `12月底前完工`, `年底前全部完成`.
-const BEFORE = '(?:之前|以前|前)?(?:全部|已|已经)?(?:完成|完工|竣工|办结|结束|实施完毕|完成验收|验收)?';
+const BEFORE = '(?:之前|以前|前)?(?:全部|已|已经)?(?:完成|完工|竣工|办结|结束|实施完毕)?(?:验收)?';
 const MONTH_DATE = new RegExp(String.raw`^(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})[日号]|[底末]|份)?${BEFORE}$`);
 const YEAR_END = new RegExp(String.raw`^(?:(\d{4})年|年|年度|本年|全年)年?[底末]${BEFORE}$`);
 const NUMERIC_DATE = new RegExp(String.raw`^(\d{4})[-./](\d{1,2})[-./](\d{1,2})日?${BEFORE}$`);

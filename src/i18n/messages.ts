@@ -1,9 +1,13 @@
 // The sentences of the run and its outputs (labels, the CLI's own messages, why a file cannot be
 // read), in Chinese (default) and English, keyed by what they say. Findings: findings.ts;
 // explanations: explain.ts.
-import type { Lang, OtherKind, SkipReason, SourceFormat } from '../model.js';
+import type { Lang, NearHeader, OtherKind, SkipReason, SourceFormat } from '../model.js';
 import { SEVERITY_WORDS } from './labels.js';
 import { profileProblemZh } from './profile-problems.js';
+
+/** The header a table needs, by field: as the forms name them, and in English. */
+const ZH_HEADER: Record<NearHeader['missing'][number], string> = { name: '三级指标', target: '指标值', actual: '实际完成值', weight: '分值', score: '得分' };
+const EN_HEADER: Record<NearHeader['missing'][number], string> = { name: 'indicator', target: 'target', actual: 'actual value', weight: 'weight', score: 'score' };
 import type { PackageError } from '../ooxml/errors.js';
 
 /** Labels of the console summary, the summary sheet and the CLI's own messages. */
@@ -52,7 +56,10 @@ const zhUi = {
   isDirectory: (file: string) => `${file}：是文件夹，不是工作簿`,
   noPermission: (file: string) => `${file}：没有读取权限`,
   unreadableFile: (file: string, why: string) => `${file}：无法读取（${why}）`,
-  noTable: (file: string) => `${file}：未找到绩效指标表（需要含“三级指标”“指标值”“实际完成值”“分值”“得分”的表头行）`,
+  noTable: (file: string, near: NearHeader | null) =>
+    near === null
+      ? `${file}：未找到绩效指标表（需要含“三级指标”“指标值”“实际完成值”“分值”“得分”的表头行）`
+      : `${file}：未找到绩效指标表：${near.cell} 所在行像表头，但缺少${near.missing.map((m) => `“${ZH_HEADER[m]}”`).join('')}列`,
   sameAsInput: (file: string) => `${file}：输出文件不能与输入文件相同`,
   writeFailed: (file: string, why: string) => `${file}：无法写入（${why}）`,
   unknownProfile: (name: string, known: string) => `未知的评分规则“${name}”，可选：${known}`,
@@ -260,7 +267,10 @@ const enUi: Ui = {
   isDirectory: (file) => `${file}: is a folder, not a workbook`,
   noPermission: (file) => `${file}: permission denied`,
   unreadableFile: (file, why) => `${file}: cannot be read (${why})`,
-  noTable: (file) => `${file}: no indicator table found (a header row with 三级指标, 指标值, 实际完成值, 分值 and 得分)`,
+  noTable: (file, near) =>
+    near === null
+      ? `${file}: no indicator table found (a header row with 三级指标, 指标值, 实际完成值, 分值 and 得分)`
+      : `${file}: no indicator table found: the row of ${near.cell} looks like its header but has no ${near.missing.map((m) => `${ZH_HEADER[m]} (${EN_HEADER[m]})`).join(', ')} column`,
   sameAsInput: (file) => `${file}: the output file cannot be the input file`,
   writeFailed: (file, why) => `${file}: cannot write (${why})`,
   unknownProfile: (name, known) => `unknown profile "${name}"; choose one of: ${known}`,

@@ -5,6 +5,7 @@ import type {
   CellText,
   ColumnMap,
   HeaderColumn,
+  NearHeader,
   RawBudget,
   RawBudgetLine,
   RawCaption,
@@ -12,7 +13,7 @@ import type {
   RawLevel,
   RawTable,
 } from '../model.js';
-import { columnLetters } from '../cells.js';
+import { cellName, columnLetters } from '../cells.js';
 import { compactText, isPlaceholder } from '../text/normalize.js';
 import type { Grid } from './grid.js';
 
@@ -162,6 +163,22 @@ function findHeader(grid: Grid, from: number): { top: number; bottom: number; ma
     };
   }
   return null;
+}
+
+/**
+ * The row that comes nearest to an indicator table's header without being one (three of the five
+ * columns it needs or more), for saying what is missing when a sheet has no table; null when none does.
+ */
+export function nearestHeader(grid: Grid): NearHeader | null {
+  let best: NearHeader | null = null;
+  for (const r of grid.rows()) {
+    const { map } = headerAt(grid, r);
+    const missing = REQUIRED.filter((f) => map[f] === undefined) as NearHeader['missing'];
+    if (missing.length === 0 || missing.length > 2 || (best && best.missing.length <= missing.length)) continue;
+    const first = Math.min(...Object.values(map).filter((v): v is number => v !== undefined));
+    best = { cell: cellName(grid.ref(r, first)), missing };
+  }
+  return best;
 }
 
 /** Every column from the first to the last header cell, with its header texts and field. */

@@ -8,7 +8,7 @@ import type { CellText, RawTable, SheetRead } from '../model.js';
 import { PackageError } from '../ooxml/errors.js';
 import { Package } from '../ooxml/package.js';
 import { CELL_PART_TYPES, NotSpreadsheet, type WorkbookInfo } from '../ooxml/spreadsheet.js';
-import { findTables } from './find-table.js';
+import { findTables, nearestHeader } from './find-table.js';
 import { refusal, sniff, type SourceFormat } from './sniff.js';
 import { readWorkbook, type WorkbookValues } from './values.js';
 
@@ -88,6 +88,10 @@ export async function openWorkbook(path: string, options: OpenOptions = {}): Pro
     return { name: grid.sheet, rowCount: grid.rowCount, colCount: grid.colCount, tables: findTables(grid), cells, text: (r, c) => grid.text(r, c) };
   });
   const tables = sheets.flatMap((s) => s.tables);
-  if (tables.length === 0 && options.requireTable !== false) throw new RunError((ui) => ui.noTable(path));
+  if (tables.length === 0 && options.requireTable !== false) {
+    // What the nearest thing to a header lacks (a table without a 分值 column), when a sheet has one.
+    const near = values.sheets.map(({ grid }) => nearestHeader(grid)).find((n) => n !== null) ?? null;
+    throw new RunError((ui) => ui.noTable(path, near));
+  }
   return { path, cwd, tables, sheets, package: pkg, workbook: values.workbook, converted };
 }
