@@ -17,8 +17,11 @@ const tableLines = (out: string) => out.split('\n').filter((l) => /^sheet .*: in
 describe('inspect on every fixture', () => {
   it('covers them all', () => {
     expect(fixtures).toEqual([
+      'ah-tangxi-cunji.xlsx',
+      'ah-tangxi-weituo.xlsx',
       'budget-subrows.xlsx',
       'budget-zero-total.xlsx',
+      'hb-huangshi-haimian.xlsx',
       'hebei-langfang-shipin.xlsx',
       'nx-yinchuan-gongyong.xlsx',
       'one-decimal.xlsx',
@@ -45,6 +48,10 @@ describe('inspect on every fixture', () => {
     'seed-004.xlsx': ['sheet 部门整体绩效自评表: indicator table A19:H49 (header row 19, 30 rows)'],
     'two-tables.xlsx': ['sheet 老年助餐: indicator table A6:H11 (header row 6, 4 rows)', 'sheet 垃圾分类: indicator table A6:H11 (header row 6, 4 rows)'],
     'units-comparators.xlsx': ['sheet 自评表: indicator table A6:I27 (header row 6, 20 rows)'],
+    'ah-tangxi-cunji.xlsx': ['sheet Sheet1: indicator table B13:J21 (header row 13, 8 rows)'],
+    'ah-tangxi-weituo.xlsx': ['sheet Sheet1: indicator table B13:J25 (header row 13, 10 rows)'],
+    // No 分值 column: no table (refused by name, test/real-layouts.test.ts)
+    'hb-huangshi-haimian.xlsx': [],
     'hebei-langfang-shipin.xlsx': ['sheet Sheet1: indicator table A13:H38 (header row 13, 9 rows)'],
     'nx-yinchuan-gongyong.xlsx': ['sheet Sheet1: indicator table A9:H34 (header row 9, 17 rows)'],
     'sc-daying-two-tables.xlsx': ['sheet Sheet1: indicator table B1:K3 (header row 1, 1 rows)', 'sheet Sheet1: indicator table B20:K22 (header row 20, 1 rows)'],

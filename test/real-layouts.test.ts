@@ -226,3 +226,82 @@ describe('sc-qingshen-unfilled: 四川 project table published unfilled', async 
     expect(out.stdout).toContain('表格未填写');
   });
 });
+
+describe('ah-tangxi-weituo: 安徽 township project table, a 0 total row over a funded 其中 row, tier words for sentence targets', async () => {
+  const r = await score('ah-tangxi-weituo.xlsx');
+
+  it('scores the budget from its sub-row: 89.974 / 89.974 = 100% → 10, with a warning at the empty total row', () => {
+    expect(budget(r)).toEqual(['89.974', '89.974', '100.00', '10.00']);
+    expect(r.budget?.declaredScore?.toFixed(2)).toBe('0.00');
+  });
+
+  it('scores every row met: bare-number actuals against targets with comparator and unit, 达成预期指标 against sentences', () => {
+    expect(rows(r).map(([n, , t, w, s]) => [n, t, w, s])).toEqual([
+      [14, '≥50个', '8', '8.00'],
+      [15, '≥100百分比', '8', '8.00'],
+      // 严格执行相关制度规定 / 达成预期指标: tier 达成 (6.4–8), declared 8
+      [16, '严格执行相关制度规定', '8', '8.00'],
+      [17, '在项目计划完成时间内完成', '8', '8.00'],
+      [18, '≤90万元', '8', '8.00'],
+      [19, '符合相关规定', '10', '10.00'],
+      [20, '效果明显', '10', '10.00'],
+      [21, '效果明显', '10', '10.00'],
+      [22, '效果明显', '10', '10.00'],
+      [24, '≥90百分比', '10', '10.00'],
+    ]);
+    expect(levels(r)).toEqual([
+      ['产出指标', '50', '50', '50.00'],
+      ['效益指标', '30', '30', '30.00'],
+      ['满意度指标', '10', '10', '10.00'],
+    ]);
+  });
+
+  it('totals 10 + 50 + 30 + 10 = 100 against the declared 90 (the self-scores, the budget at 0)', () => {
+    expect([r.total.toFixed(2), r.declaredTotal?.toFixed(2)]).toEqual(['100.00', '90.00']);
+    expect(findings(r)).toEqual([
+      ['budget-total-empty', 'F7', '年度资金总额:'],
+      ['budget-mismatch', 'I7', '年度资金总额:'],
+      ['budget-mismatch', 'J7', '年度资金总额:'],
+      ['total-mismatch', 'H25', null],
+    ]);
+  });
+});
+
+describe('ah-tangxi-cunji: 安徽 township project table cut off in its source, a budget cut during the year', async () => {
+  const r = await score('ah-tangxi-cunji.xlsx');
+
+  it('measures the budget against 全年预算数, not 年初: 132.912 / 132.912 = 100% → 10 (against 202.64 it would be 65.59%)', () => {
+    expect(budget(r)).toEqual(['132.912', '132.912', '100.00', '10.00']);
+  });
+
+  it('reads =8个 as exact, ≤202.6万元 against 132.9 as met; what the source keeps totals 10 + 50 + 20 = 80', () => {
+    const row = (n: number) => r.indicators.find((i) => i.raw.name.ref.row === n)!;
+    expect(row(14).target).toMatchObject({ kind: 'exact', unit: '个' });
+    expect(row(19).met).toBe(true);
+    expect(levels(r)).toEqual([
+      ['产出指标', '50', '50', '50.00'],
+      ['效益指标', '20', '30', '20.00'],
+    ]);
+    expect(r.total.toFixed(2)).toBe('80.00');
+  });
+
+  it('says where the weights fall short: 效益指标 20 of its 30, all 80 of 100 (the page ends there)', () => {
+    expect(findings(r)).toEqual([
+      ['budget-total-empty', 'F7', '年度资金总额:'],
+      ['budget-mismatch', 'I7', '年度资金总额:'],
+      ['budget-mismatch', 'J7', '年度资金总额:'],
+      ['weight-sum', 'B20', '效益指标'],
+      ['weight-sum', null, null],
+    ]);
+  });
+});
+
+describe('hb-huangshi-haimian: 湖北 project table with no 分值 column at all (only the block caption 年度绩效目标1（80分）)', () => {
+  it('is refused by name: the row that looks like the header, and the column it lacks', () => {
+    const out = run(['check', 'fixtures/hb-huangshi-haimian.xlsx', '--format', 'json']);
+    expect(out.status).toBe(1);
+    expect(JSON.parse(out.stdout).unreadable.map((u: { message: string }) => u.message)).toEqual([
+      'fixtures/hb-huangshi-haimian.xlsx：未找到绩效指标表：项目自评表!B9 所在行像表头，但缺少“分值”列',
+    ]);
+  });
+});
