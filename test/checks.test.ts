@@ -100,7 +100,7 @@ function tableContext(levels: [string, number, number | null][], profile: Profil
     raw,
   };
   const budget = budgetWeight === null ? null : { result, unreadable: [], subRows: null };
-  return { table, indicators: [], levels: results, budget, total: d(100), grade: '优', declaredTotal: null, profile };
+  return { table, indicators: [], levels: results, budget, total: d(100), grade: '优', declaredTotal: null, filled: true, profile };
 }
 
 describe('row checks, each alone: a row in, data out', () => {

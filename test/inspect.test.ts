@@ -32,6 +32,7 @@ describe('inspect on every fixture', () => {
       'seed-000.xlsx',
       'seed-002.xlsx',
       'seed-004.xlsx',
+      'sh-putuo-tiyu.xlsx',
       'two-tables.xlsx',
       'units-comparators.xlsx',
       'yn-lijiang-weipian.xlsx',
@@ -57,6 +58,7 @@ describe('inspect on every fixture', () => {
     'sc-daying-two-tables.xlsx': ['sheet Sheet1: indicator table B1:K3 (header row 1, 1 rows)', 'sheet Sheet1: indicator table B20:K22 (header row 20, 1 rows)'],
     'sc-qingshen-unfilled.xlsx': ['sheet 项目支出绩效自评表: indicator table B14:K17 (header row 14, 2 rows)'],
     'sc-zhongjiang-shuili.xlsx': ['sheet 绩效目标自评表: indicator table B11:I23 (header row 11, 9 rows)'],
+    'sh-putuo-tiyu.xlsx': ['sheet 委托运营结算: indicator table B12:I18 (header row 12, 5 rows)', 'sheet 援滇对口支援: indicator table B12:I18 (header row 12, 5 rows)'],
     'yn-lijiang-weipian.xlsx': ['sheet Sheet1: indicator table A11:J17 (header rows 11-12, 5 rows)'],
   };
 

@@ -305,3 +305,29 @@ describe('hb-huangshi-haimian: 湖北 project table with no 分值 column at all
     ]);
   });
 });
+
+describe('sh-putuo-tiyu: 上海 two project tables of one unit on two sheets, amounts in 元', async () => {
+  const [first, second] = await scoreAll('sh-putuo-tiyu.xlsx');
+
+  it('first: 215457.6 / 250000 = 86.18% → 8.62 (the published 86.19% is within the tolerance); every row met; 98.62 as declared', () => {
+    expect(budget(first!)).toEqual(['250000', '215457.6', '86.18', '8.62']);
+    expect(rows(first!).map(([n, , t, w, s]) => [n, t, w, s])).toEqual([
+      [13, '=100%', '10', '10.00'],
+      [14, '=100%', '20', '20.00'],
+      [15, '及时', '20', '20.00'],
+      [16, '=100%', '30', '30.00'],
+      [17, '>=90%', '10', '10.00'],
+    ]);
+    // 8.62 + 50 + 30 + 10
+    expect([first!.total.toFixed(2), first!.declaredTotal?.toFixed(2)]).toEqual(['98.62', '98.62']);
+    expect(findings(first!)).toEqual([]);
+  });
+
+  it('second: only its budget block and indicator names survive in the source: not filled in, and nothing said of its weights or total', () => {
+    // 9034 / 20000 = 45.17% → 4.52
+    expect(budget(second!)).toEqual(['20000', '9034', '45.17', '4.52']);
+    const codes = findings(second!).map(([c]) => c);
+    expect(codes.filter((c) => c !== 'missing-value')).toEqual(['table-not-filled']);
+    expect(codes.filter((c) => c === 'missing-value')).toHaveLength(15);
+  });
+});

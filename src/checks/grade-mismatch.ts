@@ -6,7 +6,8 @@ export const gradeMismatch: Check<'grade-mismatch'> = {
   code: 'grade-mismatch',
   severity: 'error',
   subject: 'grade',
-  table({ table, grade, total }) {
+  table({ filled, table, grade, total }) {
+    if (!filled) return [];
     const declared = table.declaredGrade?.text ?? null;
     if (table.declaredGrade === null || declared === null || declared.startsWith(grade)) return [];
     return [{ ref: table.declaredGrade.ref, indicator: null, data: { declared, computed: grade, total } }];

@@ -12,7 +12,8 @@ export const levelWeight: Check<'level-weight'> = {
   code: 'level-weight',
   severity: 'warning',
   subject: 'weights',
-  table({ table, levels, profile }) {
+  table({ filled, table, levels, profile }) {
+    if (!filled) return [];
     const names = levels.map((l) => levelKey(l.name)).sort();
     const set = profile.levelWeights.find((s) => Object.keys(s).sort().join('|') === names.join('|'));
     if (!set) return [];

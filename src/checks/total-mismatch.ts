@@ -8,7 +8,8 @@ export const totalMismatch: Check<'total-mismatch'> = {
   code: 'total-mismatch',
   severity: 'warning',
   subject: 'total',
-  table({ table, total, declaredTotal, profile }) {
+  table({ filled, table, total, declaredTotal, profile }) {
+    if (!filled) return [];
     if (declaredTotal === null || table.declaredTotal === null || !differs(declaredTotal, total, profile.tolerance)) return [];
     const declaredGrade = gradeOf(declaredTotal, profile);
     const computedGrade = gradeOf(total, profile);

@@ -72,6 +72,11 @@ export interface TableContext {
   grade: string;
   /** The declared total, when the table has one that reads as a number. */
   declaredTotal: Decimal | null;
+  /**
+   * Whether the table was filled in: false when no indicator row has an actual value or a self-score
+   * (a form published unfilled). Its weights and total are then not checked: it has no scores.
+   */
+  filled: boolean;
   profile: Profile;
 }
 

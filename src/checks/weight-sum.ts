@@ -11,7 +11,8 @@ export const weightSum: Check<'weight-sum'> = {
   code: 'weight-sum',
   severity: 'error',
   subject: 'weights',
-  table({ table, levels, indicators, budget }) {
+  table({ filled, table, levels, indicators, budget }) {
+    if (!filled) return [];
     const found: Raised<'weight-sum'>[] = [];
     for (const level of levels) {
       if (level.declaredWeight !== null && !level.weight.eq(level.declaredWeight)) {
