@@ -18,7 +18,11 @@ import { have, SOFFICE } from './tools/readers.js';
 const POPPLER = ['pdftotext', 'pdfinfo'].every((p) => spawnSync('sh', ['-c', `command -v ${p}`]).status === 0);
 if (!POPPLER) process.stderr.write('\n[perf-score tests] pdftotext/pdfinfo are not installed (Debian package poppler-utils): the checks of printed copies are SKIPPED.\n');
 
-const FILES = readdirSync(FIXTURES).filter((f) => f.endsWith('.xlsx')).sort();
+/** Fixtures the tool refuses by name, so that they have no scored copy (a table without a 分值 column). */
+const REFUSED = ['hb-huangshi-haimian.xlsx'];
+const FILES = readdirSync(FIXTURES)
+  .filter((f) => f.endsWith('.xlsx') && !REFUSED.includes(f))
+  .sort();
 /** The profile each fixture is scored under: the seeds of 上街 under their own region's rules. */
 const PROFILE: Record<string, string> = { 'seed-000.xlsx': 'zhengzhou-shangjie', 'seed-002.xlsx': 'zhengzhou-shangjie' };
 

@@ -297,7 +297,7 @@ function summaryRows(opened: OpenedWorkbook | null, reports: TableReport[], rema
   for (const sheet of remarks.noNotes) wide(`${ui.remark}：${ui.notesNotAdded(sheet)}`);
   for (const r of reports) {
     blank();
-    if (reports.length > 1) heading(ui.ofSheet(r.sheet));
+    if (reports.length > 1) heading(ui.ofSheet(r.table.label));
     const fact = (label: string, value: string | null) => line([{ value: label, bold: true, border: true }, { value, border: true, wrap: true, span: LAST - 1 }], value ? heightFor(linesIn(value, SUMMARY_WIDTHS.slice(1).reduce((a, b) => a + b, 0))) : undefined);
     fact(ui.department, r.department);
     const year = yearOf(opened, r);
