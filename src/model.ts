@@ -140,6 +140,8 @@ export interface RawBudget extends RawBudgetLine {
 /** Which column holds what, by header; 1-based column numbers. */
 export interface ColumnMap {
   level1: number;
+  /** A column beside the first level holding its weight (分解目标 | 自评权重 | 二级指标 …). */
+  levelWeight: number | null;
   level2: number | null;
   name: number;
   target: number;

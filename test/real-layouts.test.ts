@@ -331,3 +331,73 @@ describe('sh-putuo-tiyu: 上海 two project tables of one unit on two sheets, am
     expect(codes.filter((c) => c === 'missing-value')).toHaveLength(15);
   });
 });
+
+describe('jx-nanchang-weishengyuan: 江西 部门整体 table, first levels in 分解目标 with their weight in 自评权重 beside them', async () => {
+  const r = await score('jx-nanchang-weishengyuan.xlsx');
+
+  it('takes 分解目标 as the first level and 自评权重 as its declared weight, not as a level of its own', () => {
+    expect(r.table.columns).toMatchObject({ level1: 1, levelWeight: 2, level2: 3, name: 4, target: 5, actual: 6, weight: 7, score: 8, reason: 9 });
+    expect(r.department).toBe('南昌县黄马乡蚕茶卫生院');
+  });
+
+  it('has no budget block to score (its rows give rates only), and the year’s goals are not read as one', () => {
+    expect(r.table.budget).toBeNull();
+    expect(r.budget).toBeNull();
+  });
+
+  it('scores what the rules can read; 达成目标值 and 全部达成 are the tier 达成; sentences of change are named at their cell', () => {
+    // 管理 4 + (按规定执行: self 4) + 4 (小于5% / 达成目标值: 3.2–4, declared 4) + (已公开: self 4) + 4 (全部达成) + 5 + (target unreadable: self 5) = 30
+    // 产出 (增372人次: self 5) + (超上年2%: self 5) + 5 (95%以上 / 97%) + 3 (100% / 完成) + (no actual: self 3) + (self 2) = 23
+    // 效果 (self 13) + (self 6) + (self 10) = 29; 满意度: its row cut off in the source, 0
+    expect(levels(r)).toEqual([
+      ['管理指标', '30', '30', '30.00'],
+      ['产出指标', '25', '25', '23.00'],
+      ['效果指标', '35', '35', '29.00'],
+      ['满意度指标', '0', '10', '0.00'],
+    ]);
+    expect(r.total.toFixed(2)).toBe('82.00');
+    expect(findings(r)).toEqual([
+      ['unparsed-value', 'F11', '完成率、控制率'],
+      ['unparsed-value', 'F13', '信息公开完善'],
+      ['unparsed-value', 'E16', '安全性、利用率'],
+      ['unparsed-value', 'F17', '任务1：门诊住院人次'],
+      ['unparsed-value', 'E18', '任务2：特殊人群健康管理率'],
+      ['missing-value', 'F21', '任务1：医疗文书及时率'],
+      ['missing-value', 'F22', '任务2：健康档案更新率'],
+      ['unparsed-value', 'F23', '业务收入'],
+      ['unparsed-value', 'E24', '公卫均等化签约完成率、特殊人群体检率'],
+      ['unparsed-value', 'F24', '公卫均等化签约完成率、特殊人群体检率'],
+      ['unparsed-value', 'F25', '绿化、节能'],
+      // the source ends at the 满意度指标 label: its rows are not there
+      ['weight-sum', 'A26', '满意度指标'],
+      ['weight-sum', null, null],
+    ]);
+  });
+});
+
+describe('cq-kexuecheng-rongmeiti: 重庆 部门整体 table, one list of indicators, 得分系数 beside 指标得分, the total in the header only', async () => {
+  const r = await score('cq-kexuecheng-rongmeiti.xlsx');
+
+  it('reads 指标权重（分） as the weight and 指标得分（分）, not 得分系数（%）, as the score; the total 自评总分（分） in the header', () => {
+    expect(r.table.columns).toMatchObject({ name: 2, unit: 3, nature: 4, target: 5, adjustedTarget: 6, actual: 7, weight: 9, score: 10 });
+    expect(r.declaredTotal?.toFixed(2)).toBe('97.60');
+    // 主管部门's value is empty in the source: 财政处室 beside it is a label, not the unit
+    expect(r.department).toBeNull();
+  });
+
+  it('reads the budget block’s 执行率权重 and 执行率得分 on its one unlabelled row: 76%, weight 10, declared 7.6 (its amounts lost)', () => {
+    expect([r.table.budget?.label.text, r.table.budget?.rate?.text, r.table.budget?.weight?.text, r.table.budget?.score?.text]).toEqual(['部门预算执行情况（万元）', '76%', '10', '7.6']);
+    expect(r.budget?.score).toBeNull();
+    expect(r.budget?.declaredScore?.toFixed(2)).toBe('7.60');
+  });
+
+  it('scores the rows as written: a bare 3% or 2% target is exact, so 0 against 0; 92% of 100% → 1.84; 72.74% → 1.45', () => {
+    const scored = (cell: string) => r.indicators.find((i) => i.raw.score.ref.address === cell)!.score?.toFixed(2) ?? null;
+    // 2 × 92 / 100 = 1.84; 2 × 97 / 100 = 1.94; 2 × 72.74 / 100 = 1.4548 → 1.45
+    expect(['J9', 'J13', 'J14', 'J15', 'J17', 'J10'].map(scored)).toEqual(['1.84', '0.00', '0.00', '1.94', '1.45', null]);
+    // rows: 1.84 + (self 2) + 1 + 2 + 0 + 0 + 1.94 + (self 2) + 1.45 + 3 + 5 + 1 + 2 + 2 + 5 + 10 + 5 + 10 + 10 = 65.23; budget 7.6 (declared)
+    expect(levels(r)).toEqual([['绩效指标', '70', null, '65.23']]);
+    expect(r.total.toFixed(2)).toBe('72.83');
+    expect(r.indicators.filter((i) => i.budgetRate).map((i) => i.name)).toEqual(['预算完成率']);
+  });
+});

@@ -10,10 +10,12 @@ export const missingValue: Check<'missing-value'> = {
   subject: (data) => (data.field === 'budget-block' ? 'budget' : null),
   row: ({ raw, indicator, issues }) =>
     issues.filter((i) => i.issue === 'missing').map(({ field }) => ({ ref: raw[field].ref, indicator, data: { field } })),
-  table({ table, budget, indicators }) {
+  table({ table, budget, indicators, levels }) {
     if (budget === null) {
-      // Not missing: a block that lists the money only, a 预算执行率 row, or rows whose weights make 100 alone.
-      const whole = indicators.every((r) => r.weight !== null) && indicators.reduce((s, r) => s.plus(r.weight!), new Decimal(0)).eq(100);
+      // Not missing: a block that lists the money only, a 预算执行率 row, or first levels that make 100
+      // without a block (their rows' weights, or the weights their labels declare).
+      const hundred = (weights: (Decimal | null)[]) => weights.length > 0 && weights.every((w) => w !== null) && weights.reduce((s: Decimal, w) => s.plus(w!), new Decimal(0)).eq(100);
+      const whole = hundred(indicators.map((r) => r.weight)) || hundred(levels.map((l) => l.declaredWeight));
       if (table.budget !== null || indicators.some((r) => r.budgetRate) || whole) return [];
       return [{ ref: null, indicator: null, data: { field: 'budget-block' } }];
     }

@@ -46,7 +46,8 @@ export const builtinProfiles: Record<string, Record<string, unknown>> = {
     extends: 'mof',
     name: 'hubei',
     description: '湖北：预算执行 20 分（执行率 × 20）；定性档次 80% / 50%；一级指标 产出 40、效益 40',
-    source: '湖北省项目支出绩效自评表及评分规则（预算执行率 20 分，按执行率计分；定性指标三档 100–80%、80–50%、50–0%）',
+    source:
+      '湖北省项目支出绩效自评表及评分规则（预算执行率 20 分，按执行率计分；定性指标三档 100–80%、80–50%、50–0%）；黄石市住建局 2022 年项目自评表（fixtures/hb-huangshi-haimian：“预算执行情况（万元）（20分）”，“得分（20分*执行率）”，195.5/200 = 97.75% → 19.55）',
     budget: { weight: 20 },
     tiers: { met: 80, partial: 50 },
     levelWeights: [{ 产出: 40, 效益: 40 }],

@@ -34,8 +34,9 @@ const HEADER_FIELDS: [Field, RegExp][] = [
   ['nature', /^指标性质$|^指标方向$|^性质$|^比较符号?$|^运算符号?$/],
   ['unit', /度量单位|计量单位|^单位$/],
   ['target', /指标值|目标值/],
-  ['weight', /^分值|^权重|指标分值|^标准分值?$|^满分|^参考分值/],
-  ['score', /得分|^评分$/],
+  ['weight', /^分值|^权重|指标分值|指标权重|^标准分值?$|^满分|^参考分值/],
+  // Not 得分系数 (a percentage beside the points, 重庆).
+  ['score', /得分(?!系数)|^评分$/],
 ];
 
 const REQUIRED: Field[] = ['name', 'target', 'actual', 'weight', 'score'];
@@ -142,12 +143,16 @@ function findHeader(grid: Grid, from: number): { top: number; bottom: number; ma
     // A 一级指标 header merged over several columns names the one nearest the 二级 column
     // (the ones further left hold group labels such as 绩效指标).
     const next = map.level2 ?? map.name!;
-    const level1 = map.level1 === undefined ? next - 1 : Math.min(grid.extent(r, map.level1).col, next - 1);
+    let level1 = map.level1 === undefined ? next - 1 : Math.min(grid.extent(r, map.level1).col, next - 1);
+    // A weight column left of the 二级 column holds the first levels' weights (分解目标 | 自评权重).
+    const levelWeight = map.level1 === undefined && level1 > 1 && /权重|分值/.test(compactText(grid.text(r, level1))) ? level1 : null;
+    if (levelWeight !== null) level1 -= 1;
     return {
       top: r,
       bottom,
       map: {
         level1: level1 >= 1 ? level1 : first,
+        levelWeight,
         level2: map.level2 ?? null,
         name: map.name!,
         target: map.target!,
@@ -236,13 +241,15 @@ function labelKey(text: string | null): string {
   return compactText(text).replace(/\(盖章\)/g, '').replace(/[:：]$/, '');
 }
 
-const DEPARTMENT = /^(部门\(单位\)名称|单位名称|部门名称|预算单位|预算单位名称|单位\(部门\)名称|部门\(单位\)|填报单位|填报单位名称)$/;
+const DEPARTMENT = /^(部门\(单位\)名称|单位名称|部门名称|预算单位|预算单位名称|单位\(部门\)名称|部门\(单位\)|填报单位|填报单位名称|评价部门名称|评价单位名称)$/;
 const IMPLEMENTER = /^(实施单位|项目实施单位|实施单位名称|实施单位\(部门\))$/;
 const SUPERVISOR = /^(主管部门|主管单位|项目主管部门|主管部门\(单位\)|主管部门名称)$/;
 const PROJECT = /^(项目名称|项目全称)$/;
-const DECLARED_TOTAL = /^(自评得分|自评总分|总得分|综合得分|自评分数)$/;
+const DECLARED_TOTAL = /^(自评得分|自评总分|总得分|综合得分|自评分数)(\(分\))?$/;
 const DECLARED_GRADE = /^(自评结果|自评等级|评价等级|绩效等级|评价结果|等级)$/;
-const HEADER_LABELS = [DEPARTMENT, IMPLEMENTER, SUPERVISOR, PROJECT, DECLARED_TOTAL, DECLARED_GRADE];
+/** Other labels of a header block, never a value: an empty value is not the next label. */
+const OTHER_LABELS = /^(财政处室|部门联系人|联系人|联系电话|项目负责人|项目负责人及电话|下属单位个数|填报人|填报日期)$/;
+const HEADER_LABELS = [DEPARTMENT, IMPLEMENTER, SUPERVISOR, PROJECT, DECLARED_TOTAL, DECLARED_GRADE, OTHER_LABELS];
 
 /** The first text to the right of a label cell, past the label's own merge; null when it is another label. */
 function valueRightOf(grid: Grid, row: number, col: number): CellText | null {
@@ -280,16 +287,22 @@ const END_ROW = /^(注|说明|备注|填报人|填表人|单位负责人|联系�
 type BudgetField = keyof Omit<RawBudgetLine, 'label'>;
 
 const BUDGET_FIELDS: [BudgetField, RegExp][] = [
+  // Before 执行率: 执行率权重, 执行率得分 (重庆).
+  ['weight', /^分值|^权重|权重$/],
+  ['score', /得分/],
   ['rate', /执行率/],
   ['executed', /执行数|执行金额|实际支出|执行额/],
   ['initial', /年初/],
-  ['adjusted', /全年预算|年度预算|调整后?预算|^预算数/],
-  ['weight', /^分值|^权重/],
-  ['score', /得分/],
+  ['adjusted', /全年预算|年度预算|调整后?预算|^预算数|全年\(调整\)预算/],
 ];
 
 /** Labels of the rows under a budget block's total row (其中：当年财政拨款, (2) 财政专户管理资金 …). */
 const BUDGET_SUB_ROW = /其中|资金|拨款|结转|其他|财政|专户|基本支出|项目支出|^[(（]?\d+[)）、.]|^[一二三四五六七八九十]+[、.]/;
+
+/** A cell that holds a figure (`273.8`, `860.5万`, `1,200.00万元`, `76%`), not a sentence with a number in it. */
+function isAmount(text: string | null): boolean {
+  return /^[-+]?[0-9０-９][0-9０-９,，.．]*\s*(万元|万|元|%|％)?$/.test((text ?? '').trim());
+}
 
 /** The label of a budget row: the nearest text left of the amounts that starts in this row. */
 function budgetLabel(grid: Grid, row: number, firstAmount: number): CellText | null {
@@ -351,13 +364,19 @@ function findBudget(grid: Grid, [firstRow, lastRow]: Span): RawBudget | null {
     let chosen: { row: number; label: CellText } | null = null;
     for (let row = headerBottom + 1; row <= Math.min(lastRow, headerBottom + 10); row++) {
       const label = budgetLabel(grid, row, firstAmount);
-      const hasAmount = grid.text(row, cols.executed) !== null;
+      const hasAmount = isAmount(grid.text(row, cols.executed));
       if (label && /总额|合计|总计|总金额/.test(compactText(label.text))) {
         chosen = { row, label };
         break;
       }
       if (!chosen && hasAmount && label) chosen = { row, label };
     }
+    // A block of one row under its header, with no label of its own (the block's label merged down
+    // beside it) and only its rate, weight or score given (重庆: 76% | 10 | 7.6): that row, under the block's label.
+    const first = headerBottom + 1;
+    const figures = [cols.executed, cols.adjusted, cols.initial, cols.rate, cols.score].some((c) => c !== undefined && isAmount(grid.text(first, c)));
+    const beside = grid.segments(first).find((s) => s.left < firstAmount && s.master.row < first);
+    if (!chosen && first <= lastRow && figures && beside) chosen = { row: first, label: grid.cell(beside.master.row, beside.master.col) };
     if (!chosen) continue;
     const total = chosen;
     const line = (row: number, label: CellText): RawBudgetLine => {
@@ -505,7 +524,8 @@ function findTable(grid: Grid, from: number): RawTable | null {
       const name = levelName(plain);
       if (name !== level1) {
         level2 = null;
-        if (!levels.some((l) => l.name === name)) levels.push({ name, declaredWeight: weight, ref: l1Ref });
+        const declared = weight ?? (map.levelWeight === null ? null : grid.text(r, map.levelWeight));
+        if (!levels.some((l) => l.name === name)) levels.push({ name, declaredWeight: declared, ref: l1Ref });
       }
       level1 = name;
     }
