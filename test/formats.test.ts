@@ -37,7 +37,10 @@ const table004 = seed004.tables[0]!;
 
 /** Seed 004 with its table changed, under another file name. */
 function variant(file: string, change: Partial<TableReport>): FileReport {
-  return { file, tables: [{ ...table004, ...change }], findings: [] };
+  const table = { ...table004, ...change };
+  // The table as read names itself after its sheet (the digest's sheet column is that name).
+  if (change.sheet !== undefined) table.table = { ...table004.table, sheet: change.sheet, label: change.sheet };
+  return { file, tables: [table], findings: [] };
 }
 
 /** Seed 004 with every finding's message replaced (each a finding whose words are `message` in every language). */
