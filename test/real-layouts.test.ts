@@ -100,6 +100,31 @@ describe('nx-yinchuan-gongyong: 宁夏 project table, money-only budget block, �
     expect([row(29).score?.toFixed(2), row(32).score?.toFixed(2)]).toEqual(['15.00', '10.00']);
   });
 
+  it('scores each row the rules can read, and none of those without a target', () => {
+    expect(rows(r).map(([n, , , w, s]) => [n, w, s])).toEqual([
+      // — or empty targets: no score by the rules (the self-score counts in the total)
+      [10, '4', null],
+      [11, '2', null],
+      [12, '2', null],
+      [13, '2', null],
+      [14, '10', null],
+      [15, '7', null],
+      [16, '2', null],
+      [17, '6', null],
+      // 2370人 / 2370人, the same words, 2021年12月完成 met, 15万元 / 35万元 / 14.8万元 as given
+      [18, '10', '10.00'],
+      [20, '5', '5.00'],
+      [22, '5', '5.00'],
+      [24, '4', '4.00'],
+      [25, '3', '3.00'],
+      [26, '3', '3.00'],
+      [29, '15', '15.00'],
+      [32, '10', '10.00'],
+      // cut off in the source
+      [34, '10', null],
+    ]);
+  });
+
   it('totals 89: the rows without a target count with their self-scores (10 + 24), then 30 + 25, the cut-off last row 0', () => {
     // 项目决策 4 + 2 + 2 + 2 = 10 (self-scores: no target to score them by)
     // 项目管理 9 (预算执行率, self) + 7 + 2 + 6 = 24
@@ -278,6 +303,19 @@ describe('ah-tangxi-cunji: 安徽 township project table cut off in its source, 
     const row = (n: number) => r.indicators.find((i) => i.raw.name.ref.row === n)!;
     expect(row(14).target).toMatchObject({ kind: 'exact', unit: '个' });
     expect(row(19).met).toBe(true);
+    expect(rows(r).map(([n, , t, w, s]) => [n, t, w, s])).toEqual([
+      // =8个 / 8, =42个 / 42: met
+      [14, '=8个', '8', '8.00'],
+      [15, '=42个', '8', '8.00'],
+      // words answered with 达成预期指标: tier 达成 (6.4–8), declared 8
+      [16, '合规', '8', '8.00'],
+      [17, '严格执行相关制度规定', '8', '8.00'],
+      [18, '及时', '8', '8.00'],
+      // ≤202.6万元, 132.9: met
+      [19, '≤202.6万元', '10', '10.00'],
+      [20, '效果明显', '10', '10.00'],
+      [21, '效果明显', '10', '10.00'],
+    ]);
     expect(levels(r)).toEqual([
       ['产出指标', '50', '50', '50.00'],
       ['效益指标', '20', '30', '20.00'],
@@ -346,6 +384,24 @@ describe('jx-nanchang-weishengyuan: 江西 部门整体 table, first levels in �
   });
 
   it('scores what the rules can read; 达成目标值 and 全部达成 are the tier 达成; sentences of change are named at their cell', () => {
+    expect(rows(r).map(([n, , , w, s]) => [n, w, s])).toEqual([
+      [10, '4', '4.00'], // 100% / 100%
+      [11, '4', null], // 100% / 按规定执行: not comparable
+      [12, '4', '4.00'], // 小于5% / 达成目标值: 达成, 3.2–4, declared 4
+      [13, '4', null], // 按规定公开 / 已公开
+      [14, '4', '4.00'], // 全部达成: declared 4
+      [15, '5', '5.00'], // 100% / 100%
+      [16, '5', null], // 无资产损失、利用率高于80%: no target the rules read
+      [17, '5', null], // 增加 / 增372人次
+      [18, '5', null], // 超上年2%
+      [19, '5', '5.00'], // 95%以上 / 97%
+      [20, '3', '3.00'], // 100% / 完成
+      [21, '4', null], // no actual
+      [22, '3', null],
+      [23, '13', null], // 超上年度 / 增收27万元
+      [24, '12', null],
+      [25, '10', null],
+    ]);
     // 管理 4 + (按规定执行: self 4) + 4 (小于5% / 达成目标值: 3.2–4, declared 4) + (已公开: self 4) + 4 (全部达成) + 5 + (target unreadable: self 5) = 30
     // 产出 (增372人次: self 5) + (超上年2%: self 5) + 5 (95%以上 / 97%) + 3 (100% / 完成) + (no actual: self 3) + (self 2) = 23
     // 效果 (self 13) + (self 6) + (self 10) = 29; 满意度: its row cut off in the source, 0
@@ -392,12 +448,52 @@ describe('cq-kexuecheng-rongmeiti: 重庆 部门整体 table, one list of indica
   });
 
   it('scores the rows as written: a bare 3% or 2% target is exact, so 0 against 0; 92% of 100% → 1.84; 72.74% → 1.45', () => {
-    const scored = (cell: string) => r.indicators.find((i) => i.raw.score.ref.address === cell)!.score?.toFixed(2) ?? null;
-    // 2 × 92 / 100 = 1.84; 2 × 97 / 100 = 1.94; 2 × 72.74 / 100 = 1.4548 → 1.45
-    expect(['J9', 'J13', 'J14', 'J15', 'J17', 'J10'].map(scored)).toEqual(['1.84', '0.00', '0.00', '1.94', '1.45', null]);
+    expect(rows(r).map(([n, , t, w, s]) => [n, t, w, s])).toEqual([
+      [9, '100%', '2', '1.84'], // 2 × 92 / 100
+      [10, null, '2', null], // no target, no actual
+      [11, '100%', '1', '1.00'],
+      [12, '70%', '2', '2.00'], // 76% of 70%: met
+      [13, '3%', '2', '0.00'], // exact 3%, actual 0: 2 × 0 / 3
+      [14, '2%', '2', '0.00'],
+      [15, '100%', '2', '1.94'], // 2 × 97 / 100
+      [16, null, '2', null],
+      [17, '100%', '2', '1.45'], // 2 × 72.74 / 100 = 1.4548
+      [18, '高', '3', '3.00'],
+      [19, '好', '5', '5.00'],
+      [20, '高', '1', '1.00'],
+      [21, '好', '2', '2.00'],
+      [22, '90%', '2', '2.00'],
+      [23, '≥6次', '5', '5.00'],
+      [24, '≥40次', '10', '10.00'],
+      [25, '≥10份', '5', '5.00'],
+      [26, '≥200篇', '10', '10.00'],
+      [27, '90%', '10', '10.00'],
+    ]);
     // rows: 1.84 + (self 2) + 1 + 2 + 0 + 0 + 1.94 + (self 2) + 1.45 + 3 + 5 + 1 + 2 + 2 + 5 + 10 + 5 + 10 + 10 = 65.23; budget 7.6 (declared)
     expect(levels(r)).toEqual([['绩效指标', '70', null, '65.23']]);
     expect(r.total.toFixed(2)).toBe('72.83');
     expect(r.indicators.filter((i) => i.budgetRate).map((i) => i.name)).toEqual(['预算完成率']);
+  });
+
+  it('flags the declared 97.6 (another grade), the lost amounts, the empty rows, the five missed rows scored in full, the 80 points of weight', () => {
+    const missedRow = (cell: string, name: string) => [
+      ['missing-reason', cell, name],
+      ['score-mismatch', cell, name],
+    ];
+    expect(findings(r)).toEqual([
+      ['total-mismatch', 'K2', null],
+      ['missing-value', 'E5', '部门预算执行情况（万元）'],
+      ...missedRow('J9', '财政供养人员控制率'),
+      ['missing-value', 'E10', '“三公”经费变动率'],
+      ['missing-value', 'G10', '“三公”经费变动率'],
+      ...missedRow('J13', '预算调整率'),
+      ...missedRow('J14', '结转结余率'),
+      ...missedRow('J15', '公用经费控制率'),
+      ['missing-value', 'E16', '“三公”经费控制率'],
+      ['missing-value', 'G16', '“三公”经费控制率'],
+      ...missedRow('J17', '政府采购执行率'),
+      // 70 of rows (the page ends there) + the budget block's 10
+      ['weight-sum', null, null],
+    ]);
   });
 });
