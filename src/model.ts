@@ -130,6 +130,11 @@ export interface RawBudget extends RawBudgetLine {
   /** Row of the block's header (年初预算数 | 全年预算数 | 全年执行数 …). */
   headerRow: number;
   /**
+   * Whether the block is scored: it has a 分值 / 权重 (or a weight in its title) or a 得分. A block that
+   * lists the money only is not: the form scores budget execution elsewhere (a 预算执行率 row) or not at all.
+   */
+  scored: boolean;
+  /**
    * The rows under the total row inside the block (其中：当年财政拨款, 上年结转资金, 资金来源 …), in
    * order. Their 分值 and 得分 repeat the total's and are never counted; their amounts are used only
    * when the total row holds none.

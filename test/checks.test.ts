@@ -86,7 +86,7 @@ function tableContext(levels: [string, number, number | null][], profile: Profil
     budget: null,
   } as unknown as RawTable;
   const results: LevelResult[] = levels.map(([name, weight, declared]) => ({ name, weight: d(weight), declaredWeight: declared === null ? null : d(declared), score: d(weight), declaredScore: null }));
-  const raw: RawBudget = { label: cell(2, '预算'), initial: null, adjusted: cell(3, '100'), executed: cell(4, '100'), rate: null, weight: null, score: null, headerRow: 4, subRows: [] };
+  const raw: RawBudget = { label: cell(2, '预算'), initial: null, adjusted: cell(3, '100'), executed: cell(4, '100'), rate: null, weight: null, score: null, headerRow: 4, scored: true, subRows: [] };
   const result: BudgetResult = {
     initial: null,
     adjusted: d(100),

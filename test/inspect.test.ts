@@ -84,6 +84,19 @@ describe('inspect on every fixture', () => {
     });
   }
 
+  it('nx-yinchuan-gongyong: a budget block that lists the money only is not scored; the 预算执行率 row is named the budget rate', () => {
+    const r = run(['inspect', 'fixtures/nx-yinchuan-gongyong.xlsx']);
+    expect(r.stdout).toContain(
+      ['  budget (header row 5, not scored: no weight or score)', '    total B6 年度资金总额: initial D6 64.8 | adjusted E6 64.8 | executed F6 64.8 | rate G6 100%'].join('\n'),
+    );
+    expect(r.stdout).toContain('  row 14  项目管理 / 投入管理 / 预算执行率  (budget rate, scored as an indicator)\n');
+  });
+
+  it('sc-daying-two-tables: both tables of the sheet, each with its own budget block or none', () => {
+    const out = run(['inspect', 'fixtures/sc-daying-two-tables.xlsx']).stdout;
+    expect(out.split('\n').filter((l) => /^ {2}budget /.test(l))).toEqual(['  budget (not found)', '  budget (header row 14)']);
+  });
+
   it('seed-004: columns, the header block, the budget block and its sub-rows, a comparator after its number', () => {
     const r = run(['inspect', 'fixtures/seed-004.xlsx']);
     expect(r.stdout).toContain(

@@ -209,9 +209,7 @@ export function analyzeTable(table: RawTable, profile: Profile): TableReport {
   const rows = table.rows.map((row) => scoreRow(row, profile));
   const indicators = rows.map((row) => row.result);
   const levels = sumLevels(table, indicators);
-  // A block that lists the money only (no 分值 / 权重, no 得分) is not scored: the form scores budget
-  // execution elsewhere (a 预算执行率 row) or not at all.
-  const budget = table.budget && (table.budget.weight !== null || table.budget.score !== null) ? scoreBudgetBlock(table.budget, profile) : null;
+  const budget = table.budget?.scored ? scoreBudgetBlock(table.budget, profile) : null;
 
   // The hundred points are the indicators' when their weights make 100 alone: a budget block beside
   // them (weighted too, which weight-sum reports) is not added a second time.

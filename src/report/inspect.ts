@@ -124,9 +124,7 @@ function tableLines(sheet: SheetRead, table: RawTable, read: InspectInput['read'
   const b = table.budget;
   if (b === null) out.push('  budget (not found)');
   else {
-    // A block with neither 分值 / 权重 nor 得分 lists the money only, and is not scored (analyze.ts).
-    const scored = b.weight !== null || b.score !== null ? '' : ', not scored: no weight or score';
-    out.push(`  budget (header row ${b.headerRow}${scored})`, budgetLine('total', b));
+    out.push(`  budget (header row ${b.headerRow}${b.scored ? '' : ', not scored: no weight or score'})`, budgetLine('total', b));
     for (const sub of b.subRows) out.push(budgetLine('sub  ', sub));
   }
   const weighted = (ref: CellText['ref'], name: string, weight: string | null) => `    ${pad(ref.address, 5)} ${name}${weight === null ? '' : `  weight ${weight}`}`;

@@ -404,7 +404,7 @@ function findBudget(grid: Grid, [firstRow, lastRow]: Span): RawBudget | null {
     const totalLine = line(total.row, total.label);
     // No 分值 column: the weight the block's title declares, if any.
     if (totalLine.weight === null) totalLine.weight = titleWeight(grid, r, firstAmount);
-    return { ...totalLine, headerRow: r, subRows };
+    return { ...totalLine, headerRow: r, scored: totalLine.weight !== null || totalLine.score !== null, subRows };
   }
   return null;
 }
