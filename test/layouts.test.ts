@@ -839,6 +839,24 @@ describe('captions: a row that opens a block of indicators (年度绩效目标1,
   });
 });
 
+describe('a caption down the left of the table (绩效指标(90分) merged from the header over the rows)', () => {
+  it('is the indicators’ declared weight, checked against their rows, and names no level', () => {
+    const rows: (string | null)[][] = [
+      ['绩效指标(90分)', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+      [null, '产出指标', '数量指标', '指标一', '≥1', '1', '50', '50'],
+      [null, '效益指标', '社会效益指标', '指标二', '提高', '提高', '30', '30'],
+    ];
+    const r = analyzeTable(findTable(gridOf([['项目资金', '', '', '全年预算数', '全年执行数', '分值', '得分'], ['年度资金总额', '', '', '100', '100', '10', '10'], ...rows], [[3, 1, 5, 1]]))!, loadProfile('mof'));
+    expect(r.table.captions.map((c) => [c.ref.address, c.name, c.declaredWeight])).toEqual([['A3', '绩效指标', '90']]);
+    expect(levels(r).map(([name]) => name)).toEqual(['产出指标', '效益指标']);
+    // 50 + 30 = 80 against its 90; all weights 10 + 80 = 90
+    expect(findings(r)).toEqual([
+      ['weight-sum', 'A3', '绩效指标'],
+      ['weight-sum', null, null],
+    ]);
+  });
+});
+
 describe('several tables on one sheet', () => {
   it('ends a table where the next one’s title or 项目名称 starts, and reads each with its own header block and budget', () => {
     const table = (project: string, executed: string): (string | null)[][] => [

@@ -217,6 +217,8 @@ describe('sc-daying-two-tables: 四川 project tables stacked on one sheet, the 
 
   it('second: the budget block under 年度预算数（万元）, total row 总额, 权重: 3.36 / 3.36 = 100% → 10; total 100', () => {
     expect(second!.table.budget?.label.text).toBe('总额');
+    // 绩效指标(90分) down the left of the table: its rows make 90, as the caption says
+    expect(second!.table.captions.map((c) => [c.ref.address, c.name, c.declaredWeight])).toEqual([['A20', '绩效指标', '90']]);
     expect(second!.table.budget?.subRows.map((s) => s.label.text)).toEqual(['其中:财政资金', '财政专户管理资金', '单位资金', '其他资金']);
     expect(budget(second!)).toEqual(['3.36', '3.36', '100.00', '10.00']);
     expect(rows(second!)).toEqual([[21, '完成安可产品购买并按要求支付资金', '=100', '90', '90.00']]);

@@ -483,6 +483,14 @@ function findTable(grid: Grid, from: number): RawTable | null {
     level2 = null;
   };
   const levelName = (name: string) => (caption === null ? name : `${caption} / ${name}`);
+  // A caption down the left of the whole table, merged from its header over its rows, with a weight
+  // (`绩效指标(90分)` beside a budget block of 10): the indicators' declared weight, checked as a block's.
+  if (firstCol > 1) {
+    const beside = grid.master(header.top, firstCol - 1);
+    const text = grid.text(beside.row, beside.col);
+    const { name, weight } = splitLevelLabel(text ?? '');
+    if (text !== null && weight !== null && grid.extent(beside.row, beside.col).row > header.bottom) captions.push({ name, declaredWeight: weight, ref: grid.ref(beside.row, beside.col) });
+  }
 
   // Rows that show no text carry nothing: only those that do are read.
   for (const r of grid.rows()) {
