@@ -70,6 +70,11 @@ describe('at most (reverse)', () => {
     expect(score('≤30%', '10%', 1)).toMatchObject({ score: '1.00', met: true, deviation: '0.00' });
     expect(score('≤100%', '0%', 1)).toMatchObject({ score: '1.00', met: true });
   });
+  it('the actual written with the comparator of its target, or as the bare number of it, is met (issue 14)', () => {
+    expect(score('≤4', '4', 5)).toMatchObject({ score: '5.00', met: true });
+    expect(score('≥266米', '≥266米', 10)).toMatchObject({ score: '10.00', met: true });
+    expect(score('≤30万元', '≤30万元', 10)).toMatchObject({ score: '10.00', met: true });
+  });
   it('ratio: w × A/B (seed 004 结转结余率: 1 × 20/25.79 = 0.7755 → 0.78)', () => {
     expect(score('20≤', '25.79', 1, { unit: '%' })).toMatchObject({ score: '0.78', met: false, rule: 'reverse-ratio', deviation: '28.95' });
   });
@@ -88,6 +93,18 @@ describe('at most (reverse)', () => {
   });
   it('a target of 0 missed scores 0', () => {
     expect(score('≤0', '3', 2)).toMatchObject({ score: '0.00', met: false });
+  });
+});
+
+describe('deadlines written as sentences (issue 14)', () => {
+  it('2021年12月完成 against itself, 12月底前完成 against 11月底完成: met; 6月份完成 against 2021年7月完成: missed, a range', () => {
+    expect(score('2021年12月完成', '2021年12月完成', 5)).toMatchObject({ score: '5.00', met: true });
+    expect(score('12月底前完成', '11月底完成', 5)).toMatchObject({ score: '5.00', met: true });
+    expect(score('6月份完成', '2021年7月完成', 5, { declared: '3' })).toMatchObject({ score: '3.00', met: false, rule: 'deadline-missed' });
+  });
+  it('按时完成 and 全年完成 are words: met by 完成 or 按时完成', () => {
+    expect(score('按时完成', '按时完成', 5)).toMatchObject({ score: '5.00', met: true });
+    expect(score('全年完成', '完成', 5)).toMatchObject({ score: '5.00', met: true });
   });
 });
 
