@@ -225,6 +225,19 @@ describe('sc-daying-two-tables: 四川 project tables stacked on one sheet, the 
     expect(second!.total.toFixed(2)).toBe('100.00');
     expect(findings(second!)).toEqual([]);
   });
+
+  it('each is named on its own in what the command line prints (explain, the ranking)', () => {
+    const explain = run(['explain', 'fixtures/sc-daying-two-tables.xlsx']).stdout.split('\n').filter((l) => l.includes('评分规则'));
+    expect(explain).toEqual([
+      'fixtures/sc-daying-two-tables.xlsx · Sheet1!B1 · 评分规则 mof',
+      '大英县司法局 · Sheet1 · 51092324T000010263357-2023年全县安可替代补助资金项目 · 评分规则 mof',
+    ]);
+    const json = JSON.parse(run(['check', 'fixtures/sc-daying-two-tables.xlsx', '--format', 'json']).stdout);
+    expect(json.files.map((f: { sheet: string; table: string }) => [f.sheet, f.table])).toEqual([
+      ['Sheet1', 'Sheet1!B1'],
+      ['Sheet1', 'Sheet1 · 51092324T000010263357-2023年全县安可替代补助资金项目'],
+    ]);
+  });
 });
 
 describe('sc-qingshen-unfilled: 四川 project table published unfilled', async () => {

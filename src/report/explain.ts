@@ -16,7 +16,7 @@ export function formatExplanation(report: FileReport, o: ExplainFormatOptions): 
   for (const t of report.tables) {
     const rows = o.filter ? t.indicators.filter(o.filter) : t.indicators;
     if (rows.length === 0) continue;
-    out.push(`${t.department ?? report.file} · ${t.sheet} · ${ui.profile} ${t.profile}`);
+    out.push(`${t.department ?? report.file} · ${t.table.label} · ${ui.profile} ${t.profile}`);
     if (!o.filter && t.budget?.explanation) out.push(`  ${renderExplanation(t.budget.explanation, o.lang)}`);
     for (const row of rows) {
       const where = cellName(row.raw.score.ref);
