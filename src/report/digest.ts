@@ -12,6 +12,7 @@ import { cellName, countFindings, locateFindings, tableLabel } from './common.js
 /** One table's line in the run: what the ranking and the summaries show of it. */
 export interface TableRow {
   file: string;
+  /** The table's name on its sheet (RawTable.label): the sheet's name, or `sheet · 项目` for one of several on a sheet. */
   sheet: string;
   /** How the summaries name it: the file, plus ` [sheet]` when the file holds several tables (tableLabel). */
   name: string;
@@ -69,7 +70,6 @@ export function digestEntry(file: FileReport, lang: Lang): DigestEntry {
   const unreadable = file.findings.map((f) => ({ file: file.file, code: f.code, severity: f.severity, message: renderFinding(f, lang) }));
   const tables = file.tables.map((t) => ({
     file: file.file,
-    // The table's name on its sheet: the sheet's, or `sheet · 项目` for one of several on a sheet.
     sheet: t.table.label,
     name: tableLabel(file, t),
     department: t.department,
