@@ -4,6 +4,12 @@ import { Decimal } from 'decimal.js';
 import type { Raised } from '../model.js';
 import type { Check } from './types.js';
 
+/** Whether weights, every one of them read, add up to 100. */
+function makeHundred(weights: (Decimal | null)[]): boolean {
+  if (weights.length === 0 || weights.some((w) => w === null)) return false;
+  return weights.reduce((sum: Decimal, w) => sum.plus(w!), new Decimal(0)).eq(100);
+}
+
 export const missingValue: Check<'missing-value'> = {
   code: 'missing-value',
   severity: 'error',
@@ -14,8 +20,7 @@ export const missingValue: Check<'missing-value'> = {
     if (budget === null) {
       // Not missing: a block that lists the money only, a 预算执行率 row, or first levels that make 100
       // without a block (their rows' weights, or the weights their labels declare).
-      const hundred = (weights: (Decimal | null)[]) => weights.length > 0 && weights.every((w) => w !== null) && weights.reduce((s: Decimal, w) => s.plus(w!), new Decimal(0)).eq(100);
-      const whole = hundred(indicators.map((r) => r.weight)) || hundred(levels.map((l) => l.declaredWeight));
+      const whole = makeHundred(indicators.map((r) => r.weight)) || makeHundred(levels.map((l) => l.declaredWeight));
       if (table.budget !== null || indicators.some((r) => r.budgetRate) || whole) return [];
       return [{ ref: null, indicator: null, data: { field: 'budget-block' } }];
     }

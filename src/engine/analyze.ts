@@ -219,8 +219,8 @@ export function analyzeTable(table: RawTable, profile: Profile): TableReport {
   const total = levels.reduce((s, l) => s.plus(l.score), budgetScore);
   const grade = gradeOf(total, profile);
   const declaredTotal = amount(table.declaredTotal);
-  const empty = (text: string | null) => text === null || isPlaceholder(text);
-  const filled = indicators.length === 0 || indicators.some((r) => !empty(r.raw.actual.text) || !empty(r.raw.score.text));
+  // Unfilled: no row has an actual value or a self-score (a form published as the template was sent out).
+  const filled = indicators.length === 0 || indicators.some((r) => !isPlaceholder(r.raw.actual.text) || !isPlaceholder(r.raw.score.text));
   const findings = checkTable(rows, { table, indicators, levels, budget, total, grade, declaredTotal, filled, profile }, table.notices, profile);
 
   return {

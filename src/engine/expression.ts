@@ -3,7 +3,7 @@
 import { Decimal } from 'decimal.js';
 import type { Expression, ParseResult, RawIndicatorRow, Unit } from '../model.js';
 import { parseNumber } from '../text/numbers.js';
-import { isPlaceholder, normalizeText } from '../text/normalize.js';
+import { compactText, isPlaceholder, normalizeText } from '../text/normalize.js';
 
 // Normalising text and placeholders are src/text/'s; the engine's modules take them from here.
 export { isPlaceholder, normalizeText };
@@ -192,9 +192,9 @@ export function readRow(row: RawIndicatorRow): RowReading {
   let actual = parseExpression(row.actual.text, unit);
   // An actual written word for word as its target (`完成2个村道路硬化`) says the target was met,
   // even when the sentence cannot be read as a number, a date or a word.
-  const same = normalizeText(row.target.text ?? '').replace(/\s/gu, '');
-  if (!target.ok && target.reason === 'unreadable' && same === normalizeText(row.actual.text ?? '').replace(/\s/gu, '')) {
-    target = actual = { ok: true, expr: { kind: 'qualitative', word: same }, comparatorAfter: false };
+  const written = compactText(row.target.text);
+  if (!target.ok && target.reason === 'unreadable' && written === compactText(row.actual.text)) {
+    target = actual = { ok: true, expr: { kind: 'qualitative', word: written }, comparatorAfter: false };
   }
   return {
     target,
@@ -202,6 +202,6 @@ export function readRow(row: RawIndicatorRow): RowReading {
     unit: normalizeUnit(unit),
     weight: parseNumber(row.weight.text),
     score: parseNumber(row.score.text),
-    budgetRate: BUDGET_RATE.test(normalizeText(row.name.text ?? '').replace(/[\s★*]/gu, '')),
+    budgetRate: BUDGET_RATE.test(compactText(row.name.text).replace(/[★*]/g, '')),
   };
 }

@@ -319,8 +319,7 @@ function holdsLabels(grid: Grid, headerBottom: number, lastRow: number, col: num
     const master = grid.master(row, col);
     if (master.row !== row || master.col !== col) continue;
     const text = grid.text(row, col);
-    // An amount has digits (`860.5万`, `91.2%`); a label has none (总额, 其中：财政拨款).
-    if (text !== null && !isPlaceholder(text) && !/[0-9０-９]/.test(text)) return true;
+    if (!isPlaceholder(text) && !isAmount(text)) return true;
   }
   return false;
 }

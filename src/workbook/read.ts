@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { RunError } from '../errors.js';
-import type { CellText, RawTable, SheetRead } from '../model.js';
+import type { CellText, NearHeader, RawTable, SheetRead } from '../model.js';
 import { PackageError } from '../ooxml/errors.js';
 import { Package } from '../ooxml/package.js';
 import { CELL_PART_TYPES, NotSpreadsheet, type WorkbookInfo } from '../ooxml/spreadsheet.js';
@@ -90,7 +90,8 @@ export async function openWorkbook(path: string, options: OpenOptions = {}): Pro
   const tables = sheets.flatMap((s) => s.tables);
   if (tables.length === 0 && options.requireTable !== false) {
     // What the nearest thing to a header lacks (a table without a 分值 column), when a sheet has one.
-    const near = values.sheets.map(({ grid }) => nearestHeader(grid)).find((n) => n !== null) ?? null;
+    let near: NearHeader | null = null;
+    for (const { grid } of values.sheets) if ((near = nearestHeader(grid))) break;
     throw new RunError((ui) => ui.noTable(path, near));
   }
   return { path, cwd, tables, sheets, package: pkg, workbook: values.workbook, converted };
