@@ -173,4 +173,11 @@ describe.runIf(OPENPYXL)('评分结果: a one-page A4 report', () => {
     const messages = Object.values(dump.cells['评分结果']!).map((c) => String(c.v));
     expect(messages).toContain('自评得分 0.00，按规则应为 0.78（score-mismatch）');
   });
+
+  it('偏差说明 of a table published unfilled does not say every indicator meets its target', async () => {
+    const { out } = await scored('sc-qingshen-unfilled.xlsx');
+    const labels = column(openpyxlDump(out), '评分结果', 'A').map((c) => c.v);
+    expect(labels).toContain('没有指标未达到年度指标值，但有 2 个指标无法判断是否达到（见检查结果）');
+    expect(labels).not.toContain('所有指标均已达到年度指标值');
+  });
 });

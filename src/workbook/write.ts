@@ -321,7 +321,9 @@ function summaryRows(opened: OpenedWorkbook | null, reports: TableReport[], rema
     blank();
     heading(ui.deviationList);
     const missed = missedRows(r);
-    if (missed.length === 0) wide(ui.noDeviations);
+    // Said only when every row could be judged: an unfilled row, or one the rules cannot read, meets nothing.
+    const unjudged = r.indicators.filter((ind) => ind.met === null).length;
+    if (missed.length === 0) wide(unjudged === 0 ? ui.noDeviations : ui.deviationsUnjudged(unjudged));
     else {
       wide(ui.deviationListNote, { size: 9 });
       head([ui.cell, ui.indicator, ui.target, ui.actual, ui.deviation, ui.reason]);
